@@ -1,0 +1,747 @@
+/* loader.c: a site folder into the article list.
+ *
+ * Jekyll's layout rules: posts live in `_posts/` folders; folders above one
+ * become categories, folders inside it do not; `_drafts/` only on request;
+ * dot-files, `_site/` and other underscore folders are not content. A folder
+ * with no `_posts/` anywhere is a plain folder of posts. Symbolic links are
+ * never followed (Jekyll's safe mode), so nothing outside the site is read. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "body.h"
+#include "date.h"
+#include "loader.h"
+#include "permalink.h"
+#include "text.h"
+#include "url.h"
+#include "yamldoc.h"
+
+/* Limits that keep one hostile file from taking the machine. */
+#define POST_MAX_BYTES ((size_t)256 << 20)
+#define FRONT_MATTER_MAX_BYTES ((size_t)4 << 20)
+#define AUTO_TITLE_CHARS 60
+
+enum dir_role { DIR_PLAIN, DIR_POSTS, DIR_DRAFTS };
+
+/* Files found by the walk, before any is read. */
+struct candidate {
+	char *relpath;
+	struct strlist cats;	/* from folders above _posts */
+	enum dir_role role;
+};
+
+struct walk {
+	const struct site *site;
+	bool drafts;
+	bool saw_posts_dir;
+	struct candidate *v;
+	size_t n, cap;
+	struct diag_sink *diag;
+};
+
+static void walk_add(struct walk *w, const char *relpath, const struct strlist *cats,
+		     enum dir_role role)
+{
+	if (w->n == w->cap) {
+		w->cap = w->cap ? w->cap * 2 : 256;
+		w->v = xrealloc(w->v, w->cap * sizeof *w->v);
+	}
+	struct candidate *c = &w->v[w->n++];
+	c->relpath = xstrdup(relpath);
+	memset(&c->cats, 0, sizeof c->cats);
+	for (size_t i = 0; i < cats->n; i++)
+		strlist_add(&c->cats, cats->v[i]);
+	c->role = role;
+}
+
+static int name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The entries of a folder, sorted so output never depends on the file system. */
+static char **list_dir(const char *path, size_t *count, struct diag_sink *diag)
+{
+	DIR *d = opendir(path);
+	if (!d) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot open folder: %s", strerror(errno));
+		return NULL;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			names = xrealloc(names, cap * sizeof *names);
+		}
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (n > 1)
+		qsort(names, n, sizeof *names, name_cmp);
+	*count = n;
+	return names;
+}
+
+static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum dir_role role);
+
+static void walk_entry(struct walk *w, const char *rel, const char *name, struct strlist *cats,
+		       enum dir_role role)
+{
+	struct buf child, full;
+	buf_init(&child);
+	buf_init(&full);
+	if (*rel)
+		buf_printf(&child, "%s/%s", rel, name);
+	else
+		buf_adds(&child, name);
+	buf_printf(&full, "%s/%s", w->site->dir, child.data);
+	struct stat st;
+	if (lstat(full.data, &st) != 0) {
+		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot read: %s", strerror(errno));
+	} else if (S_ISLNK(st.st_mode)) {
+		diag_report(w->diag, DIAG_WARNING, full.data, 0, 0, NULL,
+			    "symbolic link not followed (as in Jekyll's safe mode)");
+	} else if (S_ISDIR(st.st_mode)) {
+		if (strcmp(name, "_posts") == 0 && role == DIR_PLAIN) {
+			w->saw_posts_dir = true;
+			walk_dir(w, child.data, cats, DIR_POSTS);
+		} else if (strcmp(name, "_drafts") == 0 && role == DIR_PLAIN) {
+			if (w->drafts)
+				walk_dir(w, child.data, cats, DIR_DRAFTS);
+		} else if (name[0] == '_' || strcmp(name, "node_modules") == 0 ||
+			   strcmp(name, "vendor") == 0) {
+			/* Jekyll's own folders (_site, _layouts, ...) and bundles hold no posts. */
+		} else if (role == DIR_PLAIN) {
+			size_t keep = cats->n;
+			strlist_add(cats, name);
+			walk_dir(w, child.data, cats, role);
+			while (cats->n > keep)
+				free(cats->v[--cats->n]);
+		} else {
+			walk_dir(w, child.data, cats, role);
+		}
+	} else if (S_ISREG(st.st_mode)) {
+		walk_add(w, child.data, cats, role);
+	}
+	buf_free(&child);
+	buf_free(&full);
+}
+
+static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum dir_role role)
+{
+	struct buf full;
+	buf_init(&full);
+	if (*rel)
+		buf_printf(&full, "%s/%s", w->site->dir, rel);
+	else
+		buf_adds(&full, w->site->dir);
+	size_t n = 0;
+	char **names = list_dir(full.data, &n, w->diag);
+	buf_free(&full);
+	for (size_t i = 0; i < n; i++) {
+		walk_entry(w, rel, names[i], cats, role);
+		free(names[i]);
+	}
+	free(names);
+}
+
+/* ---- one file ---- */
+
+struct fm_span {
+	size_t yaml_start;	/* byte offset of the YAML text */
+	size_t yaml_end;
+	size_t body_start;
+	unsigned long body_line;
+};
+
+/* Is the line at s (up to n bytes) "---" (or "..." when `dots`), trailing
+ * spaces allowed? Returns the line's length with its newline, or 0. */
+static size_t fence_line(const char *s, size_t n, bool dots)
+{
+	if (n < 3 || !(memcmp(s, "---", 3) == 0 || (dots && memcmp(s, "...", 3) == 0)))
+		return 0;
+	size_t i = 3;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
+		i++;
+	if (i == n)
+		return i;
+	return s[i] == '\n' ? i + 1 : 0;
+}
+
+/* Find the front matter: the file's first line is "---", it ends at the next
+ * "---" or "..." line. Returns 1 found, 0 no front matter, -1 unterminated. */
+static int find_front_matter(const char *s, size_t n, size_t start, struct fm_span *fm)
+{
+	size_t open = fence_line(s + start, n - start, false);
+	if (!open)
+		return 0;
+	fm->yaml_start = start + open;
+	unsigned long line = 2;
+	for (size_t i = fm->yaml_start; i < n; line++) {
+		size_t close = fence_line(s + i, n - i, true);
+		if (close) {
+			fm->yaml_end = i;
+			fm->body_start = i + close;
+			fm->body_line = line + 1;
+			return 1;
+		}
+		const char *nl = memchr(s + i, '\n', n - i);
+		if (!nl)
+			break;
+		i = (size_t)(nl - s) + 1;
+	}
+	return -1;
+}
+
+/* Line and column (1-based) of byte offset pos in s. */
+static void line_col(const char *s, size_t pos, unsigned long *line, unsigned long *col)
+{
+	unsigned long l = 1, c = 1;
+	for (size_t i = 0; i < pos; i++) {
+		if (s[i] == '\n') {
+			l++;
+			c = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+}
+
+static char *read_file(const char *path, size_t *len, struct diag_sink *diag)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > POST_MAX_BYTES) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "not a regular file of at most %zu bytes",
+			    POST_MAX_BYTES);
+		close(fd);
+		return NULL;
+	}
+	size_t cap = (size_t)st.st_size + 1, n = 0;
+	char *data = xmalloc(cap);
+	for (;;) {
+		if (n + 1 >= cap) {
+			if (cap > POST_MAX_BYTES)
+				break;
+			cap *= 2;
+			data = xrealloc(data, cap);
+		}
+		ssize_t k = read(fd, data + n, cap - 1 - n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0) {
+			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+			free(data);
+			close(fd);
+			return NULL;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	close(fd);
+	data[n] = '\0';
+	*len = n;
+	return data;
+}
+
+/* Bytes YAML and XML may not carry: a NUL or invalid UTF-8 anywhere makes the
+ * file unusable (reported with the byte offset); control characters in the
+ * front matter are dropped with a warning, since XML 1.0 forbids them. */
+static int check_bytes(const char *path, const char *s, size_t n, struct diag_sink *diag)
+{
+	const char *nul = memchr(s, '\0', n);
+	size_t valid = utf8_valid_prefix(s, nul ? (size_t)(nul - s) : n);
+	unsigned long line, col;
+	if (valid < n && (!nul || valid < (size_t)(nul - s))) {
+		line_col(s, valid, &line, &col);
+		diag_report(diag, DIAG_ERROR, path, line, col, "utf8",
+			    "invalid UTF-8 at byte offset %zu; the post is skipped", valid);
+		return -1;
+	}
+	if (nul) {
+		line_col(s, (size_t)(nul - s), &line, &col);
+		diag_report(diag, DIAG_ERROR, path, line, col, "nul",
+			    "NUL byte at byte offset %zu; the post is skipped", (size_t)(nul - s));
+		return -1;
+	}
+	return 0;
+}
+
+/* Characters libyaml refuses and XML forbids or discourages: C0 controls but
+ * tab, newline and return; DEL; C1 controls but NEL. */
+static size_t control_len(const char *s)
+{
+	unsigned char c = (unsigned char)s[0];
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+		return 1;
+	if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F &&
+	    (unsigned char)s[1] != 0x85)
+		return 2;
+	return 0;
+}
+
+/* A copy of the YAML text with control characters removed (reported). */
+static char *clean_front_matter(const char *path, const char *file, size_t start, size_t end,
+				size_t *out_len, struct diag_sink *diag)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t i = start; i < end;) {
+		size_t k = control_len(file + i);
+		if (k) {
+			unsigned long line, col;
+			line_col(file, i, &line, &col);
+			diag_report(diag, DIAG_WARNING, path, line, col, "control-char",
+				    "control character U+%04X dropped: XML 1.0 forbids it",
+				    k == 1 ? (unsigned)(unsigned char)file[i]
+					   : (unsigned)(unsigned char)file[i + 1]);
+			i += k;
+			continue;
+		}
+		buf_addc(&b, file[i]);
+		i++;
+	}
+	*out_len = b.len;
+	return buf_take(&b);
+}
+
+/* Front matter strings reach XML: drop the characters it forbids, which YAML
+ * escapes such as "\x01" can still produce. */
+static char *fm_string(yaml_node_t *n, const char *path, struct diag_sink *diag)
+{
+	const char *s = yamldoc_scalar(n);
+	if (!s)
+		return NULL;
+	size_t dropped = 0;
+	char *c = xml_clean(s, strlen(s), &dropped);
+	if (dropped)
+		diag_report(diag, DIAG_WARNING, path, n->start_mark.line + 2, n->start_mark.column + 1,
+			    "control-char", "%zu control character(s) dropped: XML 1.0 forbids them",
+			    dropped);
+	return c;
+}
+
+static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const char *path,
+				struct diag_sink *diag)
+{
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		const char *k = yamldoc_scalar(yaml_document_get_node(doc, p->key));
+		if (!k)
+			continue;
+		for (yaml_node_pair_t *q = p + 1; q < root->data.mapping.pairs.top; q++) {
+			yaml_node_t *kn = yaml_document_get_node(doc, q->key);
+			const char *k2 = yamldoc_scalar(kn);
+			if (k2 && strcmp(k, k2) == 0) {
+				diag_report(diag, DIAG_WARNING, path, kn->start_mark.line + 2,
+					    kn->start_mark.column + 1, "duplicate-key",
+					    "key '%s' appears again; the last one is used", k);
+				break;
+			}
+		}
+	}
+}
+
+/* Parse a date node; on error report at the value's position. */
+static int fm_date(yaml_node_t *n, const char *path, struct fg_time *t, bool *as_utc,
+		   struct diag_sink *diag)
+{
+	const char *s = yamldoc_scalar(n);
+	unsigned long line = n->start_mark.line + 2, col = n->start_mark.column + 1;
+	if (!s) {
+		diag_report(diag, DIAG_ERROR, path, line, col, "date", "date is not a text value");
+		return -1;
+	}
+	enum date_style style = n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? DATE_PLAIN : DATE_QUOTED;
+	struct date_error err = {0, NULL};
+	if (date_parse(s, style, t, as_utc, &err) == 0)
+		return 0;
+	if (style != DATE_PLAIN)
+		col++;	/* the opening quote */
+	diag_report(diag, DIAG_ERROR, path, line, col + err.pos, "date", "invalid date '%s': %s", s,
+		    err.msg ? err.msg : "not a date");
+	return -1;
+}
+
+/* Jekyll's title for a post without one: the slug with words capitalised. */
+static char *titleize_slug(const char *slug)
+{
+	char *t = xstrdup(slug);
+	bool start = true;
+	for (char *c = t; *c; c++) {
+		if (*c == '-') {
+			*c = ' ';
+			start = true;
+		} else {
+			if (start && *c >= 'a' && *c <= 'z')
+				*c = (char)(*c - 'a' + 'A');
+			start = false;
+		}
+	}
+	return t;
+}
+
+struct fm_result {
+	bool date_set;
+	bool as_utc;
+	bool failed;
+	bool title_empty;
+};
+
+static void read_front_matter(yaml_document_t *doc, struct post *p, struct fm_result *r,
+			      struct diag_sink *diag)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	warn_duplicate_keys(doc, root, p->path, diag);
+	yaml_node_t *title = yamldoc_get(doc, root, "title");
+	if (title) {
+		p->title = fm_string(title, p->path, diag);
+		if (p->title)
+			text_squeeze(p->title);
+		r->title_empty = !p->title || !*p->title;
+	}
+	yaml_node_t *date = yamldoc_get(doc, root, "date");
+	if (date) {
+		if (fm_date(date, p->path, &p->date, &r->as_utc, diag) == 0)
+			r->date_set = true;
+		else
+			r->failed = true;
+	}
+	yaml_node_t *upd = yamldoc_get(doc, root, "last_modified_at");
+	if (!upd)
+		upd = yamldoc_get(doc, root, "updated");
+	bool upd_utc = false;
+	if (upd && fm_date(upd, p->path, &p->updated, &upd_utc, diag) == 0)
+		p->has_updated = true;
+	else if (upd)
+		r->failed = true;
+	r->as_utc = r->as_utc || upd_utc;
+
+	const char *slug = yamldoc_scalar(yamldoc_get(doc, root, "slug"));
+	if (slug && *slug) {
+		free(p->slug);
+		p->slug = xml_clean(slug, strlen(slug), NULL);
+	}
+	struct strlist names = {0};
+	yamldoc_add_names(doc, yamldoc_get(doc, root, "categories"), true, &names);
+	yamldoc_add_names(doc, yamldoc_get(doc, root, "category"), false, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
+		strlist_add(&p->categories, c);
+		free(c);
+	}
+	strlist_free(&names);
+	yamldoc_add_names(doc, yamldoc_get(doc, root, "tags"), true, &names);
+	yamldoc_add_names(doc, yamldoc_get(doc, root, "tag"), false, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
+		strlist_add(&p->tags, c);
+		free(c);
+	}
+	strlist_free(&names);
+
+	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &p->author);
+	p->description = fm_string(yamldoc_get(doc, root, "description"), p->path, diag);
+	p->excerpt = fm_string(yamldoc_get(doc, root, "excerpt"), p->path, diag);
+	p->permalink = fm_string(yamldoc_get(doc, root, "permalink"), p->path, diag);
+	p->id = fm_string(yamldoc_get(doc, root, "id"), p->path, diag);
+	if (!p->id)
+		p->id = fm_string(yamldoc_get(doc, root, "guid"), p->path, diag);
+	p->lang = fm_string(yamldoc_get(doc, root, "lang"), p->path, diag);
+	if (p->lang)
+		lang_normalize(p->lang);
+	p->image = fm_string(yamldoc_get(doc, root, "image"), p->path, diag);
+	yaml_node_t *enc = yamldoc_get(doc, root, "enclosure");
+	if (enc && enc->type == YAML_MAPPING_NODE) {
+		p->enclosure.url = fm_string(yamldoc_get(doc, enc, "url"), p->path, diag);
+		p->enclosure.length = fm_string(yamldoc_get(doc, enc, "length"), p->path, diag);
+		p->enclosure.type = fm_string(yamldoc_get(doc, enc, "type"), p->path, diag);
+	}
+	if (yamldoc_is_false(yamldoc_get(doc, root, "published")))
+		p->published = false;
+	if (yamldoc_is_true(yamldoc_get(doc, root, "draft")))
+		p->draft = true;
+}
+
+/* Slug, extension and (for YYYY-MM-DD-slug.ext) the date a file name gives. */
+static bool name_parts(struct post *p, const char *relpath)
+{
+	const char *base = strrchr(relpath, '/');
+	base = base ? base + 1 : relpath;
+	const char *dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		dot = base + strlen(base);
+	p->ext = xstrdup(dot);
+	size_t skip = date_from_filename(base, &p->date);
+	if (skip >= (size_t)(dot - base))
+		skip = 0;
+	p->slug = xstrndup(base + skip, (size_t)(dot - base) - skip);
+	return skip > 0;
+}
+
+/* An empty title makes a blank line in every reader: use the text's start. */
+static void auto_title(const struct site *site, struct post *p, struct diag_sink *diag)
+{
+	char *html = body_render(site, p, diag);
+	char *text = html ? html_to_text(html) : xstrdup("");
+	free(html);
+	free(p->title);
+	p->title = *text ? text_truncate(text, AUTO_TITLE_CHARS) : xstrdup(p->slug);
+	p->title_auto = true;
+	free(text);
+	diag_report(diag, DIAG_WARNING, p->path, 0, 0, "empty-title",
+		    "empty title; using the start of the text: \"%s\"", p->title);
+}
+
+struct post *load_post_file(const struct site *site, const char *path, const char *relpath,
+			    const struct strlist *dir_cats, struct diag_sink *diag, bool *is_error)
+{
+	*is_error = false;
+	size_t n = 0;
+	char *file = read_file(path, &n, diag);
+	if (!file) {
+		*is_error = true;
+		return NULL;
+	}
+	size_t start = (n >= 3 && memcmp(file, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	struct fm_span fm;
+	int found = find_front_matter(file, n, start, &fm);
+	struct post *p = NULL;
+	if (found == 0) {
+		/* Only a file that looks meant as a post is worth a word. */
+		size_t ws = start + strspn(file + start, " \t\r\n");
+		if (ws > start && fence_line(file + ws, n - ws, false))
+			diag_report(diag, DIAG_WARNING, path, 1, 1, "no-front-matter",
+				    "the first line is not '---', so this file has no front matter and "
+				    "is skipped (remove what stands before '---')");
+		goto done;
+	}
+	if (found < 0) {
+		diag_report(diag, DIAG_ERROR, path, 1, 1, "front-matter",
+			    "front matter has no closing '---' line");
+		*is_error = true;
+		goto done;
+	}
+	if (check_bytes(path, file, n, diag) != 0) {
+		*is_error = true;
+		goto done;
+	}
+	if (fm.yaml_end - fm.yaml_start > FRONT_MATTER_MAX_BYTES) {
+		diag_report(diag, DIAG_ERROR, path, 2, 1, "front-matter",
+			    "front matter larger than %zu bytes", FRONT_MATTER_MAX_BYTES);
+		*is_error = true;
+		goto done;
+	}
+	size_t ylen = 0;
+	char *yaml = clean_front_matter(path, file, fm.yaml_start, fm.yaml_end, &ylen, diag);
+	yaml_document_t doc;
+	int rc = yamldoc_load(&doc, yaml, ylen, path, 2, diag);
+	free(yaml);
+	if (rc != 0) {
+		*is_error = true;
+		goto done;
+	}
+	p = post_new();
+	p->path = xstrdup(path);
+	p->relpath = xstrdup(relpath);
+	p->body_offset = (long)fm.body_start;
+	p->body_line = fm.body_line;
+	bool name_date = name_parts(p, relpath);
+	for (size_t i = 0; i < dir_cats->n; i++)
+		strlist_add(&p->categories, dir_cats->v[i]);
+	struct fm_result r = {0};
+	read_front_matter(&doc, p, &r, diag);
+	yaml_document_delete(&doc);
+	if (!r.failed && !r.date_set && !name_date) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "no-date",
+			    "no date: add 'date:' to the front matter or name the file "
+			    "YYYY-MM-DD-slug%s; the post is skipped", p->ext);
+		r.failed = true;
+	}
+	if (r.failed) {
+		post_free(p);
+		p = NULL;
+		*is_error = true;
+		goto done;
+	}
+	p->date_as_utc = r.as_utc;
+	date_to_site_zone(&p->date);
+	if (p->has_updated)
+		date_to_site_zone(&p->updated);
+	post_set_urls(site, p);
+	if (!p->title)
+		p->title = titleize_slug(p->slug);
+	else if (r.title_empty)
+		auto_title(site, p, diag);
+done:
+	free(file);
+	return p;
+}
+
+/* jekyll-feed's entry id: the absolute URL of dirname(url)/slug (Jekyll's
+ * Document#id), so a site switching from it does not re-announce its posts. */
+static char *jekyll_id(const struct site *site, const struct post *p)
+{
+	size_t dir = strlen(p->url);
+	while (dir > 0 && p->url[dir - 1] == '/')
+		dir--;
+	while (dir > 0 && p->url[dir - 1] != '/')
+		dir--;
+	while (dir > 1 && p->url[dir - 1] == '/')
+		dir--;
+	char *slug = url_escape_path(p->slug);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, p->url, dir);
+	if (b.len == 0 || b.data[b.len - 1] != '/')
+		buf_addc(&b, '/');
+	buf_adds(&b, slug);
+	free(slug);
+	char *id = url_absolute(site->url, site->baseurl, b.data);
+	buf_free(&b);
+	return id;
+}
+
+void post_set_urls(const struct site *site, struct post *p)
+{
+	free(p->url);
+	free(p->abs_url);
+	free(p->entry_id);
+	p->url = permalink_expand(p->permalink ? p->permalink : site->permalink, p);
+	p->abs_url = url_absolute(site->url, site->baseurl, p->url);
+	p->entry_id = p->id ? xstrdup(p->id) : jekyll_id(site, p);
+}
+
+static void candidates_free(struct walk *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		free(w->v[i].relpath);
+		strlist_free(&w->v[i].cats);
+	}
+	free(w->v);
+}
+
+/* Should a loaded post be published under these options? */
+static bool wanted(const struct post *p, const struct site *site, const struct load_options *opt)
+{
+	if (!p->published && !opt->unpublished)
+		return false;
+	if (p->draft && !(opt->drafts || site->show_drafts))
+		return false;
+	if (p->date.sec > opt->now && !(opt->future || site->future))
+		return false;
+	return true;
+}
+
+static int by_id_then_path(const void *a, const void *b)
+{
+	const struct post *pa = *(const struct post *const *)a;
+	const struct post *pb = *(const struct post *const *)b;
+	int c = strcmp(pa->entry_id, pb->entry_id);
+	return c ? c : strcmp(pa->relpath, pb->relpath);
+}
+
+/* Two posts with one id would be one entry to every reader: keep the first by
+ * path, report the other. Returns how many were dropped. */
+static unsigned long drop_duplicate_ids(struct post_list *list, struct diag_sink *diag)
+{
+	if (list->n < 2)
+		return 0;
+	struct post **v = xmalloc(list->n * sizeof *v);
+	memcpy(v, list->v, list->n * sizeof *v);
+	qsort(v, list->n, sizeof *v, by_id_then_path);
+	unsigned long dropped = 0;
+	for (size_t i = 1; i < list->n; i++) {
+		size_t first = i - 1;
+		while (i < list->n && strcmp(v[i]->entry_id, v[first]->entry_id) == 0) {
+			diag_report(diag, DIAG_ERROR, v[i]->path, 0, 0, "duplicate-id",
+				    "id '%s' is already used by %s; this post is skipped",
+				    v[i]->entry_id, v[first]->path);
+			v[i]->published = false;	/* marks it for removal below */
+			dropped++;
+			i++;
+		}
+	}
+	free(v);
+	if (!dropped)
+		return 0;
+	size_t o = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		if (list->v[i]->published)
+			list->v[o++] = list->v[i];
+		else
+			post_free(list->v[i]);
+	}
+	list->n = o;
+	return dropped;
+}
+
+unsigned long load_posts(const struct site *site, const struct load_options *opt,
+			 struct post_list *list, struct diag_sink *diag)
+{
+	struct walk w = {.site = site, .drafts = opt->drafts || site->show_drafts, .diag = diag};
+	struct strlist cats = {0};
+	walk_dir(&w, "", &cats, DIR_PLAIN);
+	strlist_free(&cats);
+	const char *utc_example = NULL;
+	unsigned long failed = 0;
+	struct strlist none = {0};
+	for (size_t i = 0; i < w.n; i++) {
+		struct candidate *c = &w.v[i];
+		/* Without any _posts/ the folder itself holds the posts. */
+		if (w.saw_posts_dir ? c->role == DIR_PLAIN : c->role != DIR_PLAIN)
+			continue;
+		struct buf path;
+		buf_init(&path);
+		buf_printf(&path, "%s/%s", site->dir, c->relpath);
+		bool is_error = false;
+		struct post *p = load_post_file(site, path.data, c->relpath,
+						w.saw_posts_dir ? &c->cats : &none, diag, &is_error);
+		buf_free(&path);
+		if (is_error)
+			failed++;
+		if (!p)
+			continue;
+		if (c->role == DIR_DRAFTS)
+			p->draft = true;
+		if (!wanted(p, site, opt)) {
+			post_free(p);
+			continue;
+		}
+		if (p->date_as_utc && !utc_example)
+			utc_example = p->relpath;
+		post_list_add(list, p);
+	}
+	if (utc_example)
+		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "date-utc",
+			    "dates like 'date: 2021-12-08 20:00:00' without quotes or an offset are "
+			    "YAML timestamps that Jekyll reads as UTC, not as %s (first in %s); "
+			    "add an offset (+0800) or quote the date to mean local time",
+			    site->timezone && *site->timezone ? site->timezone : "the site's time zone",
+			    utc_example);
+	failed += drop_duplicate_ids(list, diag);
+	candidates_free(&w);
+	post_list_sort(list);
+	return failed;
+}

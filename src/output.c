@@ -1,0 +1,237 @@
+/* output.c: feed bytes to stdout or, atomically, to a file.
+ *
+ * A file is written unnamed (O_TMPFILE) where the kernel allows it, so a run
+ * killed mid-write leaves nothing behind; it gets a name only once complete,
+ * fsync'ed, and then replaces the old file with rename(2). A file whose new
+ * bytes equal the old ones is left alone, mtime and all. */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "output.h"
+#include "text.h"
+
+int outfile_open_stdout(struct outfile *o)
+{
+	o->fd = STDOUT_FILENO;
+	o->path = NULL;
+	o->tmp = NULL;
+	o->error = 0;
+	return 0;
+}
+
+/* mkdir -p for the folder that will hold path. */
+static int make_parents(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = strchr(p + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST) {
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+static char *dir_of(const char *path)
+{
+	char *copy = xstrdup(path);
+	char *d = xstrdup(dirname(copy));
+	free(copy);
+	return d;
+}
+
+int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
+{
+	o->path = xstrdup(path);
+	o->tmp = NULL;
+	o->error = 0;
+	if (make_parents(path) != 0) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create its folder: %s",
+			    strerror(errno));
+		free(o->path);
+		return -1;
+	}
+	char *dir = dir_of(path);
+#ifdef O_TMPFILE
+	o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+	if (o->fd >= 0) {
+		free(dir);
+		return 0;
+	}
+#endif
+	/* No O_TMPFILE here: a named temporary file, removed on every error path. */
+	struct buf t;
+	buf_init(&t);
+	buf_printf(&t, "%s/.feedgen-%ld.XXXXXX", dir, (long)getpid());
+	free(dir);
+	o->fd = mkstemp(t.data);
+	if (o->fd < 0) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create a file beside it: %s",
+			    strerror(errno));
+		buf_free(&t);
+		free(o->path);
+		return -1;
+	}
+	o->tmp = buf_take(&t);
+	return 0;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t k = write(fd, p, n);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int xml_write_cb(void *ctx, const char *buffer, int len)
+{
+	struct outfile *o = ctx;
+	if (o->error)
+		return -1;
+	if (write_all(o->fd, buffer, (size_t)len) != 0) {
+		o->error = errno ? errno : EIO;
+		return -1;
+	}
+	return len;
+}
+
+xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o)
+{
+	return xmlOutputBufferCreateIO(xml_write_cb, NULL, o, NULL);
+}
+
+/* Are the file at path and the open fd byte-for-byte the same? */
+static bool same_bytes(const char *path, int fd)
+{
+	struct stat a, b;
+	if (stat(path, &a) != 0 || fstat(fd, &b) != 0 || a.st_size != b.st_size)
+		return false;
+	int old = open(path, O_RDONLY | O_CLOEXEC);
+	if (old < 0)
+		return false;
+	bool same = lseek(fd, 0, SEEK_SET) == 0;
+	char x[65536], y[65536];
+	while (same) {
+		ssize_t k = read(old, x, sizeof x);
+		if (k <= 0) {
+			same = k == 0;
+			break;
+		}
+		ssize_t got = 0;
+		while (got < k) {
+			ssize_t r = read(fd, y + got, (size_t)(k - got));
+			if (r <= 0)
+				break;
+			got += r;
+		}
+		same = got == k && memcmp(x, y, (size_t)k) == 0;
+	}
+	close(old);
+	return same;
+}
+
+static void fsync_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Give the unnamed or temporary file its final name. */
+static int place(struct outfile *o)
+{
+	struct stat old;
+	fchmod(o->fd, stat(o->path, &old) == 0 ? (old.st_mode & 07777) : 0644);
+	if (!o->tmp) {
+		/* An O_TMPFILE has no name: link it under a temporary one, then rename. */
+		struct buf proc, t;
+		buf_init(&proc);
+		buf_init(&t);
+		buf_printf(&proc, "/proc/self/fd/%d", o->fd);
+		char *dir = dir_of(o->path);
+		for (int i = 0;; i++) {
+			buf_free(&t);
+			buf_printf(&t, "%s/.feedgen-%ld-%d.tmp", dir, (long)getpid(), i);
+			if (linkat(AT_FDCWD, proc.data, AT_FDCWD, t.data, AT_SYMLINK_FOLLOW) == 0)
+				break;
+			if (errno != EEXIST || i > 100) {
+				free(dir);
+				buf_free(&proc);
+				buf_free(&t);
+				return -1;
+			}
+		}
+		free(dir);
+		buf_free(&proc);
+		o->tmp = buf_take(&t);
+	}
+	return rename(o->tmp, o->path);
+}
+
+int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
+{
+	*changed = false;
+	const char *name = o->path ? o->path : "<stdout>";
+	if (!o->error && !o->path)
+		return 0;
+	if (!o->error && fsync(o->fd) != 0)
+		o->error = errno;
+	if (o->error) {
+		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "write failed: %s", strerror(o->error));
+		outfile_abort(o);
+		return -1;
+	}
+	if (same_bytes(o->path, o->fd)) {
+		outfile_abort(o);
+		return 0;
+	}
+	if (place(o) != 0) {
+		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "cannot replace: %s", strerror(errno));
+		outfile_abort(o);
+		return -1;
+	}
+	fsync_dir(o->path);
+	*changed = true;
+	close(o->fd);
+	free(o->tmp);
+	free(o->path);
+	o->fd = -1;
+	o->tmp = o->path = NULL;
+	return 0;
+}
+
+void outfile_abort(struct outfile *o)
+{
+	if (!o->path)
+		return;
+	if (o->fd >= 0)
+		close(o->fd);
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	free(o->path);
+	o->fd = -1;
+	o->tmp = o->path = NULL;
+}

@@ -1,0 +1,37 @@
+/* output.h: where a feed's bytes go — stdout with every write checked, or a
+ * file replaced atomically (temporary file in the same folder, fsync, rename),
+ * left untouched when the new bytes equal the old.
+ *
+ * Ownership: struct outfile is the caller's; outfile_commit() or
+ * outfile_abort() releases what outfile_open*() took (temp file, names). */
+#ifndef FEEDGEN_OUTPUT_H
+#define FEEDGEN_OUTPUT_H
+
+#include <stdbool.h>
+#include <libxml/xmlIO.h>
+
+#include "diag.h"
+
+struct outfile {
+	int fd;
+	char *path;		/* final path; NULL for stdout */
+	char *tmp;		/* temporary path while writing */
+	int error;		/* first errno seen by a write, 0 if none */
+};
+
+int outfile_open_stdout(struct outfile *o);
+/* Create the temporary file beside `path`, making missing folders. -1 and a
+ * report on failure. */
+int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag);
+
+/* An xmlOutputBuffer writing into o; libxml2 frees it when the writer closes.
+ * Write errors are kept in o->error. */
+xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o);
+
+/* Finish: flush and fsync, then rename over the old file unless the bytes are
+ * equal (*changed says which). -1 and a report on any failure, with the old
+ * file left as it was and no temporary file left behind. */
+int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag);
+void outfile_abort(struct outfile *o);
+
+#endif

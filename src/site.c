@@ -1,0 +1,190 @@
+/* site.c: _config.yml into struct site. Only the keys the README lists are
+ * read; the rest of a Jekyll config is none of feedgen's business. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "permalink.h"
+#include "site.h"
+#include "text.h"
+#include "yamldoc.h"
+
+/* A _config.yml larger than this is not a config file. */
+#define CONFIG_MAX_BYTES (4u << 20)
+
+void site_init(struct site *s, const char *dir)
+{
+	memset(s, 0, sizeof *s);
+	s->dir = xstrdup(dir);
+	s->title = xstrdup("");
+	s->url = xstrdup("");
+	s->baseurl = xstrdup("");
+	s->permalink = xstrdup(permalink_template(NULL));
+	s->feed_path = xstrdup("feed.xml");
+	s->posts_limit = 10;
+}
+
+
+void site_free(struct site *s)
+{
+	free(s->dir);
+	free(s->title);
+	free(s->description);
+	free(s->url);
+	free(s->baseurl);
+	person_clear(&s->author);
+	free(s->lang);
+	free(s->timezone);
+	free(s->permalink);
+	free(s->excerpt_separator);
+	free(s->feed_path);
+	strlist_free(&s->cat_names);
+	strlist_free(&s->tag_names);
+	free(s->feed_icon);
+	free(s->feed_logo);
+	free(s->feed_hub);
+	free(s->feed_style);
+	memset(s, 0, sizeof *s);
+}
+
+/* Replace *dst with the scalar at key, when there is one. */
+static void take_string(yaml_document_t *doc, yaml_node_t *map, const char *key, char **dst)
+{
+	char *v = yamldoc_strdup(yamldoc_get(doc, map, key));
+	if (!v)
+		return;
+	free(*dst);
+	*dst = v;
+}
+
+static void take_bool(yaml_document_t *doc, yaml_node_t *map, const char *key, bool *dst)
+{
+	yaml_node_t *n = yamldoc_get(doc, map, key);
+	if (yamldoc_is_true(n))
+		*dst = true;
+	else if (yamldoc_is_false(n))
+		*dst = false;
+}
+
+/* feed.categories / feed.tags: a list (only those), or {only: [...]} /
+ * {except: [...]}; `false` turns them off. */
+static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *sel,
+			struct strlist *names)
+{
+	if (!n)
+		return;
+	if (yamldoc_is_false(n)) {
+		*sel = SELECT_NONE;
+		return;
+	}
+	if (n->type == YAML_SEQUENCE_NODE || n->type == YAML_SCALAR_NODE) {
+		*sel = SELECT_ONLY;
+		yamldoc_add_names(doc, n, false, names);
+		return;
+	}
+	yaml_node_t *only = yamldoc_get(doc, n, "only");
+	yaml_node_t *except = yamldoc_get(doc, n, "except");
+	if (only) {
+		*sel = SELECT_ONLY;
+		yamldoc_add_names(doc, only, false, names);
+	} else if (except) {
+		*sel = SELECT_EXCEPT;
+		yamldoc_add_names(doc, except, false, names);
+	}
+}
+
+static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site *s)
+{
+	if (!feed || feed->type != YAML_MAPPING_NODE)
+		return;
+	take_string(doc, feed, "path", &s->feed_path);
+	const char *limit = yamldoc_scalar(yamldoc_get(doc, feed, "posts_limit"));
+	if (limit) {
+		char *end;
+		long v = strtol(limit, &end, 10);
+		if (*end == '\0' && v >= 0)
+			s->posts_limit = v;
+	}
+	take_bool(doc, feed, "excerpt_only", &s->excerpt_only);
+	read_select(doc, yamldoc_get(doc, feed, "categories"), &s->cat_select, &s->cat_names);
+	read_select(doc, yamldoc_get(doc, feed, "tags"), &s->tag_select, &s->tag_names);
+	take_string(doc, feed, "icon", &s->feed_icon);
+	take_string(doc, feed, "logo", &s->feed_logo);
+	take_string(doc, feed, "hub", &s->feed_hub);
+	take_string(doc, feed, "style", &s->feed_style);
+}
+
+/* Trailing slashes on url, and a lone "/" baseurl, would double up in links. */
+static void trim_slashes(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '/')
+		s[--n] = '\0';
+}
+
+static void read_config(yaml_document_t *doc, struct site *s)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	take_string(doc, root, "title", &s->title);
+	take_string(doc, root, "description", &s->description);
+	take_string(doc, root, "url", &s->url);
+	take_string(doc, root, "baseurl", &s->baseurl);
+	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
+	take_string(doc, root, "lang", &s->lang);
+	take_string(doc, root, "timezone", &s->timezone);
+	take_string(doc, root, "excerpt_separator", &s->excerpt_separator);
+	const char *perm = yamldoc_scalar(yamldoc_get(doc, root, "permalink"));
+	if (perm) {
+		free(s->permalink);
+		s->permalink = xstrdup(permalink_template(perm));
+	}
+	take_bool(doc, root, "show_drafts", &s->show_drafts);
+	take_bool(doc, root, "future", &s->future);
+	read_feed_keys(doc, yamldoc_get(doc, root, "feed"), s);
+	if (s->lang)
+		lang_normalize(s->lang);
+	trim_slashes(s->url);
+	trim_slashes(s->baseurl);
+}
+
+int site_load(struct site *s, const char *dir, struct diag_sink *diag)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/_config.yml", dir);
+	FILE *f = fopen(path.data, "rb");
+	if (!f) {
+		int e = errno;
+		if (e != ENOENT)
+			diag_report(diag, DIAG_ERROR, path.data, 0, 0, NULL, "cannot read: %s", strerror(e));
+		buf_free(&path);
+		return e == ENOENT ? 0 : -1;
+	}
+	struct buf bytes;
+	buf_init(&bytes);
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && bytes.len <= CONFIG_MAX_BYTES)
+		buf_add(&bytes, chunk, k);
+	int rc = ferror(f) ? -1 : 0;
+	fclose(f);
+	if (rc == 0 && bytes.len > CONFIG_MAX_BYTES) {
+		diag_report(diag, DIAG_ERROR, path.data, 0, 0, NULL, "larger than %u bytes", CONFIG_MAX_BYTES);
+		rc = -1;
+	}
+	yaml_document_t doc;
+	if (rc == 0 && yamldoc_load(&doc, bytes.data ? bytes.data : "", bytes.len, path.data, 1, diag) == 0) {
+		read_config(&doc, s);
+		yaml_document_delete(&doc);
+	} else {
+		rc = -1;
+	}
+	buf_free(&bytes);
+	buf_free(&path);
+	return rc;
+}

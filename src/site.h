@@ -1,0 +1,53 @@
+/* site.h: what _config.yml says about a site, with feedgen's defaults.
+ *
+ * Ownership: struct site owns all its strings and lists; site_free() releases
+ * them. site_load() never keeps the YAML document. */
+#ifndef FEEDGEN_SITE_H
+#define FEEDGEN_SITE_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "post.h"
+
+/* feed.categories / feed.tags: every name, a listed set, or all but some. */
+enum feed_select { SELECT_ALL, SELECT_ONLY, SELECT_EXCEPT, SELECT_NONE };
+
+struct site {
+	char *dir;		/* the site folder as given */
+	char *title;
+	char *description;
+	char *url;		/* "https://example.com", no trailing slash */
+	char *baseurl;		/* "" or "/blog" */
+	struct person author;
+	char *lang;
+	char *timezone;
+	char *permalink;	/* the template (style names already expanded) */
+	bool show_drafts;
+	bool future;
+	char *excerpt_separator;	/* NULL: first paragraph */
+
+	/* jekyll-feed's feed: keys */
+	char *feed_path;	/* "feed.xml" */
+	long posts_limit;	/* 10 */
+	bool excerpt_only;
+	enum feed_select cat_select;
+	struct strlist cat_names;
+	enum feed_select tag_select;
+	struct strlist tag_names;
+	char *feed_icon;
+	char *feed_logo;
+	char *feed_hub;
+	char *feed_style;	/* xml-stylesheet href, or NULL */
+};
+
+/* Defaults for a site in `dir` with no _config.yml. */
+void site_init(struct site *s, const char *dir);
+
+/* Read dir/_config.yml when it exists. Returns 0 (also when there is none), or
+ * -1 after reporting a malformed file at its line and column. */
+int site_load(struct site *s, const char *dir, struct diag_sink *diag);
+
+void site_free(struct site *s);
+
+#endif

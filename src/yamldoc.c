@@ -1,0 +1,152 @@
+/* yamldoc.c: libyaml documents as the loader and config reader need them. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "yamldoc.h"
+
+int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
+		 const char *file, unsigned long first_line, struct diag_sink *diag)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, n);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	int ok = yaml_parser_load(&parser, doc);
+	if (!ok) {
+		yaml_mark_t m = parser.problem_mark;
+		if (parser.error == YAML_READER_ERROR)
+			diag_report(diag, DIAG_ERROR, file, 0, 0, "yaml",
+				    "%s at byte offset %zu of the front matter",
+				    parser.problem ? parser.problem : "unreadable YAML",
+				    parser.problem_offset);
+		else
+			diag_report(diag, DIAG_ERROR, file, first_line + m.line, m.column + 1,
+				    "yaml", "malformed YAML: %s%s%s",
+				    parser.problem ? parser.problem : "syntax error",
+				    parser.context ? " " : "", parser.context ? parser.context : "");
+	}
+	yaml_parser_delete(&parser);
+	return ok ? 0 : -1;
+}
+
+yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	yaml_node_t *found = NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		if (k && k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, key) == 0)
+			found = yaml_document_get_node(doc, p->value);
+	}
+	return found;
+}
+
+/* YAML's null: "~", "null", "Null", "NULL" or nothing, when not quoted. */
+static bool is_null(yaml_node_t *n)
+{
+	if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	const char *v = (const char *)n->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") ||
+	       !strcmp(v, "NULL");
+}
+
+const char *yamldoc_scalar(yaml_node_t *n)
+{
+	if (!n || n->type != YAML_SCALAR_NODE || is_null(n))
+		return NULL;
+	return (const char *)n->data.scalar.value;
+}
+
+char *yamldoc_strdup(yaml_node_t *n)
+{
+	const char *s = yamldoc_scalar(n);
+	return s ? xstrdup(s) : NULL;
+}
+
+static void add_split(const char *s, struct strlist *l)
+{
+	const char *p = s;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		size_t k = strcspn(p, " \t\n\r");
+		if (k) {
+			char *w = xstrndup(p, k);
+			strlist_add(l, w);
+			free(w);
+		}
+		p += k;
+	}
+}
+
+void yamldoc_add_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l)
+{
+	if (!n)
+		return;
+	if (n->type == YAML_SCALAR_NODE) {
+		const char *s = yamldoc_scalar(n);
+		if (s && split)
+			add_split(s, l);
+		else if (s)
+			strlist_add(l, s);
+		return;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return;
+	for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
+		const char *s = yamldoc_scalar(yaml_document_get_node(doc, *i));
+		if (s)
+			strlist_add(l, s);
+	}
+}
+
+static bool scalar_in(yaml_node_t *n, const char *const *words)
+{
+	const char *s = yamldoc_scalar(n);
+	if (!s || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return false;
+	for (; *words; words++)
+		if (strcmp(s, *words) == 0)
+			return true;
+	return false;
+}
+
+bool yamldoc_is_true(yaml_node_t *n)
+{
+	static const char *const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON", NULL};
+	return scalar_in(n, yes);
+}
+
+bool yamldoc_is_false(yaml_node_t *n)
+{
+	static const char *const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF", NULL};
+	return scalar_in(n, no);
+}
+
+
+void yamldoc_read_person(yaml_document_t *doc, yaml_node_t *n, struct person *a)
+{
+	if (!n)
+		return;
+	if (n->type == YAML_SCALAR_NODE) {
+		person_clear(a);
+		a->name = yamldoc_strdup(n);
+		return;
+	}
+	if (n->type != YAML_MAPPING_NODE)
+		return;
+	person_clear(a);
+	a->name = yamldoc_strdup(yamldoc_get(doc, n, "name"));
+	a->email = yamldoc_strdup(yamldoc_get(doc, n, "email"));
+	a->uri = yamldoc_strdup(yamldoc_get(doc, n, "uri"));
+	if (!a->uri)
+		a->uri = yamldoc_strdup(yamldoc_get(doc, n, "url"));
+}

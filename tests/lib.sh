@@ -1,0 +1,27 @@
+# lib.sh: TAP helpers for the shell tests. Sourced, not run.
+tap_n=0
+tap_failed=0
+ok() { # ok CONDITION-STATUS DESCRIPTION
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+	else
+		echo "not ok $tap_n - $2"
+		tap_failed=$((tap_failed + 1))
+	fi
+}
+check() { # check DESCRIPTION COMMAND...
+	desc=$1
+	shift
+	"$@" >/dev/null 2>&1
+	ok $? "$desc"
+}
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" -eq 0 ]
+}
+: "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
+: "${FEEDGEN:=$top_srcdir/src/feedgen}"
+: "${XMLLINT:=xmllint}"
+TMP=$(mktemp -d /tmp/feedgen-e2e.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT

@@ -1,0 +1,287 @@
+/* test_loader.c: front matter into the article model, and every kind of bad
+ * post reported with its place while the good ones still load. Each test
+ * builds a small site in a temporary folder. */
+#include <config.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "loader.h"
+#include "site.h"
+#include "tap.h"
+#include "text.h"
+
+struct fixture {
+	char dir[64];
+	struct site site;
+	struct post_list posts;
+	struct diag_sink diag;
+	char *msgs;
+	size_t msgs_len;
+	FILE *mem;
+	unsigned long failed;
+};
+
+static void put(const char *dir, const char *rel, const char *data, size_t n)
+{
+	char path[512];
+	snprintf(path, sizeof path, "%s/%s", dir, rel);
+	for (char *s = strchr(path + strlen(dir) + 1, '/'); s; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		mkdir(path, 0755);
+		*s = '/';
+	}
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, n, f);
+	fclose(f);
+}
+
+static void puts_file(const char *dir, const char *rel, const char *text)
+{
+	put(dir, rel, text, strlen(text));
+}
+
+static void fixture_start(struct fixture *fx)
+{
+	strcpy(fx->dir, "/tmp/feedgen-test-XXXXXX");
+	if (!mkdtemp(fx->dir))
+		abort();
+	memset(&fx->posts, 0, sizeof fx->posts);
+}
+
+/* Load the site; messages go to fx->msgs. */
+static void fixture_load(struct fixture *fx, const char *zone)
+{
+	fx->mem = open_memstream(&fx->msgs, &fx->msgs_len);
+	diag_sink_init(&fx->diag, fx->mem);
+	site_init(&fx->site, fx->dir);
+	site_load(&fx->site, fx->dir, &fx->diag);
+	date_use_zone(zone ? zone : fx->site.timezone);
+	struct load_options opt = {.now = 4102444800LL};	/* 2100-01-01 */
+	fx->failed = load_posts(&fx->site, &opt, &fx->posts, &fx->diag);
+	fflush(fx->mem);
+}
+
+static void fixture_end(struct fixture *fx)
+{
+	fclose(fx->mem);
+	free(fx->msgs);
+	post_list_free(&fx->posts);
+	site_free(&fx->site);
+	char cmd[128];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
+	if (system(cmd) != 0)
+		abort();
+}
+
+static const struct post *find(const struct fixture *fx, const char *slug)
+{
+	for (size_t i = 0; i < fx->posts.n; i++)
+		if (strcmp(fx->posts.v[i]->slug, slug) == 0)
+			return fx->posts.v[i];
+	return NULL;
+}
+
+static bool has_msg(const struct fixture *fx, const char *needle)
+{
+	return fx->msgs && strstr(fx->msgs, needle) != NULL;
+}
+
+static void test_front_matter(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	puts_file(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
+	puts_file(fx.dir, "_posts/2021-01-01-str.md",
+		  "---\ntitle: 'A & B <c> \"d\" ''e'''\ncategories: One two\ntags: 青岛 新闻\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-02-list.md",
+		  "---\ntitle: 2021\ncategories: [Career  In touxingPEVC, 'x(y)']\ntag: whole tag\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-03-dup.md",
+		  "---\ntitle: first\ntitle: second\ncategory: Rural Finance\nauthor:\n  name: N\n  email: n@e.example\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-04-bool.md", "---\ntitle: true\ndraft: false\n---\nx\n");
+	puts_file(fx.dir, "cat/_posts/2021-01-05-path.md", "---\ncategories: fm\n---\nx\n");
+	fixture_load(&fx, NULL);
+	is_int(fx.posts.n, 5, "five posts load");
+	is_int(fx.failed, 0, "no errors");
+	const struct post *p = find(&fx, "str");
+	ok(p != NULL, "post found by slug from the file name");
+	if (p) {
+		is_str(p->title, "A & B <c> \"d\" 'e'", "markup characters in a title kept as typed");
+		is_int(p->categories.n, 2, "a categories string splits on white space");
+		is_str(p->tags.n > 0 ? p->tags.v[0] : NULL, "青岛", "CJK tags");
+	}
+	p = find(&fx, "list");
+	if (ok(p != NULL, "list post loaded")) {
+		is_str(p->title, "2021", "a number as title is taken as its text");
+		is_int(p->categories.n, 2, "a categories list is kept item by item");
+		is_str(p->categories.v[0], "Career  In touxingPEVC", "list items keep their spaces");
+		is_str(p->tags.n ? p->tags.v[0] : NULL, "whole tag", "singular 'tag' is taken whole");
+	}
+	p = find(&fx, "dup");
+	if (ok(p != NULL, "post with a duplicate key loaded")) {
+		is_str(p->title, "second", "the last of duplicate keys wins, as in Ruby's YAML");
+		is_str(p->categories.n ? p->categories.v[0] : NULL, "Rural Finance", "singular 'category' taken whole");
+		is_str(p->author.email, "n@e.example", "author mapping read");
+	}
+	ok(has_msg(&fx, "2021-01-03-dup.md:3:1: warning: key 'title' appears again"),
+	   "duplicate key warned at its line");
+	p = find(&fx, "bool");
+	if (ok(p != NULL, "boolean post loaded"))
+		is_str(p->title, "true", "a boolean title is taken as its text");
+	p = find(&fx, "path");
+	if (ok(p != NULL, "post below a category folder loaded")) {
+		is_int(p->categories.n, 2, "folder category plus front matter category");
+		is_str(p->categories.n ? p->categories.v[0] : NULL, "cat", "folder above _posts comes first");
+		is_str(p->url, "/cat/fm/2021/01/05/path.html", "default permalink uses both");
+	}
+	is_str(fx.posts.n ? fx.posts.v[0]->slug : NULL, "path", "newest first");
+	fixture_end(&fx);
+}
+
+static void test_dates(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	puts_file(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
+	puts_file(fx.dir, "_posts/a.md", "---\ndate: 2021-12-08 20:00:00\n---\nx\n");
+	puts_file(fx.dir, "_posts/b.md", "---\ndate: \"2021-12-08 20:00:00\"\n---\nx\n");
+	puts_file(fx.dir, "_posts/c.md", "---\ndate: 2021-12-09 23:30:00 -0500\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-12-07-d.md", "---\ntitle: d\n---\nx\n");
+	puts_file(fx.dir, "_posts/e.md", "---\ntitle: bad\ndate:  +0800\n---\nx\n");
+	puts_file(fx.dir, "_posts/f.md", "---\ntitle: bad\ndate: 2021-13-45\n---\nx\n");
+	puts_file(fx.dir, "_posts/nodate.md", "---\ntitle: no date\n---\nx\n");
+	fixture_load(&fx, NULL);
+	is_int(fx.posts.n, 4, "four dated posts load");
+	is_int(fx.failed, 3, "three posts with date errors");
+	const struct post *p = find(&fx, "a");
+	if (ok(p != NULL, "unquoted timestamp post"))
+		is_str(p->url, "/2021/12/09/a.html", "unquoted timestamp without offset is UTC (Jekyll)");
+	p = find(&fx, "b");
+	if (ok(p != NULL, "quoted timestamp post"))
+		is_str(p->url, "/2021/12/08/b.html", "quoted timestamp is site-local");
+	p = find(&fx, "c");
+	if (ok(p != NULL, "offset post"))
+		is_str(p->url, "/2021/12/10/c.html", "explicit offset converted to the site zone");
+	p = find(&fx, "d");
+	if (ok(p != NULL, "file-name date post"))
+		is_str(p->url, "/2021/12/07/d.html", "date from the file name");
+	ok(has_msg(&fx, "e.md:3:8: error: invalid date"), "'date:  +0800' reported at its line and column");
+	ok(has_msg(&fx, "f.md:3:"), "month 13 reported at its line");
+	ok(has_msg(&fx, "nodate.md: error: no date"), "no date anywhere is an error naming the file");
+	ok(has_msg(&fx, "warning: dates like"), "the UTC reading of bare timestamps is warned about");
+	fixture_end(&fx);
+}
+
+static void test_bad_input(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	puts_file(fx.dir, "_config.yml", "url: https://ex.example\n");
+	puts_file(fx.dir, "_posts/2021-01-01-blank.md", "\n---\ntitle: x\n---\nbody\n");
+	puts_file(fx.dir, "_posts/2021-01-02-empty-title.md",
+		  "---\ntitle: \"\"\n---\n<p>今年全省政策性农业保险覆盖面进一步扩大，水稻、小麦和玉米三大主粮作物实现应保尽保，保险公司还推出了价格指数保险，帮助农户对冲市场价格波动的风险。</p>\n");
+	puts_file(fx.dir, "_posts/2021-01-03-yaml.md", "---\ntitle: [unclosed\n---\nx\n");
+	static const char utf8[] = "---\ntitle: x\n---\nab\xC0\xAF\n";
+	put(fx.dir, "_posts/2021-01-04-utf8.md", utf8, sizeof utf8 - 1);
+	static const char nul[] = "---\ntitle: x\n---\na\0b\n";
+	put(fx.dir, "_posts/2021-01-05-nul.md", nul, sizeof nul - 1);
+	static const char ctrl[] = "---\ntitle: a\x01" "b\ntags: \"t\\x02u\"\n---\nx\n";
+	put(fx.dir, "_posts/2021-01-06-ctrl.md", ctrl, sizeof ctrl - 1);
+	puts_file(fx.dir, "_posts/2021-01-07-cdata.md", "---\ntitle: c\n---\n]]> and <![CDATA[ x ]]>\n");
+	size_t big = 10u << 20;
+	char *huge = xmalloc(big);
+	memset(huge, 'a', big);
+	memcpy(huge, "---\ntitle: big\n---\n", 19);
+	huge[big - 1] = '\n';
+	put(fx.dir, "_posts/2021-01-08-big.md", huge, big);
+	free(huge);
+	puts_file(fx.dir, "_posts/2021-01-09-good.md", "---\ntitle: good\n---\nfine\n");
+	fixture_load(&fx, "UTC");
+	if (getenv("TEST_VERBOSE"))
+		fputs(fx.msgs, stderr);
+	ok(find(&fx, "good") != NULL, "the good post still loads");
+	ok(find(&fx, "blank") == NULL, "a blank line before '---' means no front matter");
+	ok(has_msg(&fx, "2021-01-01-blank.md:1:1: warning: the first line is not '---'"),
+	   "and is warned about");
+	const struct post *p = find(&fx, "empty-title");
+	if (ok(p != NULL, "empty-title post loads")) {
+		ok(p->title_auto, "its title is made from the text");
+		ok(strncmp(p->title, "今年全省政策性农业保险", strlen("今年全省政策性农业保险")) == 0 &&
+		   strstr(p->title, "\xE2\x80\xA6") != NULL, "from its start, cut with an ellipsis");
+	}
+	ok(has_msg(&fx, "2021-01-02-empty-title.md: warning: empty title"), "empty title warned with the file");
+	ok(find(&fx, "yaml") == NULL && has_msg(&fx, "2021-01-03-yaml.md:3:1: error: malformed YAML"),
+	   "malformed YAML reported at line and column, post skipped");
+	ok(find(&fx, "utf8") == NULL && has_msg(&fx, "invalid UTF-8 at byte offset 19"),
+	   "invalid UTF-8 reported with the byte offset");
+	ok(find(&fx, "nul") == NULL && has_msg(&fx, "NUL byte at byte offset 18"), "NUL byte reported");
+	p = find(&fx, "ctrl");
+	if (ok(p != NULL, "a post with control characters in its title still loads")) {
+		is_str(p->title, "ab", "control character dropped from the title");
+		is_str(p->tags.n ? p->tags.v[0] : NULL, "tu", "escaped control character dropped from a tag");
+	}
+	ok(has_msg(&fx, "2021-01-06-ctrl.md:2:9: warning: control character U+0001 dropped"),
+	   "control character warned at its place");
+	ok(find(&fx, "cdata") != NULL, "']]>' in a body is just text");
+	ok(find(&fx, "big") != NULL, "a 10 MB post loads");
+	is_int(fx.failed, 3, "three posts had errors (YAML, UTF-8, NUL)");
+	fixture_end(&fx);
+}
+
+static void test_ids_and_filters(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	puts_file(fx.dir, "_config.yml", "url: https://ex.example/\nbaseurl: /blog/\n");
+	puts_file(fx.dir, "_posts/2021-01-01-a.md", "---\nid: same\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-02-b.md", "---\nguid: same\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-03-c.md", "---\ncategories: Café\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-04-hidden.md", "---\npublished: false\n---\nx\n");
+	puts_file(fx.dir, "_posts/2999-01-01-future.md", "---\ntitle: later\n---\nx\n");
+	puts_file(fx.dir, "_drafts/draft.md", "---\ndate: 2021-01-05\n---\nx\n");
+	puts_file(fx.dir, "_site/2021-01-06-built.md", "---\ntitle: x\n---\nx\n");
+	puts_file(fx.dir, ".hidden/_posts/2021-01-07-dot.md", "---\ntitle: x\n---\nx\n");
+	fixture_load(&fx, "UTC");
+	is_int(fx.posts.n, 2, "duplicate id, unpublished, future, draft, _site and dot folders left out");
+	ok(find(&fx, "a") && !find(&fx, "b"), "the first post by path keeps a shared id");
+	ok(has_msg(&fx, "2021-01-02-b.md: error: id 'same' is already used by"), "the other is an error naming both");
+	const struct post *p = find(&fx, "c");
+	if (ok(p != NULL, "post c loaded")) {
+		is_str(p->url, "/caf%C3%A9/2021/01/03/c.html", "categories lower-cased and percent-encoded");
+		is_str(p->abs_url, "https://ex.example/blog/caf%C3%A9/2021/01/03/c.html", "absolute URL with baseurl");
+		is_str(p->entry_id, "https://ex.example/blog/caf%C3%A9/2021/01/03/c", "jekyll-feed's id: dirname(url)/slug");
+		is_str(p->title, "C", "no title: the slug, titleised as Jekyll does");
+	}
+	fixture_end(&fx);
+}
+
+static void test_plain_folder(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	puts_file(fx.dir, "one.md", "---\ntitle: One\ndate: 2020-05-05 10:00:00 +0800\n---\nx\n");
+	puts_file(fx.dir, "notes.txt", "just text\n");
+	puts_file(fx.dir, "sub/two.html", "---\ntitle: Two\ndate: 2020-05-06\n---\n<p>x</p>\n");
+	fixture_load(&fx, "UTC");
+	is_int(fx.posts.n, 2, "a folder without _posts is a folder of posts");
+	is_int(fx.failed, 0, "files without front matter are not errors");
+	const struct post *p = find(&fx, "two");
+	if (ok(p != NULL, "a post not named YYYY-MM-DD-slug, in a subfolder, loads"))
+		is_str(p->url, "/2020/05/06/two.html", "its slug is its base name");
+	fixture_end(&fx);
+}
+
+int main(void)
+{
+	test_front_matter();
+	test_dates();
+	test_bad_input();
+	test_ids_and_filters();
+	test_plain_folder();
+	return tap_done();
+}

@@ -1,0 +1,121 @@
+/* test_text.c: UTF-8 checks, XML cleaning, truncation, HTML to text and the
+ * link rewriting of bodies. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "body.h"
+#include "tap.h"
+#include "text.h"
+
+static void test_utf8(void)
+{
+	static const struct { const char *s; size_t valid; const char *what; } cases[] = {
+		{"plain ascii", 11, "ASCII"},
+		{"\xE4\xBA\xBA\xE5\x8A\x9B", 6, "CJK"},
+		{"ab\xC0\xAF", 2, "overlong '/'"},
+		{"ab\xE0\x80\xAF", 2, "overlong 3-byte"},
+		{"a\xED\xA0\x80", 1, "UTF-16 surrogate"},
+		{"a\xF4\x90\x80\x80", 1, "past U+10FFFF"},
+		{"a\xE4\xBA", 1, "truncated sequence"},
+		{"a\x80", 1, "lone continuation byte"},
+		{"\xF0\x9F\x98\x80", 4, "emoji"},
+		{"x\xFF", 1, "0xFF"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		is_int(utf8_valid_prefix(cases[i].s, strlen(cases[i].s)), cases[i].valid,
+		       "utf8_valid_prefix: %s", cases[i].what);
+}
+
+static void test_xml_clean(void)
+{
+	size_t dropped = 0;
+	char *c = xml_clean("a\x01" "b\tc\x1F" "d\n", 8, &dropped);
+	is_str(c, "ab\tcd\n", "xml_clean drops C0 controls but keeps tab and newline");
+	is_int(dropped, 2, "xml_clean counts what it dropped");
+	free(c);
+	c = xml_clean("x\xEF\xBF\xBEy", 5, &dropped);
+	is_str(c, "xy", "xml_clean drops U+FFFE");
+	free(c);
+	c = xml_clean("\xE4\xBA\xBA]]>&<", 8, &dropped);
+	is_str(c, "\xE4\xBA\xBA]]>&<", "xml_clean leaves markup characters to the XML writer");
+	is_int(dropped, 0, "nothing dropped from clean text");
+	free(c);
+}
+
+static void test_truncate(void)
+{
+	char *t = text_truncate("今年全省政策性农业保险覆盖面进一步扩大", 5);
+	is_str(t, "今年全省政\xE2\x80\xA6", "truncation cuts at a character boundary and adds an ellipsis");
+	free(t);
+	t = text_truncate("short", 60);
+	is_str(t, "short", "no ellipsis when nothing is cut");
+	free(t);
+	char s[] = "  a \n\t b   c  ";
+	is_str(text_squeeze(s), "a b c", "text_squeeze folds and trims white space");
+	char lang[] = "zh_CN";
+	is_str(lang_normalize(lang), "zh-CN", "zh_CN becomes the BCP 47 zh-CN");
+}
+
+static void test_html_to_text(void)
+{
+	char *t = html_to_text("<p>A &amp; B</p><p>C &lt; D</p>");
+	is_str(t, "A & B C < D", "html_to_text decodes entities once and separates blocks");
+	free(t);
+	t = html_to_text("<p>x<script>alert(1)</script>y</p>");
+	is_str(t, "xy", "script text is not text");
+	free(t);
+}
+
+static void test_absolutize(void)
+{
+	const char *base = "https://news.example.com/cat/2021/12/16/post.html";
+	static const struct { const char *in, *out, *what; } cases[] = {
+		{"<a href=\"//finews.example.com/\">x</a>", "<a href=\"https://finews.example.com/\">x</a>",
+		 "protocol-relative link takes the base's scheme"},
+		{"<img src=\"/img/a.png\" alt=\"a\">", "<img src=\"https://news.example.com/img/a.png\" alt=\"a\">",
+		 "root-relative image"},
+		{"<a href='tables/x.html'>t</a>", "<a href='https://news.example.com/cat/2021/12/16/tables/x.html'>t</a>",
+		 "page-relative link, single quotes kept"},
+		{"<a href=../up.html>u</a>", "<a href=https://news.example.com/cat/2021/12/up.html>u</a>",
+		 "unquoted value with dot segments"},
+		{"<a href=\"#sec\">s</a>", "<a href=\"#sec\">s</a>", "fragment-only link left alone"},
+		{"<a href=\"mailto:a@b.c\">m</a>", "<a href=\"mailto:a@b.c\">m</a>", "mailto left alone"},
+		{"<a title=\"/x\" href=\"http://o.example/\">o</a>", "<a title=\"/x\" href=\"http://o.example/\">o</a>",
+		 "other attributes and absolute links untouched"},
+		{"a < b and <!-- <a href=\"/c\"> --> ok", "a < b and <!-- <a href=\"/c\"> --> ok",
+		 "bare '<' and comments copied byte for byte"},
+		{"<p>估值 < 历史均值</p>", "<p>估值 < 历史均值</p>", "text with '<' between CJK"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = html_absolutize(cases[i].in, base);
+		is_str(got, cases[i].out, "html_absolutize: %s", cases[i].what);
+		free(got);
+	}
+}
+
+static void test_markdown(void)
+{
+	const char *md = "<p class=\"x\">raw <b>html</b></p>\n\n**bold** and [link](//h.example/)\n";
+	char *html = body_markdown_to_html(md, strlen(md));
+	ok(strstr(html, "<p class=\"x\">raw <b>html</b></p>") != NULL, "raw HTML passes through unchanged");
+	ok(strstr(html, "<strong>bold</strong>") != NULL, "Markdown emphasis rendered");
+	ok(strstr(html, "<a href=\"//h.example/\">link</a>") != NULL, "Markdown link rendered");
+	free(html);
+	md = "<http://source.example.com/a?x=1,y=2>\n";
+	html = body_markdown_to_html(md, strlen(md));
+	ok(strstr(html, "href=\"http://source.example.com/a?x=1,y=2\"") != NULL, "autolink with commas");
+	free(html);
+}
+
+int main(void)
+{
+	test_utf8();
+	test_xml_clean();
+	test_truncate();
+	test_html_to_text();
+	test_absolutize();
+	test_markdown();
+	return tap_done();
+}
