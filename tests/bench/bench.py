@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""bench.py: feedgen's benchmark, run by `make bench` and `make bench-smoke`.
+
+  bench.py --feedgen PATH --mkcorpus PATH --work DIR [--sizes 1000,10000,100000]
+           [--runs 5] [--validate]
+
+For each size, in the same run and on the same posts (made by mkcorpus, cached
+in --work): the floor (reading every post file once, as `cat` does), feedgen
+writing every feed of the site with -o, and jekyll + jekyll-feed and Hugo when
+they are installed. Prints the median wall time of --runs runs, the peak RSS,
+and the ratios, then how feedgen's time grows with the number of posts. With
+--validate, also `feedgen validate` against `xmllint --noout` on the all-posts
+feed of the largest site. Timing never fails the run: machines are noisy.
+"""
+import argparse, os, resource, shutil, statistics, subprocess, sys, time
+
+
+def run_rss(cmd, cwd=None):
+    """Like run(), but the peak RSS is this child's own (through wait4)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    code = os.waitstatus_to_exitcode(status)
+    p.returncode = code
+    if code not in (0, 1):
+        sys.exit("benchmark command failed (%d): %s" % (code, " ".join(cmd)))
+    return wall, usage.ru_maxrss
+
+
+def median_of(cmd, runs, cwd=None):
+    walls, rss = [], 0
+    for _ in range(runs):
+        w, r = run_rss(cmd, cwd)
+        walls.append(w)
+        rss = max(rss, r)
+    return statistics.median(walls), rss
+
+
+def corpus(args, n):
+    site = os.path.join(args.work, "site-%d" % n)
+    if not os.path.isdir(os.path.join(site, "_posts")):
+        subprocess.check_call([args.mkcorpus, site, str(n)])
+    return site
+
+
+def floor_cmd(site):
+    # Read every post once: what any generator must at least do.
+    return ["sh", "-c", "find _posts -type f -print0 | xargs -0 cat > /dev/null"], site
+
+
+def fmt_row(cols, widths):
+    return "  ".join(str(c).rjust(w) for c, w in zip(cols, widths))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--feedgen", required=True)
+    ap.add_argument("--mkcorpus", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--sizes", default="1000,10000,100000")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--validate", action="store_true")
+    args = ap.parse_args()
+    os.makedirs(args.work, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    jekyll = shutil.which("jekyll")
+    hugo = shutil.which("hugo")
+
+    print("feedgen benchmark: median of %d runs, wall seconds, peak RSS in MiB" % args.runs)
+    print("machine: %s, %d cores" % (os.uname().machine, os.cpu_count()))
+    widths = [8, 9, 9, 9, 9, 12, 12, 12]
+    print(fmt_row(["posts", "floor s", "feedgen s", "RSS MiB", "ratio", "jekyll/fg", "hugo/fg", "KiB/post"], widths))
+    results = []
+    for n in sizes:
+        site = corpus(args, n)
+        out = os.path.join(args.work, "out-%d" % n)
+        shutil.rmtree(out, ignore_errors=True)
+        cmd, cwd = floor_cmd(site)
+        run_rss(cmd, cwd)  # warm the page cache for both
+        floor, _ = median_of(cmd, args.runs, cwd)
+        # Every run starts from an empty output folder, so every feed is written.
+        fg_cmd = ["sh", "-c", 'rm -rf "$1" && exec "$2" -o "$1" "$3"', "sh", out, args.feedgen, site]
+        fg, fg_rss = median_of(fg_cmd, args.runs)
+        jk = hg = "-"
+        if jekyll:
+            jt, _ = median_of([jekyll, "build", "-q", "-s", site, "-d", out + "-jekyll"], 1)
+            jk = "%.1f" % (jt / fg)
+        if hugo:
+            ht, _ = median_of([hugo, "-s", site, "-d", out + "-hugo", "--quiet"], 1)
+            hg = "%.1f" % (ht / fg)
+        ratio = fg / floor if floor > 0 else float("inf")
+        results.append((n, floor, fg, fg_rss, ratio))
+        print(fmt_row([n, "%.3f" % floor, "%.3f" % fg, "%.1f" % (fg_rss / 1024), "%.2fx" % ratio,
+                       jk, hg, "%.2f" % (fg_rss / n)], widths))
+        sys.stdout.flush()
+    if not jekyll or not hugo:
+        print("(jekyll/fg, hugo/fg: '-' where jekyll or hugo is not installed)")
+    if len(results) > 1:
+        a, b = results[0], results[-1]
+        print("growth %d -> %d posts (x%.0f): feedgen time x%.1f, floor x%.1f"
+              % (a[0], b[0], b[0] / a[0], b[2] / a[2] if a[2] else 0, b[1] / a[1] if a[1] else 0))
+    print("feedgen/floor ratio: %.2f" % results[-1][4])
+
+    if args.validate:
+        n = sizes[-1]
+        site = corpus(args, n)
+        feed = os.path.join(args.work, "all-%d.xml" % n)
+        with open(feed, "wb") as f:
+            subprocess.run([args.feedgen, "-n", "0", site], stdout=f, stderr=subprocess.DEVNULL)
+        size = os.path.getsize(feed) / 1048576
+        xl, xl_rss = median_of(["xmllint", "--noout", feed], args.runs)
+        va, va_rss = median_of([args.feedgen, "validate", "--quiet", feed], args.runs)
+        print("validate the all-posts feed of %d posts (%.0f MiB): feedgen %.2f s %.0f MiB, "
+              "xmllint --noout %.2f s %.0f MiB, ratio %.2fx"
+              % (n, size, va, va_rss / 1024, xl, xl_rss / 1024, va / xl if xl else 0))
+
+
+if __name__ == "__main__":
+    main()
