@@ -16,6 +16,9 @@
 #include "text.h"
 #include "url.h"
 
+/* A body larger than this is not a blog post; reading it would only cost memory. */
+#define BODY_MAX_BYTES (64u << 20)
+
 int body_is_markdown(const char *ext)
 {
 	static const char *const exts[] = {".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".mdwn", NULL};
@@ -228,12 +231,13 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	buf_adds(&b, "");
 	char chunk[65536];
 	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len <= BODY_MAX_BYTES)
 		buf_add(&b, chunk, k);
-	bool bad = ferror(f);
+	bool bad = ferror(f) || b.len > BODY_MAX_BYTES;
 	fclose(f);
 	if (bad) {
-		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL, "cannot read the body");
+		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL,
+			    "cannot read the body (or it is larger than %u bytes)", BODY_MAX_BYTES);
 		buf_free(&b);
 		return NULL;
 	}
@@ -245,8 +249,14 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 static char *render_source(const struct post *p, const char *src, size_t len,
 			   struct diag_sink *diag)
 {
-	size_t valid = utf8_valid_prefix(src, len);
-	if (valid < len) {
+	const char *nul = memchr(src, '\0', len);
+	size_t valid = utf8_valid_prefix(src, nul ? (size_t)(nul - src) : len);
+	if (nul && valid == (size_t)(nul - src)) {
+		diag_report(diag, DIAG_ERROR, p->path, p->body_line, 0, "nul",
+			    "NUL byte at byte offset %zu; the text stops there",
+			    (size_t)p->body_offset + valid);
+		len = valid;
+	} else if (valid < len) {
 		diag_report(diag, DIAG_ERROR, p->path, p->body_line, 0, "utf8",
 			    "invalid UTF-8 at byte offset %zu; the text stops there",
 			    (size_t)p->body_offset + valid);

@@ -25,7 +25,6 @@
 #include "yamldoc.h"
 
 /* Limits that keep one hostile file from taking the machine. */
-#define POST_MAX_BYTES ((size_t)256 << 20)
 #define FRONT_MATTER_MAX_BYTES ((size_t)4 << 20)
 #define AUTO_TITLE_CHARS 60
 
@@ -62,9 +61,11 @@ static void walk_add(struct walk *w, const char *relpath, const struct strlist *
 	c->role = role;
 }
 
+/* Each entry is its d_type byte followed by its name, so the walk needs no
+ * lstat(2) for the (usual) file systems that report the type. */
 static int name_cmp(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
 }
 
 /* The entries of a folder, sorted so output never depends on the file system. */
@@ -85,7 +86,11 @@ static char **list_dir(const char *path, size_t *count, struct diag_sink *diag)
 			cap = cap ? cap * 2 : 64;
 			names = xrealloc(names, cap * sizeof *names);
 		}
-		names[n++] = xstrdup(e->d_name);
+		size_t len = strlen(e->d_name);
+		char *entry = xmalloc(len + 2);
+		entry[0] = (char)e->d_type;
+		memcpy(entry + 1, e->d_name, len + 1);
+		names[n++] = entry;
 	}
 	closedir(d);
 	if (n > 1)
@@ -96,9 +101,10 @@ static char **list_dir(const char *path, size_t *count, struct diag_sink *diag)
 
 static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum dir_role role);
 
-static void walk_entry(struct walk *w, const char *rel, const char *name, struct strlist *cats,
+static void walk_entry(struct walk *w, const char *rel, const char *entry, struct strlist *cats,
 		       enum dir_role role)
 {
+	const char *name = entry + 1;
 	struct buf child, full;
 	buf_init(&child);
 	buf_init(&full);
@@ -108,7 +114,14 @@ static void walk_entry(struct walk *w, const char *rel, const char *name, struct
 		buf_adds(&child, name);
 	buf_printf(&full, "%s/%s", w->site->dir, child.data);
 	struct stat st;
-	if (lstat(full.data, &st) != 0) {
+	memset(&st, 0, sizeof st);
+	static const struct { unsigned char type; mode_t mode; } known[] = {
+		{DT_REG, S_IFREG}, {DT_DIR, S_IFDIR}, {DT_LNK, S_IFLNK},
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if ((unsigned char)entry[0] == known[i].type)
+			st.st_mode = known[i].mode;
+	if (st.st_mode == 0 && lstat(full.data, &st) != 0) {
 		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot read: %s", strerror(errno));
 	} else if (S_ISLNK(st.st_mode)) {
 		diag_report(w->diag, DIAG_WARNING, full.data, 0, 0, NULL,
@@ -221,51 +234,62 @@ static void line_col(const char *s, size_t pos, unsigned long *line, unsigned lo
 	*col = c;
 }
 
-static char *read_file(const char *path, size_t *len, struct diag_sink *diag)
+/* The head of a post file: enough bytes to hold its front matter, read in
+ * growing chunks, so the body stays on disk until a feed shows the post (the
+ * body of most posts is never needed). Returns 1 with the front matter found,
+ * 0 when the file has none, -1 after reporting an error. */
+static int read_head(const char *path, struct buf *head, struct fm_span *fm,
+		     struct diag_sink *diag)
 {
 	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-		return NULL;
+		return -1;
 	}
-	struct stat st;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > POST_MAX_BYTES) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "not a regular file of at most %zu bytes",
-			    POST_MAX_BYTES);
-		close(fd);
-		return NULL;
-	}
-	size_t cap = (size_t)st.st_size + 1, n = 0;
-	char *data = xmalloc(cap);
+	size_t want = 8192;
+	int found = -1;
 	for (;;) {
-		if (n + 1 >= cap) {
-			if (cap > POST_MAX_BYTES)
-				break;
-			cap *= 2;
-			data = xrealloc(data, cap);
+		if (head->cap < want + 1) {
+			head->data = xrealloc(head->data, want + 1);
+			head->cap = want + 1;
 		}
-		ssize_t k = read(fd, data + n, cap - 1 - n);
+		ssize_t k = read(fd, head->data + head->len, want - head->len);
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
 			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
-			free(data);
-			close(fd);
-			return NULL;
-		}
-		if (k == 0)
+			found = -2;
 			break;
-		n += (size_t)k;
+		}
+		head->len += (size_t)k;
+		head->data[head->len] = '\0';
+		bool eof = k == 0;
+		size_t start = (head->len >= 3 && memcmp(head->data, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+		found = find_front_matter(head->data, head->len, start, fm);
+		/* A closing "---" at the very end of what was read may be the start
+		 * of a longer line: only the end of the file settles that. */
+		if (found == 0 || eof || (found == 1 && fm->body_start < head->len))
+			break;
+		if (head->len == want) {
+			if (want > FRONT_MATTER_MAX_BYTES) {
+				diag_report(diag, DIAG_ERROR, path, 2, 1, "front-matter",
+					    "front matter larger than %zu bytes", FRONT_MATTER_MAX_BYTES);
+				found = -2;
+				break;
+			}
+			want *= 2;
+		}
 	}
 	close(fd);
-	data[n] = '\0';
-	*len = n;
-	return data;
+	if (found == -1)
+		diag_report(diag, DIAG_ERROR, path, 1, 1, "front-matter",
+			    "front matter has no closing '---' line");
+	return found < 0 ? -1 : found;
 }
 
-/* Bytes YAML and XML may not carry: a NUL or invalid UTF-8 anywhere makes the
- * file unusable (reported with the byte offset); control characters in the
- * front matter are dropped with a warning, since XML 1.0 forbids them. */
+/* Bytes YAML and XML may not carry: a NUL or invalid UTF-8 in the front
+ * matter makes the post unusable (reported with the byte offset); control
+ * characters are dropped with a warning instead (clean_front_matter). */
 static int check_bytes(const char *path, const char *s, size_t n, struct diag_sink *diag)
 {
 	const char *nul = memchr(s, '\0', n);
@@ -274,13 +298,13 @@ static int check_bytes(const char *path, const char *s, size_t n, struct diag_si
 	if (valid < n && (!nul || valid < (size_t)(nul - s))) {
 		line_col(s, valid, &line, &col);
 		diag_report(diag, DIAG_ERROR, path, line, col, "utf8",
-			    "invalid UTF-8 at byte offset %zu; the post is skipped", valid);
+			    "invalid UTF-8 in the front matter at byte offset %zu; the post is skipped", valid);
 		return -1;
 	}
 	if (nul) {
 		line_col(s, (size_t)(nul - s), &line, &col);
 		diag_report(diag, DIAG_ERROR, path, line, col, "nul",
-			    "NUL byte at byte offset %zu; the post is skipped", (size_t)(nul - s));
+			    "NUL byte in the front matter at byte offset %zu; the post is skipped", (size_t)(nul - s));
 		return -1;
 	}
 	return 0;
@@ -306,21 +330,23 @@ static char *clean_front_matter(const char *path, const char *file, size_t start
 	struct buf b;
 	buf_init(&b);
 	buf_adds(&b, "");
+	size_t run = start;	/* start of the clean bytes not yet copied */
 	for (size_t i = start; i < end;) {
 		size_t k = control_len(file + i);
-		if (k) {
-			unsigned long line, col;
-			line_col(file, i, &line, &col);
-			diag_report(diag, DIAG_WARNING, path, line, col, "control-char",
-				    "control character U+%04X dropped: XML 1.0 forbids it",
-				    k == 1 ? (unsigned)(unsigned char)file[i]
-					   : (unsigned)(unsigned char)file[i + 1]);
-			i += k;
+		if (!k) {
+			i++;
 			continue;
 		}
-		buf_addc(&b, file[i]);
-		i++;
+		buf_add(&b, file + run, i - run);
+		unsigned long line, col;
+		line_col(file, i, &line, &col);
+		diag_report(diag, DIAG_WARNING, path, line, col, "control-char",
+			    "control character U+%04X dropped: XML 1.0 forbids it",
+			    k == 1 ? (unsigned)(unsigned char)file[i] : (unsigned)(unsigned char)file[i + 1]);
+		i += k;
+		run = i;
 	}
+	buf_add(&b, file + run, end - run);
 	*out_len = b.len;
 	return buf_take(&b);
 }
@@ -518,38 +544,28 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 			    const struct strlist *dir_cats, struct diag_sink *diag, bool *is_error)
 {
 	*is_error = false;
-	size_t n = 0;
-	char *file = read_file(path, &n, diag);
-	if (!file) {
-		*is_error = true;
-		return NULL;
-	}
-	size_t start = (n >= 3 && memcmp(file, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
+	struct buf head;
+	buf_init(&head);
 	struct fm_span fm;
-	int found = find_front_matter(file, n, start, &fm);
+	int found = read_head(path, &head, &fm, diag);
+	const char *file = head.data;
 	struct post *p = NULL;
+	if (found < 0) {
+		*is_error = true;
+		goto done;
+	}
 	if (found == 0) {
 		/* Only a file that looks meant as a post is worth a word. */
+		size_t start = (head.len >= 3 && memcmp(file, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 		size_t ws = start + strspn(file + start, " \t\r\n");
-		if (ws > start && fence_line(file + ws, n - ws, false))
+		if (ws > start && fence_line(file + ws, head.len - ws, false))
 			diag_report(diag, DIAG_WARNING, path, 1, 1, "no-front-matter",
 				    "the first line is not '---', so this file has no front matter and "
 				    "is skipped (remove what stands before '---')");
 		goto done;
 	}
-	if (found < 0) {
-		diag_report(diag, DIAG_ERROR, path, 1, 1, "front-matter",
-			    "front matter has no closing '---' line");
-		*is_error = true;
-		goto done;
-	}
-	if (check_bytes(path, file, n, diag) != 0) {
-		*is_error = true;
-		goto done;
-	}
-	if (fm.yaml_end - fm.yaml_start > FRONT_MATTER_MAX_BYTES) {
-		diag_report(diag, DIAG_ERROR, path, 2, 1, "front-matter",
-			    "front matter larger than %zu bytes", FRONT_MATTER_MAX_BYTES);
+	/* The body is checked when a feed renders it (body.c). */
+	if (check_bytes(path, file, fm.body_start, diag) != 0) {
 		*is_error = true;
 		goto done;
 	}
@@ -595,7 +611,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	else if (r.title_empty)
 		auto_title(site, p, diag);
 done:
-	free(file);
+	buf_free(&head);
 	return p;
 }
 
@@ -719,6 +735,10 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 		struct post *p = load_post_file(site, path.data, c->relpath,
 						w.saw_posts_dir ? &c->cats : &none, diag, &is_error);
 		buf_free(&path);
+		/* The post holds its own copies: free as we go to keep the peak low. */
+		free(c->relpath);
+		c->relpath = NULL;
+		strlist_free(&c->cats);
 		if (is_error)
 			failed++;
 		if (!p)

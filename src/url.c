@@ -351,6 +351,14 @@ static UChar *nfc_utf16(const char *s, int32_t n, int32_t *len)
  * appended) when s is not valid UTF-8. */
 static bool add_nfc(struct buf *out, const char *s, size_t n)
 {
+	size_t ascii = 0;
+	while (ascii < n && (unsigned char)s[ascii] < 0x80)
+		ascii++;
+	if (ascii == n) {
+		/* ASCII is its own NFC: most URLs need no trip through ICU. */
+		buf_add(out, s, n);
+		return true;
+	}
 	if (n > INT32_MAX / 4 || utf8_valid_prefix(s, n) != n)
 		return false;
 	int32_t len = 0, u8len = 0;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "body.h"
 #include "date.h"
 #include "loader.h"
 #include "site.h"
@@ -190,6 +191,8 @@ static void test_bad_input(void)
 	put(fx.dir, "_posts/2021-01-04-utf8.md", utf8, sizeof utf8 - 1);
 	static const char nul[] = "---\ntitle: x\n---\na\0b\n";
 	put(fx.dir, "_posts/2021-01-05-nul.md", nul, sizeof nul - 1);
+	static const char fmbad[] = "---\ntitle: a\xFF\n---\nx\n";
+	put(fx.dir, "_posts/2021-01-10-fmbad.md", fmbad, sizeof fmbad - 1);
 	static const char ctrl[] = "---\ntitle: a\x01" "b\ntags: \"t\\x02u\"\n---\nx\n";
 	put(fx.dir, "_posts/2021-01-06-ctrl.md", ctrl, sizeof ctrl - 1);
 	puts_file(fx.dir, "_posts/2021-01-07-cdata.md", "---\ntitle: c\n---\n]]> and <![CDATA[ x ]]>\n");
@@ -217,9 +220,26 @@ static void test_bad_input(void)
 	ok(has_msg(&fx, "2021-01-02-empty-title.md: warning: empty title"), "empty title warned with the file");
 	ok(find(&fx, "yaml") == NULL && has_msg(&fx, "2021-01-03-yaml.md:3:1: error: malformed YAML"),
 	   "malformed YAML reported at line and column, post skipped");
-	ok(find(&fx, "utf8") == NULL && has_msg(&fx, "invalid UTF-8 at byte offset 19"),
-	   "invalid UTF-8 reported with the byte offset");
-	ok(find(&fx, "nul") == NULL && has_msg(&fx, "NUL byte at byte offset 18"), "NUL byte reported");
+	ok(find(&fx, "fmbad") == NULL &&
+	   has_msg(&fx, "2021-01-10-fmbad.md:2:9: error: invalid UTF-8 in the front matter at byte offset 12"),
+	   "invalid UTF-8 in front matter: the post is skipped, with line, column and byte offset");
+	p = find(&fx, "utf8");
+	if (ok(p != NULL, "a post whose body has invalid UTF-8 loads (bodies are read when shown)")) {
+		char *html = body_render(&fx.site, p, &fx.diag);
+		fflush(fx.mem);
+		ok(html && strstr(html, "ab") && !strchr(html, '\xC0'), "the text stops before the bad byte");
+		ok(has_msg(&fx, "2021-01-04-utf8.md:4: error: invalid UTF-8 at byte offset 19"),
+		   "rendering reports the byte offset");
+		free(html);
+	}
+	p = find(&fx, "nul");
+	if (ok(p != NULL, "a post whose body has a NUL byte loads")) {
+		char *html = body_render(&fx.site, p, &fx.diag);
+		fflush(fx.mem);
+		ok(html && strstr(html, "a") && !strstr(html, "b"), "the text stops at the NUL");
+		ok(has_msg(&fx, "2021-01-05-nul.md:4: error: NUL byte at byte offset 18"), "the NUL is reported");
+		free(html);
+	}
 	p = find(&fx, "ctrl");
 	if (ok(p != NULL, "a post with control characters in its title still loads")) {
 		is_str(p->title, "ab", "control character dropped from the title");
@@ -229,7 +249,7 @@ static void test_bad_input(void)
 	   "control character warned at its place");
 	ok(find(&fx, "cdata") != NULL, "']]>' in a body is just text");
 	ok(find(&fx, "big") != NULL, "a 10 MB post loads");
-	is_int(fx.failed, 3, "three posts had errors (YAML, UTF-8, NUL)");
+	is_int(fx.failed, 2, "two posts had load errors (YAML, front matter UTF-8)");
 	fixture_end(&fx);
 }
 
