@@ -10,6 +10,10 @@ ok $? "example site: exit status 0"
 check "example feed is well-formed XML" "$XMLLINT" --noout "$TMP/feed.xml"
 check "example feed validates against feeds/atom.rng" \
 	"$XMLLINT" --noout --relaxng "$top_srcdir/feeds/atom.rng" "$TMP/feed.xml"
+"$FEEDGEN" validate "$TMP/feed.xml" >"$TMP/v.out" 2>&1
+ok $? "example feed passes feedgen validate"
+grep -q 'valid: 0 errors, 0 warnings' "$TMP/v.out"
+ok $? "with no error and no warning"
 "$FEEDGEN" "$ex" >"$TMP/feed2.xml" 2>/dev/null
 check "same input, same bytes" cmp "$TMP/feed.xml" "$TMP/feed2.xml"
 
