@@ -544,6 +544,15 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 			    const struct strlist *dir_cats, struct diag_sink *diag, bool *is_error)
 {
 	*is_error = false;
+	size_t name_len = strlen(relpath);
+	size_t name_ok = utf8_valid_prefix(relpath, name_len);
+	if (name_ok < name_len) {
+		/* Its slug, URL and title would carry bytes no XML may hold. */
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "utf8",
+			    "the file name is not valid UTF-8 (byte %zu); the post is skipped", name_ok);
+		*is_error = true;
+		return NULL;
+	}
 	struct buf head;
 	buf_init(&head);
 	struct fm_span fm;
@@ -584,8 +593,11 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	p->body_offset = (long)fm.body_start;
 	p->body_line = fm.body_line;
 	bool name_date = name_parts(p, relpath);
-	for (size_t i = 0; i < dir_cats->n; i++)
-		strlist_add(&p->categories, dir_cats->v[i]);
+	for (size_t i = 0; i < dir_cats->n; i++) {
+		char *c = xml_clean(dir_cats->v[i], strlen(dir_cats->v[i]), NULL);
+		strlist_add(&p->categories, c);
+		free(c);
+	}
 	struct fm_result r = {0};
 	read_front_matter(&doc, p, &r, diag);
 	yaml_document_delete(&doc);
@@ -718,10 +730,12 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 {
 	struct walk w = {.site = site, .drafts = opt->drafts || site->show_drafts, .diag = diag};
 	struct strlist cats = {0};
+	unsigned long before = diag->errors;
 	walk_dir(&w, "", &cats, DIR_PLAIN);
 	strlist_free(&cats);
 	const char *utc_example = NULL;
-	unsigned long failed = 0;
+	/* An unreadable folder may hide posts: that counts as a failure too. */
+	unsigned long failed = diag->errors - before;
 	struct strlist none = {0};
 	for (size_t i = 0; i < w.n; i++) {
 		struct candidate *c = &w.v[i];

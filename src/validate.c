@@ -50,7 +50,8 @@ void vreport_add(struct vreport *r, enum diag_severity sev, unsigned long line,
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
 	}
-	r->v[r->n++] = (struct vdiag){ sev, line, col, rule, spec, xstrdup(message) };
+	/* libxml2's messages carry newlines; one diagnostic must stay one line. */
+	r->v[r->n++] = (struct vdiag){ sev, line, col, rule, spec, text_squeeze(xstrdup(message)) };
 	if (sev == DIAG_ERROR)
 		r->errors++;
 	else if (sev == DIAG_WARNING)

@@ -7,9 +7,59 @@
 #include "text.h"
 #include "yamldoc.h"
 
+/* Deeper than this no front matter or config goes; libyaml's scanner slows
+ * down with the square of the flow nesting ("[[[[..."), so a hostile file could
+ * otherwise take minutes. */
+#define YAML_MAX_DEPTH 64
+
+static size_t count_openers(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '[' || s[i] == '{';
+	return k;
+}
+
+/* A pass over the events alone, stopping at the first level too deep. Only
+ * run when the text has enough brackets to get there. Returns -1 after a
+ * report; parse errors are left to the real load, which reports them. */
+static int check_depth(const char *bytes, size_t n, const char *file, unsigned long first_line,
+		       struct diag_sink *diag)
+{
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser))
+		abort();
+	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, n);
+	int depth = 0, rc = 0;
+	for (;;) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&parser, &ev))
+			break;
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_SEQUENCE_START_EVENT || t == YAML_MAPPING_START_EVENT)
+			depth++;
+		else if (t == YAML_SEQUENCE_END_EVENT || t == YAML_MAPPING_END_EVENT)
+			depth--;
+		if (depth > YAML_MAX_DEPTH) {
+			diag_report(diag, DIAG_ERROR, file, first_line + ev.start_mark.line,
+				    ev.start_mark.column + 1, "yaml",
+				    "YAML nested more than %d levels deep", YAML_MAX_DEPTH);
+			rc = -1;
+		}
+		yaml_event_delete(&ev);
+		if (rc != 0 || t == YAML_STREAM_END_EVENT)
+			break;
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
 		 const char *file, unsigned long first_line, struct diag_sink *diag)
 {
+	if (count_openers(bytes, n) > YAML_MAX_DEPTH &&
+	    check_depth(bytes, n, file, first_line, diag) != 0)
+		return -1;
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser))
 		abort();

@@ -14,7 +14,7 @@ total=$(wc -l <"$TMP/list")
 crashed=0
 while read -r f; do
 	# 512 MB of address space and 20 s are far above what any of them needs.
-	(ulimit -v 524288; timeout 20 "$FEEDGEN" validate --quiet "$f") >/dev/null 2>"$TMP/err"
+	(ulimit -v $MEMLIMIT; timeout 20 "$FEEDGEN" validate --quiet "$f") >/dev/null 2>"$TMP/err"
 	rc=$?
 	if [ $rc -gt 2 ] || grep -q 'Sanitizer\|runtime error' "$TMP/err"; then
 		echo "# exit $rc: $f"
