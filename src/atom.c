@@ -6,59 +6,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/entities.h>
+
 #include "atom.h"
-#include "body.h"
 #include "text.h"
-#include "url.h"
 
 #define ATOM_NS "http://www.w3.org/2005/Atom"
+#define MEDIA_NS "http://search.yahoo.com/mrss/"
 
-/* Every writer call returns < 0 on failure; chaining them keeps the functions
- * below readable while still stopping at the first failure. */
-struct xw {
-	xmlTextWriterPtr w;
-	int failed;
-};
-
-static void start(struct xw *x, const char *name)
-{
-	if (!x->failed && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
-		x->failed = 1;
-}
-
-static void end(struct xw *x)
-{
-	if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
-		x->failed = 1;
-}
-
-static void attr(struct xw *x, const char *name, const char *value)
-{
-	if (!x->failed && value && xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
-		x->failed = 1;
-}
-
-static void text(struct xw *x, const char *s)
-{
-	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
-		x->failed = 1;
-}
-
-/* <name>text</name>, left out when text is NULL or empty. */
-static void element(struct xw *x, const char *name, const char *s)
+/* A text construct (§3.1). Plain text is written as type "text" unless a
+ * reader could take part of it for markup; then it is written as what it is,
+ * HTML-encoded text with type "html", which every reader shows the same. */
+static void text_construct(struct xw *x, const char *name, const char *s)
 {
 	if (!s || !*s)
 		return;
-	start(x, name);
-	text(x, s);
-	end(x);
-}
-
-static void date_element(struct xw *x, const char *name, const struct fg_time *t)
-{
-	char buf[40];
-	date_rfc3339(t, buf, sizeof buf);
-	element(x, name, buf);
+	if (!feed_text_looks_like_markup(s)) {
+		xw_element(x, name, s);
+		return;
+	}
+	xmlChar *html = xmlEncodeSpecialChars(NULL, BAD_CAST s);
+	xw_start(x, name);
+	xw_attr(x, "type", "html");
+	xw_text(x, (const char *)html);
+	xw_end(x);
+	xmlFree(html);
 }
 
 static void link(struct xw *x, const char *href, const char *rel, const char *type,
@@ -66,22 +38,22 @@ static void link(struct xw *x, const char *href, const char *rel, const char *ty
 {
 	if (!href || !*href)
 		return;
-	start(x, "link");
-	attr(x, "href", href);
-	attr(x, "rel", rel);
-	attr(x, "type", type);
+	xw_start(x, "link");
+	xw_attr(x, "href", href);
+	xw_attr(x, "rel", rel);
+	xw_attr(x, "type", type);
 	if (title && *title)
-		attr(x, "title", title);
-	end(x);
+		xw_attr(x, "title", title);
+	xw_end(x);
 }
 
 static void person(struct xw *x, const char *role, const struct person *p)
 {
-	start(x, role);
-	element(x, "name", p->name);
-	element(x, "email", p->email);
-	element(x, "uri", p->uri);
-	end(x);
+	xw_start(x, role);
+	xw_element(x, "name", p->name);
+	xw_element(x, "email", p->email);
+	xw_element(x, "uri", p->uri);
+	xw_end(x);
 }
 
 static bool has_person(const struct person *p)
@@ -98,92 +70,147 @@ static bool all_entries_have_author(const struct feed *feed)
 	return true;
 }
 
-static void entry_content(struct xw *x, const struct site *site, const struct post *p,
-			  const struct write_options *opt, struct diag_sink *diag)
+static bool any_image(const struct feed *feed)
 {
-	bool full = opt->content != CONTENT_SUMMARY && !site->excerpt_only;
+	for (size_t i = 0; i < feed->n; i++)
+		if (feed->posts[i]->image && *feed->posts[i]->image)
+			return true;
+	return false;
+}
+
+static void entry_content(struct xw *x, const struct site *site, const struct post *p,
+			  const struct write_options *opt, const struct write_shared *sh,
+			  struct diag_sink *diag)
+{
+	bool full = opt->content != CONTENT_SUMMARY;
 	if (full) {
-		char *html = body_render(site, p, diag);
-		if (html && *html) {
-			start(x, "content");
-			attr(x, "type", "html");
-			attr(x, "xml:base", p->abs_url);
-			text(x, html);
-			end(x);
+		const char *html = render_cache_html(sh->cache, site, p, diag);
+		if (html) {
+			xw_start(x, "content");
+			xw_attr(x, "type", "html");
+			xw_attr(x, "xml:base", p->abs_url);
+			xw_text(x, html);
+			xw_end(x);
 		}
-		free(html);
 	}
-	if (!full || opt->content == CONTENT_BOTH || p->excerpt || p->description) {
-		char *sum = body_summary(site, p, diag);
-		element(x, "summary", sum);
-		free(sum);
+	if (!full || opt->content == CONTENT_BOTH || p->excerpt || p->description)
+		text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
+}
+
+/* RFC 4287 §4.2.7.2 rel="enclosure": length and type only when they are what
+ * they should be (a byte count, a media type). */
+static void enclosure(struct xw *x, const struct site *site, const struct post *p)
+{
+	char *url = feed_absolute_link(site, p->enclosure.url);
+	if (!url)
+		return;
+	xw_start(x, "link");
+	xw_attr(x, "rel", "enclosure");
+	xw_attr(x, "href", url);
+	if (p->enclosure.type && strchr(p->enclosure.type, '/'))
+		xw_attr(x, "type", p->enclosure.type);
+	if (feed_is_count(p->enclosure.length))
+		xw_attr(x, "length", p->enclosure.length);
+	xw_end(x);
+	free(url);
+}
+
+static void thumbnail(struct xw *x, const struct site *site, const struct post *p)
+{
+	char *url = feed_absolute_link(site, p->image);
+	if (!url)
+		return;
+	xw_start(x, "media:thumbnail");
+	xw_attr(x, "url", url);
+	xw_end(x);
+	free(url);
+}
+
+static void categories(struct xw *x, const struct strlist *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		xw_start(x, "category");
+		xw_attr(x, "term", l->v[i]);
+		xw_end(x);
 	}
 }
 
-static void entry(struct xw *x, const struct site *site, const struct feed *feed,
-		  const struct post *p, const struct write_options *opt, struct diag_sink *diag)
+/* fallback_author: who stands in for entries without an author when the feed
+ * has none (RFC 4287 §4.1.1 wants one), or NULL when none is needed. */
+static void entry(struct xw *x, const struct site *site, const char *fallback_author,
+		  const struct post *p, const struct write_options *opt,
+		  const struct write_shared *sh, struct diag_sink *diag)
 {
-	start(x, "entry");
+	const char *title = render_cache_title(sh->cache, p);
+	xw_start(x, "entry");
 	if (p->lang && *p->lang)
-		attr(x, "xml:lang", p->lang);
-	element(x, "title", p->title);
-	link(x, p->abs_url, "alternate", "text/html", p->title);
-	date_element(x, "published", &p->date);
-	date_element(x, "updated", p->has_updated ? &p->updated : &p->date);
-	element(x, "id", p->entry_id);
-	entry_content(x, site, p, opt, diag);
+		xw_attr(x, "xml:lang", p->lang);
+	text_construct(x, "title", title);
+	link(x, p->abs_url, "alternate", "text/html", title);
+	enclosure(x, site, p);
+	xw_date(x, "published", &p->date, false);
+	xw_date(x, "updated", p->has_updated ? &p->updated : &p->date, false);
+	xw_element(x, "id", p->entry_id);
+	entry_content(x, site, p, opt, sh, diag);
 	if (has_person(&p->author))
 		person(x, "author", &p->author);
-	else if (!has_person(&site->author) && !all_entries_have_author(feed))
-		person(x, "author", &(struct person){.name = site->title[0] ? site->title : "unknown"});
-	for (size_t i = 0; i < p->categories.n; i++) {
-		start(x, "category");
-		attr(x, "term", p->categories.v[i]);
-		end(x);
-	}
-	for (size_t i = 0; i < p->tags.n; i++) {
-		start(x, "category");
-		attr(x, "term", p->tags.v[i]);
-		end(x);
-	}
-	end(x);
+	else if (fallback_author)
+		person(x, "author", &(struct person){.name = (char *)fallback_author});
+	categories(x, &p->categories);
+	categories(x, &p->tags);
+	thumbnail(x, site, p);
+	xw_end(x);
+}
+
+static void feed_head(struct xw *x, const struct site *site, const struct feed *feed,
+		      const struct write_options *opt, const struct write_shared *sh)
+{
+	const struct site_links *l = sh->links;
+	xw_start(x, "generator");
+	xw_attr(x, "version", opt->generator_version);
+	xw_text(x, "feedgen");
+	xw_end(x);
+	link(x, feed->self_url, "self", "application/atom+xml", NULL);
+	xw_start(x, "link");
+	xw_attr(x, "href", l->home);
+	xw_attr(x, "rel", "alternate");
+	xw_attr(x, "type", "text/html");
+	if (site->lang && *site->lang)
+		xw_attr(x, "hreflang", site->lang);
+	xw_end(x);
+	link(x, l->hub, "hub", NULL, NULL);
+	static const struct fg_time epoch = {0, 0, 0};
+	const struct fg_time *updated = feed_updated(feed);
+	xw_date(x, "updated", updated ? updated : &epoch, false);
+	xw_element(x, "id", feed->self_url);
+	text_construct(x, "title", feed->title);
+	char *subtitle = feed_plain_text(site->description);
+	text_construct(x, "subtitle", subtitle);
+	free(subtitle);
+	xw_element(x, "icon", l->icon);
+	xw_element(x, "logo", l->logo);
+	if (has_person(&site->author))
+		person(x, "author", &site->author);
 }
 
 int atom_write(xmlTextWriterPtr w, const struct site *site, const struct feed *feed,
-	       const struct write_options *opt, struct diag_sink *diag)
+	       const struct write_options *opt, const struct write_shared *sh,
+	       struct diag_sink *diag)
 {
-	struct xw x = {w, 0};
-	start(&x, "feed");
-	attr(&x, "xmlns", ATOM_NS);
+	struct xw x = {w, false};
+	xw_start(&x, "feed");
+	xw_attr(&x, "xmlns", ATOM_NS);
+	if (any_image(feed))
+		xw_attr(&x, "xmlns:media", MEDIA_NS);
 	if (site->lang && *site->lang)
-		attr(&x, "xml:lang", site->lang);
-	start(&x, "generator");
-	attr(&x, "version", opt->generator_version);
-	text(&x, "feedgen");
-	end(&x);
-	link(&x, feed->self_url, "self", "application/atom+xml", NULL);
-	char *home = url_absolute(site->url, site->baseurl, "/");
-	start(&x, "link");
-	attr(&x, "href", home);
-	attr(&x, "rel", "alternate");
-	attr(&x, "type", "text/html");
-	if (site->lang && *site->lang)
-		attr(&x, "hreflang", site->lang);
-	end(&x);
-	free(home);
-	static const struct fg_time epoch = {0, 0, 0};
-	date_element(&x, "updated", feed->n ? &feed->posts[0]->date : &epoch);
-	element(&x, "id", feed->self_url);
-	start(&x, "title");
-	text(&x, feed->title);
-	end(&x);
-	element(&x, "subtitle", site->description);
-	if (has_person(&site->author))
-		person(&x, "author", &site->author);
+		xw_attr(&x, "xml:lang", site->lang);
+	feed_head(&x, site, feed, opt, sh);
+	char *fallback = NULL;
+	if (!has_person(&site->author) && !all_entries_have_author(feed))
+		fallback = feed_site_title(site);
 	for (size_t i = 0; i < feed->n; i++)
-		entry(&x, site, feed, feed->posts[i], opt, diag);
-	end(&x);
-	if (x.failed)
-		diag_report(diag, DIAG_ERROR, feed->path, 0, 0, NULL, "writing the Atom feed failed");
+		entry(&x, site, fallback, feed->posts[i], opt, sh, diag);
+	free(fallback);
+	xw_end(&x);
 	return x.failed ? -1 : 0;
 }

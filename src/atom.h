@@ -5,6 +5,7 @@
 #include "feed.h"
 
 int atom_write(xmlTextWriterPtr w, const struct site *site, const struct feed *feed,
-	       const struct write_options *opt, struct diag_sink *diag);
+	       const struct write_options *opt, const struct write_shared *sh,
+	       struct diag_sink *diag);
 
 #endif

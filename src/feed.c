@@ -1,16 +1,27 @@
-/* feed.c: which posts a feed holds, and the format table every writer sits in. */
+/* feed.c: which posts a feed holds, the format table every writer sits in,
+ * and what the writers share: the site's absolute links and the cache that
+ * renders each post once however many feeds show it. */
 #include <config.h>
 
+#include <ctype.h>
+#include <libgen.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/entities.h>
+#include <libxml/uri.h>
+
 #include "atom.h"
+#include "body.h"
 #include "feed.h"
+#include "rss.h"
 #include "text.h"
 #include "url.h"
 
 const struct format feed_formats[] = {
 	{"atom", ".xml", "application/atom+xml", atom_write},
+	{"rss", ".rss", "application/rss+xml", rss_write},
 	{NULL, NULL, NULL, NULL},
 };
 
@@ -22,17 +33,135 @@ const struct format *feed_format_find(const char *name)
 	return NULL;
 }
 
-/* "feed.xml" → "feed.rss" for a format whose extension is not the Atom one. */
-static char *path_for_format(const char *atom_path, const struct format *fmt)
+char *feed_path_for_format(const char *atom_path, const struct format *fmt)
 {
+	if (strcmp(fmt->ext, feed_formats[0].ext) == 0)
+		return xstrdup(atom_path);
 	const char *dot = strrchr(atom_path, '.');
 	const char *slash = strrchr(atom_path, '/');
-	size_t stem = (dot && (!slash || dot > slash)) ? (size_t)(dot - atom_path) : strlen(atom_path);
+	size_t stem = (dot && dot != atom_path && (!slash || dot > slash + 1))
+			      ? (size_t)(dot - atom_path) : strlen(atom_path);
 	struct buf b;
 	buf_init(&b);
 	buf_add(&b, atom_path, stem);
 	buf_adds(&b, fmt->ext);
+	/* feed.path "feed.rss" for the Atom feed must not make both one file. */
+	if (strcmp(b.data, atom_path) == 0)
+		buf_adds(&b, fmt->ext);
 	return buf_take(&b);
+}
+
+char *feed_url_for_path(const struct site *site, const char *relpath)
+{
+	struct buf p;
+	buf_init(&p);
+	buf_printf(&p, "/%s", relpath);
+	char *escaped = url_escape_path(p.data);
+	char *abs = url_absolute(site->url, site->baseurl, escaped);
+	free(escaped);
+	buf_free(&p);
+	return abs;
+}
+
+/* ---- writer helpers ---- */
+
+void xw_start(struct xw *x, const char *name)
+{
+	if (!x->failed && xmlTextWriterStartElement(x->w, BAD_CAST name) < 0)
+		x->failed = true;
+}
+
+void xw_end(struct xw *x)
+{
+	if (!x->failed && xmlTextWriterEndElement(x->w) < 0)
+		x->failed = true;
+}
+
+void xw_attr(struct xw *x, const char *name, const char *value)
+{
+	if (!x->failed && value &&
+	    xmlTextWriterWriteAttribute(x->w, BAD_CAST name, BAD_CAST value) < 0)
+		x->failed = true;
+}
+
+void xw_text(struct xw *x, const char *s)
+{
+	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
+		x->failed = true;
+}
+
+void xw_element(struct xw *x, const char *name, const char *s)
+{
+	if (!s || !*s)
+		return;
+	xw_start(x, name);
+	xw_text(x, s);
+	xw_end(x);
+}
+
+void xw_element_text_as_html(struct xw *x, const char *name, const char *s)
+{
+	if (!s || !*s)
+		return;
+	xmlChar *html = xmlEncodeSpecialChars(NULL, BAD_CAST s);
+	xw_element(x, name, (const char *)html);
+	xmlFree(html);
+}
+
+void xw_date(struct xw *x, const char *name, const struct fg_time *t, bool rfc822)
+{
+	char buf[64];
+	if (rfc822)
+		date_rfc822(t, buf, sizeof buf);
+	else
+		date_rfc3339(t, buf, sizeof buf);
+	xw_element(x, name, buf);
+}
+
+char *feed_plain_text(const char *s)
+{
+	if (!s || !*s)
+		return xstrdup("");
+	if (!strpbrk(s, "<&"))
+		return xstrdup(s);
+	return html_to_text(s);
+}
+
+bool feed_is_count(const char *s)
+{
+	if (!s || !*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+bool feed_text_looks_like_markup(const char *s)
+{
+	for (const char *p = strchr(s, '<'); p; p = strchr(p + 1, '<')) {
+		unsigned char c = (unsigned char)p[1];
+		if ((c < 0x80 && isalpha(c)) || c == '/' || c == '!' || c == '?')
+			return true;
+	}
+	return false;
+}
+
+char *feed_site_title(const struct site *site)
+{
+	char *t = feed_plain_text(site->title);
+	if (*t)
+		return t;
+	free(t);
+	if (site->url && *site->url)
+		return xstrdup(site->url);
+	char *copy = xstrdup(site->dir);
+	size_t n = strlen(copy);
+	while (n > 1 && copy[n - 1] == '/')
+		copy[--n] = '\0';
+	char *name = xstrdup(basename(copy));
+	free(copy);
+	return name;
 }
 
 void feed_init_site(struct feed *f, const struct site *site, const struct post_list *posts,
@@ -40,14 +169,10 @@ void feed_init_site(struct feed *f, const struct site *site, const struct post_l
 {
 	memset(f, 0, sizeof *f);
 	f->kind = FEED_SITE;
-	f->title = xstrdup(site->title);
-	f->path = strcmp(fmt->ext, ".xml") == 0 ? xstrdup(site->feed_path)
-						 : path_for_format(site->feed_path, fmt);
-	struct buf p;
-	buf_init(&p);
-	buf_printf(&p, "/%s", f->path);
-	f->self_url = url_absolute(site->url, site->baseurl, p.data);
-	buf_free(&p);
+	f->format = fmt;
+	f->title = feed_site_title(site);
+	f->path = feed_path_for_format(site->feed_path, fmt);
+	f->self_url = feed_url_for_path(site, f->path);
 	size_t n = posts->n;
 	if (limit > 0 && (size_t)limit < n)
 		n = (size_t)limit;
@@ -67,22 +192,299 @@ void feed_free(struct feed *f)
 	memset(f, 0, sizeof *f);
 }
 
-int feed_write(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,
-	       const struct feed *feed, const struct write_options *opt, struct diag_sink *diag)
+const struct fg_time *feed_updated(const struct feed *feed)
 {
+	const struct fg_time *best = NULL;
+	for (size_t i = 0; i < feed->n; i++) {
+		const struct post *p = feed->posts[i];
+		const struct fg_time *t = p->has_updated && date_cmp(&p->updated, &p->date) > 0
+						  ? &p->updated : &p->date;
+		if (!best || date_cmp(t, best) > 0)
+			best = t;
+	}
+	return best;
+}
+
+/* libxml2 prints I/O errors itself; the caller reports them once, with the
+ * file's name and errno, so they are silenced while a feed is written. */
+static void ignore_error(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+static int write_document(xmlTextWriterPtr w, const struct format *fmt, const struct site *site,
+			  const struct feed *feed, const struct write_options *opt,
+			  const struct write_shared *sh, struct diag_sink *diag)
+{
+	xmlTextWriterSetIndent(w, 1);
+	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
+	if (xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0)
+		return -1;
+	const struct site_links *l = sh->links;
+	if (l->style_href) {
+		struct buf pi;
+		buf_init(&pi);
+		buf_printf(&pi, "type=\"%s\" href=\"%s\"", l->style_type, l->style_href);
+		int rc = xmlTextWriterWritePI(w, BAD_CAST "xml-stylesheet", BAD_CAST pi.data);
+		buf_free(&pi);
+		if (rc < 0)
+			return -1;
+	}
+	if (fmt->write(w, site, feed, opt, sh, diag) != 0)
+		return -1;
+	return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
+}
+
+int feed_write_shared(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,
+		      const struct feed *feed, const struct write_options *opt,
+		      const struct write_shared *sh, struct diag_sink *diag)
+{
+	xmlGenericErrorFunc old_generic = xmlGenericError;
+	void *old_generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc old_structured = xmlStructuredError;
+	void *old_structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, ignore_error);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	int rc = -1;
 	xmlTextWriterPtr w = xmlNewTextWriter(out);
 	if (!w) {
 		xmlOutputBufferClose(out);
-		diag_report(diag, DIAG_ERROR, feed->path, 0, 0, NULL, "cannot start the XML writer");
-		return -1;
+	} else {
+		rc = write_document(w, fmt, site, feed, opt, sh, diag);
+		xmlFreeTextWriter(w);
 	}
-	xmlTextWriterSetIndent(w, 1);
-	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
-	int rc = xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0 ? -1 : 0;
-	if (rc == 0)
-		rc = fmt->write(w, site, feed, opt, diag);
-	if (rc == 0 && xmlTextWriterEndDocument(w) < 0)
-		rc = -1;
-	xmlFreeTextWriter(w);
+	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
+	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 	return rc;
+}
+
+int feed_write(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,
+	       const struct feed *feed, const struct write_options *opt, struct diag_sink *diag)
+{
+	struct site_links links;
+	site_links_init(&links, site);
+	struct write_shared sh = {&links, render_cache_new(feed->n)};
+	int rc = feed_write_shared(fmt, out, site, feed, opt, &sh, diag);
+	render_cache_free(sh.cache);
+	site_links_free(&links);
+	return rc;
+}
+
+/* ---- links ---- */
+
+char *feed_absolute_link(const struct site *site, const char *ref)
+{
+	if (!ref || !*ref)
+		return NULL;
+	/* As jekyll's absolute_url: "img/x.png" is taken from the site root. */
+	char *abs = url_absolute(site->url, site->baseurl, ref);
+	/* Keep every reserved character and existing %XX; encode the rest. */
+	xmlChar *esc = xmlURIEscapeStr(BAD_CAST abs, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
+	free(abs);
+	char *out = xstrdup(esc ? (const char *)esc : "");
+	xmlFree(esc);
+	return out;
+}
+
+static bool file_exists(const char *dir, const char *name)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/%s", dir, name);
+	FILE *f = fopen(b.data, "rb");
+	buf_free(&b);
+	if (f)
+		fclose(f);
+	return f != NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+void site_links_init(struct site_links *l, const struct site *site)
+{
+	memset(l, 0, sizeof *l);
+	l->home = url_absolute(site->url, site->baseurl, "/");
+	l->hub = feed_absolute_link(site, site->feed_hub);
+	l->icon = feed_absolute_link(site, site->feed_icon);
+	l->logo = feed_absolute_link(site, site->feed_logo);
+	if (site->feed_style && *site->feed_style) {
+		l->style_href = feed_absolute_link(site, site->feed_style);
+		l->style_type = ends_with(site->feed_style, ".css") ? "text/css" : "text/xsl";
+	} else if (file_exists(site->dir, "feed.xslt.xml")) {
+		/* jekyll-feed's rule, with its type. */
+		l->style_href = feed_absolute_link(site, "/feed.xslt.xml");
+		l->style_type = "text/xml";
+	}
+}
+
+void site_links_free(struct site_links *l)
+{
+	free(l->home);
+	free(l->hub);
+	free(l->icon);
+	free(l->logo);
+	free(l->style_href);
+	memset(l, 0, sizeof *l);
+}
+
+/* ---- the render cache: open addressing keyed by the post's address ---- */
+
+enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4 };
+
+struct cache_entry {
+	const struct post *post;	/* NULL: free slot */
+	unsigned have;
+	unsigned long uses;	/* planned uses not yet done; 0 when never planned */
+	bool planned;
+	char *html;
+	char *summary;
+	char *title;
+};
+
+struct render_cache {
+	struct cache_entry *v;
+	size_t cap;		/* a power of two */
+	size_t n;
+	size_t renders;
+};
+
+static size_t slot_of(const struct post *p, size_t cap)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull;
+	return (size_t)(h >> 17) & (cap - 1);
+}
+
+static struct cache_entry *find_slot(struct cache_entry *v, size_t cap, const struct post *p)
+{
+	size_t i = slot_of(p, cap);
+	while (v[i].post && v[i].post != p)
+		i = (i + 1) & (cap - 1);
+	return &v[i];
+}
+
+static void grow(struct render_cache *c)
+{
+	size_t cap = c->cap * 2;
+	struct cache_entry *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->v[i].post)
+			*find_slot(v, cap, c->v[i].post) = c->v[i];
+	free(c->v);
+	c->v = v;
+	c->cap = cap;
+}
+
+static struct cache_entry *entry_for(struct render_cache *c, const struct post *p)
+{
+	if ((c->n + 1) * 2 > c->cap)
+		grow(c);
+	struct cache_entry *e = find_slot(c->v, c->cap, p);
+	if (!e->post) {
+		e->post = p;
+		c->n++;
+	}
+	return e;
+}
+
+struct render_cache *render_cache_new(size_t expected_posts)
+{
+	struct render_cache *c = xcalloc(1, sizeof *c);
+	c->cap = 16;
+	while (c->cap < expected_posts * 2)
+		c->cap *= 2;
+	c->v = xcalloc(c->cap, sizeof *c->v);
+	return c;
+}
+
+static void entry_clear(struct cache_entry *e)
+{
+	free(e->html);
+	free(e->summary);
+	free(e->title);
+	e->html = e->summary = e->title = NULL;
+	e->have = 0;
+}
+
+void render_cache_plan(struct render_cache *c, const struct post *p)
+{
+	struct cache_entry *e = entry_for(c, p);
+	e->planned = true;
+	e->uses++;
+}
+
+void render_cache_done(struct render_cache *c, const struct post *p)
+{
+	struct cache_entry *e = find_slot(c->v, c->cap, p);
+	if (!e->post || !e->planned || e->uses == 0)
+		return;
+	if (--e->uses == 0)
+		entry_clear(e);
+}
+
+void render_cache_free(struct render_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->v[i].post)
+			entry_clear(&c->v[i]);
+	free(c->v);
+	free(c);
+}
+
+const char *render_cache_html(struct render_cache *c, const struct site *site,
+			      const struct post *p, struct diag_sink *diag)
+{
+	struct cache_entry *e = entry_for(c, p);
+	if (!(e->have & HAVE_HTML)) {
+		e->html = body_render(site, p, diag);
+		if (e->html && !*e->html) {
+			free(e->html);
+			e->html = NULL;
+		}
+		e->have |= HAVE_HTML;
+		c->renders++;
+	}
+	return e->html;
+}
+
+const char *render_cache_summary(struct render_cache *c, const struct site *site,
+				 const struct post *p, struct diag_sink *diag)
+{
+	struct cache_entry *e = entry_for(c, p);
+	if (!(e->have & HAVE_SUMMARY)) {
+		/* A bad byte in the excerpt is in the body too: let the body's
+		 * render (cached, and used by the content anyway) report it once. */
+		struct diag_sink quiet;
+		diag_sink_init(&quiet, NULL);
+		e->summary = body_summary(site, p, &quiet);
+		e->have |= HAVE_SUMMARY;
+		if (quiet.errors)
+			render_cache_html(c, site, p, diag);
+	}
+	return e->summary;
+}
+
+const char *render_cache_title(struct render_cache *c, const struct post *p)
+{
+	struct cache_entry *e = entry_for(c, p);
+	if (!(e->have & HAVE_TITLE)) {
+		e->title = feed_plain_text(p->title);
+		if (!*e->title) {
+			free(e->title);
+			e->title = xstrdup(p->slug ? p->slug : "untitled");
+		}
+		e->have |= HAVE_TITLE;
+	}
+	return e->title;
+}
+
+size_t render_cache_renders(const struct render_cache *c)
+{
+	return c->renders;
 }

@@ -3,7 +3,10 @@
  * A file is written unnamed (O_TMPFILE) where the kernel allows it, so a run
  * killed mid-write leaves nothing behind; it gets a name only once complete,
  * fsync'ed, and then replaces the old file with rename(2). A file whose new
- * bytes equal the old ones is left alone, mtime and all. */
+ * bytes equal the old ones is left alone, mtime and all. Where O_TMPFILE is
+ * missing, a named temporary file is used instead; feedgen -o removes those
+ * of dead runs (sitefeeds.c). */
+#define _GNU_SOURCE	/* O_TMPFILE, AT_EMPTY_PATH */
 #include <config.h>
 
 #include <errno.h>
@@ -24,6 +27,7 @@ int outfile_open_stdout(struct outfile *o)
 	o->path = NULL;
 	o->tmp = NULL;
 	o->error = 0;
+	o->defer_dir_sync = false;
 	return 0;
 }
 
@@ -51,39 +55,55 @@ static char *dir_of(const char *path)
 	return d;
 }
 
+/* A named temporary file beside path: ".feedgen-PID.XXXXXX". */
+static int open_named_temp(struct outfile *o)
+{
+	char *dir = dir_of(o->path);
+	struct buf t;
+	buf_init(&t);
+	buf_printf(&t, "%s/.feedgen-%ld.XXXXXX", dir, (long)getpid());
+	free(dir);
+	int fd = mkstemp(t.data);
+	if (fd < 0) {
+		buf_free(&t);
+		return -1;
+	}
+	o->tmp = buf_take(&t);
+	return fd;
+}
+
 int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
 {
 	o->path = xstrdup(path);
 	o->tmp = NULL;
 	o->error = 0;
+	o->fd = -1;
+	o->defer_dir_sync = false;
 	if (make_parents(path) != 0) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create its folder: %s",
 			    strerror(errno));
-		free(o->path);
+		outfile_abort(o);
 		return -1;
 	}
 	char *dir = dir_of(path);
-#ifdef O_TMPFILE
-	o->fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
-	if (o->fd >= 0) {
-		free(dir);
-		return 0;
-	}
-#endif
-	/* No O_TMPFILE here: a named temporary file, removed on every error path. */
-	struct buf t;
-	buf_init(&t);
-	buf_printf(&t, "%s/.feedgen-%ld.XXXXXX", dir, (long)getpid());
+	/* Read and write: outfile_commit() reads it back to compare. */
+	o->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	int err = errno;
 	free(dir);
-	o->fd = mkstemp(t.data);
+	if (o->fd >= 0)
+		return 0;
+	/* No O_TMPFILE on this file system: a named file, removed on every error
+	 * path. Other errors (no permission, read-only) are reported as they are. */
+	if (err == EOPNOTSUPP || err == EISDIR || err == EINVAL)
+		o->fd = open_named_temp(o);
+	else
+		errno = err;
 	if (o->fd < 0) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create a file beside it: %s",
 			    strerror(errno));
-		buf_free(&t);
-		free(o->path);
+		outfile_abort(o);
 		return -1;
 	}
-	o->tmp = buf_take(&t);
 	return 0;
 }
 
@@ -118,75 +138,109 @@ xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o)
 	return xmlOutputBufferCreateIO(xml_write_cb, NULL, o, NULL);
 }
 
+static ssize_t read_full(int fd, char *p, size_t n)
+{
+	size_t got = 0;
+	while (got < n) {
+		ssize_t r = read(fd, p + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
 /* Are the file at path and the open fd byte-for-byte the same? */
 static bool same_bytes(const char *path, int fd)
 {
 	struct stat a, b;
-	if (stat(path, &a) != 0 || fstat(fd, &b) != 0 || a.st_size != b.st_size)
+	if (stat(path, &a) != 0 || !S_ISREG(a.st_mode) || fstat(fd, &b) != 0 ||
+	    a.st_size != b.st_size)
 		return false;
 	int old = open(path, O_RDONLY | O_CLOEXEC);
 	if (old < 0)
 		return false;
 	bool same = lseek(fd, 0, SEEK_SET) == 0;
-	char x[65536], y[65536];
+	char x[32768], y[32768];
 	while (same) {
-		ssize_t k = read(old, x, sizeof x);
+		ssize_t k = read_full(old, x, sizeof x);
 		if (k <= 0) {
 			same = k == 0;
 			break;
 		}
-		ssize_t got = 0;
-		while (got < k) {
-			ssize_t r = read(fd, y + got, (size_t)(k - got));
-			if (r <= 0)
-				break;
-			got += r;
-		}
-		same = got == k && memcmp(x, y, (size_t)k) == 0;
+		same = read_full(fd, y, (size_t)k) == k && memcmp(x, y, (size_t)k) == 0;
 	}
 	close(old);
 	return same;
 }
 
-static void fsync_dir(const char *path)
+void outfile_sync_dir(const char *dir)
 {
-	char *dir = dir_of(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
 	}
+}
+
+static void fsync_dir(const char *path)
+{
+	char *dir = dir_of(path);
+	outfile_sync_dir(dir);
 	free(dir);
 }
 
-/* Give the unnamed or temporary file its final name. */
+/* An unnamed file gets a temporary name: through /proc, or AT_EMPTY_PATH
+ * where /proc is not mounted. */
+static int link_unnamed(struct outfile *o)
+{
+	char *dir = dir_of(o->path);
+	struct buf proc, t;
+	buf_init(&proc);
+	buf_init(&t);
+	buf_printf(&proc, "/proc/self/fd/%d", o->fd);
+	int rc = -1;
+	for (int i = 0; i < 100; i++) {
+		buf_free(&t);
+		buf_printf(&t, "%s/.feedgen-%ld-%d.tmp", dir, (long)getpid(), i);
+		rc = linkat(AT_FDCWD, proc.data, AT_FDCWD, t.data, AT_SYMLINK_FOLLOW);
+		if (rc != 0 && errno == ENOENT)
+			rc = linkat(o->fd, "", AT_FDCWD, t.data, AT_EMPTY_PATH);
+		if (rc == 0 || errno != EEXIST)
+			break;
+	}
+	free(dir);
+	buf_free(&proc);
+	if (rc != 0) {
+		buf_free(&t);
+		return -1;
+	}
+	o->tmp = buf_take(&t);
+	return 0;
+}
+
+/* Give the file its final name, replacing the old file in one step. New files
+ * get the mode a new file gets (0666 less the umask); a replaced file keeps
+ * its mode. */
 static int place(struct outfile *o)
 {
 	struct stat old;
-	fchmod(o->fd, stat(o->path, &old) == 0 ? (old.st_mode & 07777) : 0644);
-	if (!o->tmp) {
-		/* An O_TMPFILE has no name: link it under a temporary one, then rename. */
-		struct buf proc, t;
-		buf_init(&proc);
-		buf_init(&t);
-		buf_printf(&proc, "/proc/self/fd/%d", o->fd);
-		char *dir = dir_of(o->path);
-		for (int i = 0;; i++) {
-			buf_free(&t);
-			buf_printf(&t, "%s/.feedgen-%ld-%d.tmp", dir, (long)getpid(), i);
-			if (linkat(AT_FDCWD, proc.data, AT_FDCWD, t.data, AT_SYMLINK_FOLLOW) == 0)
-				break;
-			if (errno != EEXIST || i > 100) {
-				free(dir);
-				buf_free(&proc);
-				buf_free(&t);
-				return -1;
-			}
-		}
-		free(dir);
-		buf_free(&proc);
-		o->tmp = buf_take(&t);
+	mode_t mode;
+	if (stat(o->path, &old) == 0) {
+		mode = old.st_mode & 07777;
+	} else {
+		mode_t mask = umask(022);
+		umask(mask);
+		mode = 0666 & ~mask;
 	}
+	if (fchmod(o->fd, mode) != 0)
+		return -1;
+	if (!o->tmp && link_unnamed(o) != 0)
+		return -1;
 	return rename(o->tmp, o->path);
 }
 
@@ -194,8 +248,16 @@ int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
 {
 	*changed = false;
 	const char *name = o->path ? o->path : "<stdout>";
-	if (!o->error && !o->path)
+	if (!o->path) {
+		if (!o->error)
+			return 0;
+		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "write failed: %s", strerror(o->error));
+		return -1;
+	}
+	if (!o->error && same_bytes(o->path, o->fd)) {
+		outfile_abort(o);
 		return 0;
+	}
 	if (!o->error && fsync(o->fd) != 0)
 		o->error = errno;
 	if (o->error) {
@@ -203,16 +265,13 @@ int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
 		outfile_abort(o);
 		return -1;
 	}
-	if (same_bytes(o->path, o->fd)) {
-		outfile_abort(o);
-		return 0;
-	}
 	if (place(o) != 0) {
 		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "cannot replace: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
-	fsync_dir(o->path);
+	if (!o->defer_dir_sync)
+		fsync_dir(o->path);
 	*changed = true;
 	close(o->fd);
 	free(o->tmp);

@@ -17,6 +17,10 @@ struct outfile {
 	char *path;		/* final path; NULL for stdout */
 	char *tmp;		/* temporary path while writing */
 	int error;		/* first errno seen by a write, 0 if none */
+	/* Set by a caller writing many files into few folders: it calls
+	 * outfile_sync_dir() once a folder, after the renames, instead of
+	 * outfile_commit() syncing the folder after each file. */
+	bool defer_dir_sync;
 };
 
 int outfile_open_stdout(struct outfile *o);
@@ -33,5 +37,8 @@ xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o);
  * file left as it was and no temporary file left behind. */
 int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag);
 void outfile_abort(struct outfile *o);
+
+/* fsync the folder, so renames into it survive a crash. */
+void outfile_sync_dir(const char *dir);
 
 #endif

@@ -47,6 +47,7 @@ void site_free(struct site *s)
 	free(s->feed_logo);
 	free(s->feed_hub);
 	free(s->feed_style);
+	free(s->feed_tags_path);
 	memset(s, 0, sizeof *s);
 }
 
@@ -70,7 +71,8 @@ static void take_bool(yaml_document_t *doc, yaml_node_t *map, const char *key, b
 }
 
 /* feed.categories / feed.tags: a list (only those), or {only: [...]} /
- * {except: [...]}; `false` turns them off. */
+ * {except: [...]}; `false` turns them off, `true` (jekyll-feed's switch for
+ * tag feeds) keeps them all. */
 static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *sel,
 			struct strlist *names)
 {
@@ -78,6 +80,10 @@ static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *
 		return;
 	if (yamldoc_is_false(n)) {
 		*sel = SELECT_NONE;
+		return;
+	}
+	if (yamldoc_is_true(n)) {
+		*sel = SELECT_ALL;
 		return;
 	}
 	if (n->type == YAML_SEQUENCE_NODE || n->type == YAML_SCALAR_NODE) {
@@ -110,7 +116,10 @@ static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site 
 	}
 	take_bool(doc, feed, "excerpt_only", &s->excerpt_only);
 	read_select(doc, yamldoc_get(doc, feed, "categories"), &s->cat_select, &s->cat_names);
-	read_select(doc, yamldoc_get(doc, feed, "tags"), &s->tag_select, &s->tag_names);
+	yaml_node_t *tags = yamldoc_get(doc, feed, "tags");
+	read_select(doc, tags, &s->tag_select, &s->tag_names);
+	if (tags && tags->type == YAML_MAPPING_NODE)
+		take_string(doc, tags, "path", &s->feed_tags_path);
 	take_string(doc, feed, "icon", &s->feed_icon);
 	take_string(doc, feed, "logo", &s->feed_logo);
 	take_string(doc, feed, "hub", &s->feed_hub);

@@ -39,6 +39,7 @@ struct site {
 	char *feed_logo;
 	char *feed_hub;
 	char *feed_style;	/* xml-stylesheet href, or NULL */
+	char *feed_tags_path;	/* feed.tags.path: the folder of tag feeds, or NULL */
 };
 
 /* Defaults for a site in `dir` with no _config.yml. */

@@ -77,4 +77,22 @@ ok $? "naming its line and column"
 
 "$FEEDGEN" >/dev/null 2>&1
 ok $(( $? == 2 ? 0 : 1 )) "no site folder is a usage error (2)"
+"$FEEDGEN" "$TMP/no-such-site" >/dev/null 2>"$TMP/nosite.err"
+ok $(( $? == 2 ? 0 : 1 )) "a site folder that does not exist exits 2"
+grep -q 'no-such-site: error: cannot read the site' "$TMP/nosite.err"
+ok $? "naming it"
+
+# A body with a bad byte: the post is published up to it, the error counted.
+mkdir -p "$TMP/body/_posts"
+printf -- '---
+title: b
+date: 2021-01-01
+---
+ab\377cd\n' >"$TMP/body/_posts/b.md"
+"$FEEDGEN" --url https://b.example "$TMP/body" >"$TMP/body.xml" 2>"$TMP/body.err"
+ok $(( $? == 1 ? 0 : 1 )) "invalid UTF-8 in a shown body makes exit status 1"
+grep -q 'b.md:5: error: invalid UTF-8 at byte offset 36' "$TMP/body.err"
+ok $? "with the byte offset"
+grep -q '&lt;p&gt;ab' "$TMP/body.xml" && "$XMLLINT" --noout "$TMP/body.xml"
+ok $? "and the text before it is published, well-formed"
 done_testing
