@@ -244,7 +244,7 @@ static int place(struct outfile *o)
 	return rename(o->tmp, o->path);
 }
 
-int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
+int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 {
 	*changed = false;
 	const char *name = o->path ? o->path : "<stdout>";
@@ -258,26 +258,69 @@ int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
 		outfile_abort(o);
 		return 0;
 	}
-	if (!o->error && fsync(o->fd) != 0)
-		o->error = errno;
 	if (o->error) {
 		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "write failed: %s", strerror(o->error));
 		outfile_abort(o);
 		return -1;
 	}
+	*changed = true;
+	return 0;
+}
+
+int outfile_place(struct outfile *o, bool synced, struct diag_sink *diag)
+{
+	if (!synced && fsync(o->fd) != 0) {
+		diag_report(diag, DIAG_ERROR, o->path, 0, 0, NULL, "write failed: %s", strerror(errno));
+		outfile_abort(o);
+		return -1;
+	}
 	if (place(o) != 0) {
-		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "cannot replace: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, o->path, 0, 0, NULL, "cannot replace: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
 	if (!o->defer_dir_sync)
 		fsync_dir(o->path);
-	*changed = true;
 	close(o->fd);
 	free(o->tmp);
 	free(o->path);
 	o->fd = -1;
 	o->tmp = o->path = NULL;
+	return 0;
+}
+
+int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag)
+{
+	if (outfile_finish(o, changed, diag) != 0)
+		return -1;
+	if (!*changed || !o->path)
+		return 0;
+	return outfile_place(o, false, diag);
+}
+
+int outfile_sync_batch(struct outfile *v, size_t n, struct diag_sink *diag)
+{
+	/* One syncfs(2) per file system makes every pending file durable at once;
+	 * a separate fsync(2) per file would wait for the disk once per feed. */
+	dev_t done[8];
+	size_t ndone = 0;
+	for (size_t i = 0; i < n; i++) {
+		struct stat st;
+		if (fstat(v[i].fd, &st) != 0)
+			return -1;
+		bool seen = false;
+		for (size_t k = 0; k < ndone; k++)
+			seen = seen || done[k] == st.st_dev;
+		if (seen)
+			continue;
+		if (syncfs(v[i].fd) != 0) {
+			diag_report(diag, DIAG_ERROR, v[i].path, 0, 0, NULL, "write failed: %s",
+				    strerror(errno));
+			return -1;
+		}
+		if (ndone < sizeof done / sizeof done[0])
+			done[ndone++] = st.st_dev;
+	}
 	return 0;
 }
 

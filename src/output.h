@@ -38,6 +38,17 @@ xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o);
 int outfile_commit(struct outfile *o, bool *changed, struct diag_sink *diag);
 void outfile_abort(struct outfile *o);
 
+/* The two halves of outfile_commit(), for writing many files with one wait
+ * for the disk: outfile_finish() checks for write errors and compares with
+ * the old file (equal: the temporary file is dropped, *changed false);
+ * outfile_sync_batch() makes a batch of finished files durable with one
+ * syncfs(2) per file system; outfile_place() then renames each over its old
+ * file (`synced` false: it fsyncs the file itself first). Each returns -1
+ * after a report, the file's old version left as it was. */
+int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag);
+int outfile_sync_batch(struct outfile *v, size_t n, struct diag_sink *diag);
+int outfile_place(struct outfile *o, bool synced, struct diag_sink *diag);
+
 /* fsync the folder, so renames into it survive a crash. */
 void outfile_sync_dir(const char *dir);
 

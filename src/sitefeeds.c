@@ -495,14 +495,20 @@ static char *join(const char *dir, const char *rel)
 	return buf_take(&b);
 }
 
-/* dirs: the folders of files renamed, to be synced once each. */
+/* Written but not yet renamed files: at most this many are open at once. */
+#define BATCH 64
+
+/* Write one feed into a new temporary file. On return *pending says whether
+ * out holds new bytes waiting to be synced and renamed (false: the file was
+ * unchanged, nothing is held). dirs collects the folders to sync once each. */
 static int write_one(const struct feed *f, const char *outdir, const struct site *site,
-		     const struct write_options *opt, const struct write_shared *sh, bool *changed,
-		     struct strlist *dirs, struct diag_sink *diag)
+		     const struct write_options *opt, const struct write_shared *sh,
+		     struct outfile *out, bool *pending, struct strlist *dirs,
+		     struct diag_sink *diag)
 {
+	*pending = false;
 	char *path = join(outdir, f->path);
-	struct outfile out;
-	int rc = outfile_open(&out, path, diag);
+	int rc = outfile_open(out, path, diag);
 	if (rc == 0) {
 		char *slash = strrchr(path, '/');
 		*slash = '\0';
@@ -511,16 +517,35 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 	free(path);
 	if (rc != 0)
 		return -1;
-	out.defer_dir_sync = true;
-	rc = feed_write_shared(f->format, outfile_xml_buffer(&out), site, f, opt, sh, diag);
-	if (rc != 0 && !out.error) {
-		diag_report(diag, DIAG_ERROR, out.path, 0, 0, NULL, "writing the %s feed failed",
+	out->defer_dir_sync = true;
+	rc = feed_write_shared(f->format, outfile_xml_buffer(out), site, f, opt, sh, diag);
+	if (rc != 0 && !out->error) {
+		diag_report(diag, DIAG_ERROR, out->path, 0, 0, NULL, "writing the %s feed failed",
 			    f->format->name);
-		outfile_abort(&out);
+		outfile_abort(out);
 		return -1;
 	}
-	/* Reports a write error (out.error) and removes the temporary file. */
-	return outfile_commit(&out, changed, diag) != 0 || rc != 0 ? -1 : 0;
+	/* Reports a write error (out->error) and removes the temporary file. */
+	if (outfile_finish(out, pending, diag) != 0 || rc != 0)
+		return -1;
+	return 0;
+}
+
+/* Make the batch durable with one wait for the disk, then rename each file
+ * over its old version; on failure every file not yet renamed is dropped. */
+static int place_batch(struct outfile *v, size_t n, bool verbose, struct diag_sink *diag)
+{
+	int rc = outfile_sync_batch(v, n, diag);
+	for (size_t i = 0; i < n; i++) {
+		if (rc != 0) {
+			outfile_abort(&v[i]);
+			continue;
+		}
+		if (verbose)
+			fprintf(stderr, "feedgen: wrote %s\n", v[i].path);
+		rc = outfile_place(&v[i], true, diag);
+	}
+	return rc;
 }
 
 int feed_set_write(const struct feed_set *set, const char *outdir, const struct site *site,
@@ -532,23 +557,31 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 		for (size_t k = 0; k < set->v[i].n; k++)
 			render_cache_plan(sh->cache, set->v[i].posts[k]);
 	struct strlist dirs = {0};
+	struct outfile batch[BATCH];
+	size_t nbatch = 0;
 	int rc = 0;
 	for (size_t i = 0; i < set->n && rc == 0; i++) {
 		const struct feed *f = &set->v[i];
-		bool changed = false;
-		rc = write_one(f, outdir, site, opt, sh, &changed, &dirs, diag);
+		bool pending = false;
+		rc = write_one(f, outdir, site, opt, sh, &batch[nbatch], &pending, &dirs, diag);
 		if (rc != 0)
 			break;
-		if (changed)
+		if (pending) {
 			stats->written++;
-		else
+			nbatch++;
+		} else {
 			stats->unchanged++;
-		if (changed && verbose)
-			fprintf(stderr, "feedgen: wrote %s/%s\n", outdir, f->path);
+		}
 		for (size_t k = 0; k < f->n; k++)
 			render_cache_done(sh->cache, f->posts[k]);
+		if (nbatch == BATCH) {
+			rc = place_batch(batch, nbatch, verbose, diag);
+			nbatch = 0;
+		}
 	}
-	/* Also after a failure: the feeds renamed so far are kept. */
+	/* Also after a failure: the feeds finished so far are kept. */
+	if (nbatch && place_batch(batch, nbatch, verbose, diag) != 0)
+		rc = -1;
 	for (size_t i = 0; i < dirs.n; i++)
 		outfile_sync_dir(dirs.v[i]);
 	strlist_free(&dirs);
