@@ -14,7 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <stdatomic.h>
+#include <threads.h>
 #include <unistd.h>
+
+#include <libxml/parser.h>
 
 #include "body.h"
 #include "date.h"
@@ -725,6 +729,130 @@ static unsigned long drop_duplicate_ids(struct post_list *list, struct diag_sink
 	return dropped;
 }
 
+/* Parallel loading: the workers share the candidate list and take chunks of
+ * it; each keeps its diagnostics (tagged with the candidate's index) to be
+ * printed in candidate order afterwards, so output does not depend on which
+ * thread was faster. */
+#define LOAD_CHUNK 64
+#define LOAD_THREADS_MAX 4
+#define LOAD_PARALLEL_MIN 512	/* fewer posts than this: one thread is quicker */
+
+struct load_job {
+	const struct site *site;
+	struct walk *w;
+	struct post **loaded;	/* one slot a candidate */
+	bool *failed;		/* one slot a candidate */
+	atomic_size_t next;
+};
+
+struct load_worker {
+	struct load_job *job;
+	struct diag_records rec;
+	struct diag_sink sink;
+};
+
+static void load_one(struct load_job *job, size_t i, struct diag_sink *diag)
+{
+	static const struct strlist none;
+	struct candidate *c = &job->w->v[i];
+	/* Without any _posts/ the folder itself holds the posts. */
+	if (job->w->saw_posts_dir ? c->role == DIR_PLAIN : c->role != DIR_PLAIN)
+		return;
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", job->site->dir, c->relpath);
+	job->loaded[i] = load_post_file(job->site, path.data, c->relpath,
+					job->w->saw_posts_dir ? &c->cats : &none, diag,
+					&job->failed[i]);
+	buf_free(&path);
+	/* The post holds its own copies: free as we go to keep the peak low. */
+	free(c->relpath);
+	c->relpath = NULL;
+	strlist_free(&c->cats);
+}
+
+static int load_worker_run(void *arg)
+{
+	struct load_worker *lw = arg;
+	struct load_job *job = lw->job;
+	for (;;) {
+		size_t i = atomic_fetch_add(&job->next, LOAD_CHUNK);
+		if (i >= job->w->n)
+			break;
+		size_t end = i + LOAD_CHUNK < job->w->n ? i + LOAD_CHUNK : job->w->n;
+		for (; i < end; i++) {
+			lw->rec.tag = i;
+			load_one(job, i, &lw->sink);
+		}
+	}
+	return 0;
+}
+
+static int by_tag(const void *a, const void *b)
+{
+	const struct diag_record *ra = *(const struct diag_record *const *)a;
+	const struct diag_record *rb = *(const struct diag_record *const *)b;
+	if (ra->tag != rb->tag)
+		return ra->tag < rb->tag ? -1 : 1;
+	/* One candidate's records come from one worker, in order. */
+	return ra < rb ? -1 : ra > rb;
+}
+
+static void replay_in_order(struct load_worker *lw, size_t nw, struct diag_sink *diag)
+{
+	size_t total = 0;
+	for (size_t k = 0; k < nw; k++)
+		total += lw[k].rec.n;
+	if (!total)
+		return;
+	const struct diag_record **all = xmalloc(total * sizeof *all);
+	size_t o = 0;
+	for (size_t k = 0; k < nw; k++)
+		for (size_t i = 0; i < lw[k].rec.n; i++)
+			all[o++] = &lw[k].rec.v[i];
+	qsort(all, total, sizeof *all, by_tag);
+	for (size_t i = 0; i < total; i++)
+		diag_replay(diag, all[i]);
+	free(all);
+}
+
+static size_t load_threads(size_t n)
+{
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < LOAD_PARALLEL_MIN || cpus < 2)
+		return 1;
+	return cpus > LOAD_THREADS_MAX ? LOAD_THREADS_MAX : (size_t)cpus;
+}
+
+/* Load every candidate into job->loaded, on as many threads as pay off:
+ * this thread is worker 0, the others are started beside it. */
+static void load_all(struct load_job *job, struct diag_sink *diag)
+{
+	size_t nw = load_threads(job->w->n);
+	if (nw == 1) {
+		for (size_t i = 0; i < job->w->n; i++)
+			load_one(job, i, diag);
+		return;
+	}
+	xmlInitParser();	/* libxml2 must be set up before threads use it */
+	struct load_worker lw[LOAD_THREADS_MAX];
+	thrd_t th[LOAD_THREADS_MAX];
+	for (size_t k = 0; k < nw; k++) {
+		lw[k].job = job;
+		memset(&lw[k].rec, 0, sizeof lw[k].rec);
+		diag_sink_init_record(&lw[k].sink, &lw[k].rec);
+	}
+	size_t started = 1;
+	while (started < nw && thrd_create(&th[started], load_worker_run, &lw[started]) == thrd_success)
+		started++;
+	load_worker_run(&lw[0]);
+	for (size_t k = 1; k < started; k++)
+		thrd_join(th[k], NULL);
+	replay_in_order(lw, started, diag);
+	for (size_t k = 0; k < started; k++)
+		diag_records_free(&lw[k].rec);
+}
+
 unsigned long load_posts(const struct site *site, const struct load_options *opt,
 			 struct post_list *list, struct diag_sink *diag)
 {
@@ -733,31 +861,21 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 	unsigned long before = diag->errors;
 	walk_dir(&w, "", &cats, DIR_PLAIN);
 	strlist_free(&cats);
-	const char *utc_example = NULL;
 	/* An unreadable folder may hide posts: that counts as a failure too. */
 	unsigned long failed = diag->errors - before;
-	struct strlist none = {0};
+	struct load_job job = {.site = site, .w = &w};
+	job.loaded = xcalloc(w.n, sizeof *job.loaded);
+	job.failed = xcalloc(w.n, sizeof *job.failed);
+	atomic_init(&job.next, 0);
+	load_all(&job, diag);
+	const char *utc_example = NULL;
 	for (size_t i = 0; i < w.n; i++) {
-		struct candidate *c = &w.v[i];
-		/* Without any _posts/ the folder itself holds the posts. */
-		if (w.saw_posts_dir ? c->role == DIR_PLAIN : c->role != DIR_PLAIN)
-			continue;
-		struct buf path;
-		buf_init(&path);
-		buf_printf(&path, "%s/%s", site->dir, c->relpath);
-		bool is_error = false;
-		struct post *p = load_post_file(site, path.data, c->relpath,
-						w.saw_posts_dir ? &c->cats : &none, diag, &is_error);
-		buf_free(&path);
-		/* The post holds its own copies: free as we go to keep the peak low. */
-		free(c->relpath);
-		c->relpath = NULL;
-		strlist_free(&c->cats);
-		if (is_error)
+		struct post *p = job.loaded[i];
+		if (job.failed[i])
 			failed++;
 		if (!p)
 			continue;
-		if (c->role == DIR_DRAFTS)
+		if (w.v[i].role == DIR_DRAFTS)
 			p->draft = true;
 		if (!wanted(p, site, opt)) {
 			post_free(p);
@@ -767,6 +885,8 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 			utc_example = p->relpath;
 		post_list_add(list, p);
 	}
+	free(job.loaded);
+	free(job.failed);
 	if (utc_example)
 		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "date-utc",
 			    "dates like 'date: 2021-12-08 20:00:00' without quotes or an offset are "

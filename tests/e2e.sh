@@ -95,4 +95,21 @@ grep -q 'b.md:5: error: invalid UTF-8 at byte offset 36' "$TMP/body.err"
 ok $? "with the byte offset"
 grep -q '&lt;p&gt;ab' "$TMP/body.xml" && "$XMLLINT" --noout "$TMP/body.xml"
 ok $? "and the text before it is published, well-formed"
+# Many posts load on several threads; messages still come in path order.
+mkdir -p "$TMP/many/_posts"
+i=0
+while [ $i -lt 700 ]; do
+	if [ $((i % 97)) -eq 5 ]; then
+		printf -- '---\ntitle: bad\ndate: 2021-13-01\n---\nx\n'
+	else
+		printf -- '---\ntitle: p%d\ndate: 2021-01-01\n---\nx\n' $i
+	fi >"$TMP/many/_posts/$(printf 'p%04d' $i).md"
+	i=$((i + 1))
+done
+"$FEEDGEN" -n 0 --url https://m.example "$TMP/many" >"$TMP/many1.xml" 2>"$TMP/many1.err"
+"$FEEDGEN" -n 0 --url https://m.example "$TMP/many" >"$TMP/many2.xml" 2>"$TMP/many2.err"
+cmp -s "$TMP/many1.xml" "$TMP/many2.xml" && cmp -s "$TMP/many1.err" "$TMP/many2.err"
+ok $? "700 posts: same feed and same messages on every run"
+[ "$(wc -l <"$TMP/many1.err")" -eq 8 ] && sort -c "$TMP/many1.err"
+ok $? "the 8 errors come in path order"
 done_testing

@@ -44,6 +44,51 @@ def corpus(args, n):
     return site
 
 
+def categories_of(site):
+    """The categories of a mkcorpus site, from its posts' front matter."""
+    cats = set()
+    posts = os.path.join(site, "_posts")
+    for name in os.listdir(posts):
+        with open(os.path.join(posts, name), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("categories: "):
+                    cats.add(line[len("categories: "):].strip())
+                    break
+    return sorted(cats)
+
+
+def jekyll_site(args, site, n):
+    """A copy of the site for jekyll + jekyll-feed, with a feed per category."""
+    dst = os.path.join(args.work, "jekyll-%d" % n)
+    if not os.path.isdir(dst):
+        shutil.copytree(site, dst + ".tmp", symlinks=True)
+        cats = categories_of(site)
+        with open(os.path.join(dst + ".tmp", "_config.yml"), "a", encoding="utf-8") as f:
+            f.write("plugins: [jekyll-feed]\nfeed:\n  categories:\n")
+            f.writelines("    - %s\n" % c for c in cats)
+        os.rename(dst + ".tmp", dst)
+    return dst
+
+
+def hugo_site(args, site, n):
+    """The posts as a Hugo site whose only outputs are its RSS feeds (site,
+    section, and one per category and tag), as Hugo makes them by default."""
+    dst = os.path.join(args.work, "hugo-%d" % n)
+    if not os.path.isdir(dst):
+        content = os.path.join(dst + ".tmp", "content", "posts")
+        os.makedirs(content)
+        for name in os.listdir(os.path.join(site, "_posts")):
+            shutil.copy(os.path.join(site, "_posts", name), content)
+        with open(os.path.join(dst + ".tmp", "config.toml"), "w") as f:
+            f.write('baseURL = "https://finews.example.com/"\ntitle = "bench"\n'
+                    'disableKinds = ["sitemap", "robotsTXT", "404"]\n'
+                    '[taxonomies]\ncategory = "categories"\ntag = "tags"\n'
+                    '[outputs]\nhome = ["RSS"]\nsection = ["RSS"]\n'
+                    'taxonomy = ["RSS"]\nterm = ["RSS"]\n')
+        os.rename(dst + ".tmp", dst)
+    return dst
+
+
 def floor_cmd(site):
     # Read every post once: what any generator must at least do.
     return ["sh", "-c", "find _posts -type f -print0 | xargs -0 cat > /dev/null"], site
@@ -61,6 +106,8 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--validate", action="store_true")
+    ap.add_argument("--others-max", type=int, default=10000,
+                    help="largest site to time jekyll and hugo on")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -72,6 +119,7 @@ def main():
     widths = [8, 9, 9, 9, 9, 12, 12, 12]
     print(fmt_row(["posts", "floor s", "feedgen s", "RSS MiB", "ratio", "jekyll/fg", "hugo/fg", "KiB/post"], widths))
     results = []
+    others = []
     for n in sizes:
         site = corpus(args, n)
         out = os.path.join(args.work, "out-%d" % n)
@@ -83,19 +131,25 @@ def main():
         fg_cmd = ["sh", "-c", 'rm -rf "$1" && exec "$2" -o "$1" "$3"', "sh", out, args.feedgen, site]
         fg, fg_rss = median_of(fg_cmd, args.runs)
         jk = hg = "-"
-        if jekyll:
-            jt, _ = median_of([jekyll, "build", "-q", "-s", site, "-d", out + "-jekyll"], 1)
-            jk = "%.1f" % (jt / fg)
-        if hugo:
-            ht, _ = median_of([hugo, "-s", site, "-d", out + "-hugo", "--quiet"], 1)
+        # jekyll takes minutes on 10,000 posts: once, and not on 100,000.
+        if jekyll and n <= args.others_max:
+            js = jekyll_site(args, site, n)
+            jt, _ = median_of([jekyll, "build", "-q", "-s", js, "-d", out + "-jekyll"], 1)
+            jk = "%.0f" % (jt / fg)
+            others.append("jekyll %d posts: %.2f s" % (n, jt))
+        if hugo and n <= args.others_max:
+            hs = hugo_site(args, site, n)
+            ht, _ = median_of([hugo, "-s", hs, "-d", out + "-hugo", "--quiet"], min(args.runs, 3))
             hg = "%.1f" % (ht / fg)
+            others.append("hugo %d posts: %.2f s" % (n, ht))
         ratio = fg / floor if floor > 0 else float("inf")
         results.append((n, floor, fg, fg_rss, ratio))
         print(fmt_row([n, "%.3f" % floor, "%.3f" % fg, "%.1f" % (fg_rss / 1024), "%.2fx" % ratio,
                        jk, hg, "%.2f" % (fg_rss / n)], widths))
         sys.stdout.flush()
-    if not jekyll or not hugo:
-        print("(jekyll/fg, hugo/fg: '-' where jekyll or hugo is not installed)")
+    for line in others:
+        print(line)
+    print("(jekyll/fg, hugo/fg: '-' where not installed or above --others-max %d posts)" % args.others_max)
     if len(results) > 1:
         a, b = results[0], results[-1]
         print("growth %d -> %d posts (x%.0f): feedgen time x%.1f, floor x%.1f"
