@@ -1,7 +1,8 @@
 /* cmd_validate.c: `feedgen validate [OPTION]... FILE|URL|-...` — options,
  * reading each input (file, standard input, or http(s) URL through fetch.h),
- * and printing what validate_document() found, as GNU-style lines or as one
- * JSON document. */
+ * and printing what validate_document() found: GNU-style lines, GitHub
+ * Actions annotations (both through diag.h, one summary line per document
+ * after them), or one JSON document for every input. */
 #include <config.h>
 
 #include <errno.h>
@@ -23,7 +24,8 @@
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
 struct vopts {
-	bool strict, quiet, json;
+	bool strict, quiet;
+	enum diag_format format;
 	struct fetch_options fetch;
 };
 
@@ -35,7 +37,8 @@ static void usage(FILE *f)
 	      "\n"
 	      "      --strict         count warnings as errors\n"
 	      "  -q, --quiet          print only one summary line per document\n"
-	      "      --format FMT     gnu (default) or json\n"
+	      "      --format FMT     gnu (default), json (one document) or github (GitHub\n"
+	      "                       Actions annotations: ::error file=...,line=...::message)\n"
 	      "      --timeout SEC    HTTP timeout in seconds (default 30)\n"
 	      "      --max-size BYTES largest document fetched over HTTP (default 50 MB)\n"
 	      "  -h, --help           show this help\n"
@@ -75,10 +78,9 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		case OPT_STRICT: o->strict = true; break;
 		case 'q': o->quiet = true; break;
 		case OPT_FORMAT:
-			if (strcmp(optarg, "json") == 0)
-				o->json = true;
-			else if (strcmp(optarg, "gnu") != 0) {
-				fprintf(stderr, "feedgen validate: unknown format '%s'\n", optarg);
+			if (diag_format_parse(optarg, &o->format) != 0) {
+				fprintf(stderr, "feedgen validate: --format takes %s, not '%s'\n",
+					diag_format_names, optarg);
 				return -1;
 			}
 			break;
@@ -156,16 +158,18 @@ static bool doc_failed(const struct vreport *r, const struct vopts *o)
 	return r->errors > 0 || (o->strict && r->warnings > 0);
 }
 
-static void print_gnu(const char *name, const struct vreport *r, const struct vopts *o)
+/* The gnu and github forms: a line per diagnostic, then the summary. */
+static void print_lines(const char *name, const struct vreport *r, const struct vopts *o)
 {
 	struct diag_sink sink;
 	diag_sink_init(&sink, stdout);
+	sink.format = o->format;
 	for (size_t i = 0; i < r->n && !o->quiet; i++) {
 		const struct vdiag *d = &r->v[i];
 		enum diag_severity sev = o->strict && d->sev == DIAG_WARNING ? DIAG_ERROR : d->sev;
 		diag_report(&sink, sev, name, d->line, d->col, d->rule, "%s", d->message);
 	}
-	printf("%s: %s, %s: %lu error%s, %lu warning%s\n", name, feed_kind_name(r->kind),
+	printf("%s: %s, %s: %lu error%s, %lu warning%s\n", name, doc_kind_name(r->kind),
 	       doc_failed(r, o) ? "invalid" : "valid", r->errors, r->errors == 1 ? "" : "s",
 	       r->warnings, r->warnings == 1 ? "" : "s");
 }
@@ -181,7 +185,7 @@ static json_t *json_document(const char *name, const struct vreport *r, const st
 			"spec", d->spec));
 	}
 	return json_pack("{s:s, s:s, s:b, s:I, s:I, s:o}", "file", name,
-			 "kind", feed_kind_name(r->kind), "valid", !doc_failed(r, o),
+			 "kind", doc_kind_name(r->kind), "valid", !doc_failed(r, o),
 			 "errors", (json_int_t)r->errors, "warnings", (json_int_t)r->warnings,
 			 "diagnostics", diags);
 }
@@ -190,6 +194,15 @@ static json_t *json_io_error(const char *name, const char *why)
 {
 	return json_pack("{s:s, s:s, s:b, s:s}", "file", name, "kind", "unread", "valid", 0,
 			 "io_error", why);
+}
+
+/* An input that could not be read, as an annotation on the input. */
+static void print_io_error_github(const char *name, const char *why)
+{
+	struct diag_sink sink;
+	diag_sink_init(&sink, stdout);
+	sink.format = DIAG_GITHUB;
+	diag_report(&sink, DIAG_ERROR, name, 0, 0, "io-error", "cannot read: %s", why);
 }
 
 /* ---- driver ---- */
@@ -203,6 +216,8 @@ static int validate_one(struct validator *v, const char *name, const struct vopt
 	if (read_input(name, o, &b, why, sizeof why) < 0) {
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, why));
+		else if (o->format == DIAG_GITHUB)
+			print_io_error_github(name, why);
 		else
 			fprintf(stderr, "feedgen validate: %s: %s\n", name, why);
 		buf_free(&b);
@@ -215,7 +230,7 @@ static int validate_one(struct validator *v, const char *name, const struct vopt
 	if (docs)
 		json_array_append_new(docs, json_document(name, &r, o));
 	else
-		print_gnu(strcmp(name, "-") == 0 ? "<stdin>" : name, &r, o);
+		print_lines(strcmp(name, "-") == 0 ? "<stdin>" : name, &r, o);
 	int rc = doc_failed(&r, o) ? EXIT_INVALID : EXIT_VALID;
 	vreport_free(&r);
 	buf_free(&b);
@@ -240,7 +255,7 @@ int cmd_validate(int argc, char **argv)
 		fputs("feedgen validate: the built-in schemas do not compile\n", stderr);
 		return EXIT_USAGE;
 	}
-	json_t *docs = o.json ? json_array() : NULL;
+	json_t *docs = o.format == DIAG_JSON ? json_array() : NULL;
 	int status = EXIT_VALID;
 	for (int i = optind; i < argc; i++) {
 		int rc = validate_one(v, argv[i], &o, docs);

@@ -1,8 +1,18 @@
-/* diag.h: diagnostics in the GNU form "file:line:col: severity: message [rule]".
+/* diag.h: diagnostics in the form editors and CI read.
+ *
+ *   gnu     file:line:col: severity: message [rule]        (the default)
+ *   github  ::error file=F,line=L,col=C,title=RULE::message (GitHub Actions
+ *           workflow commands; % CR LF escaped in the message, and also : ,
+ *           in the properties, as GitHub's toolkit does)
+ *   json    one JSON document (jansson) with every diagnostic and the counts,
+ *           printed by diag_sink_finish() once the run is over
  *
  * A struct diag_sink is owned by its caller (usually main); the library only
  * reports into it and never keeps a pointer. Counts let the caller pick the
- * exit status. line/col of 0 mean "unknown" and are left out of the text. */
+ * exit status. line/col of 0 mean "unknown" and are left out of the text. A
+ * sink in the json format holds copies of its diagnostics until
+ * diag_sink_finish(), which prints and releases them; the other formats print
+ * at once and diag_sink_finish() does nothing for them. */
 #ifndef FEEDGEN_DIAG_H
 #define FEEDGEN_DIAG_H
 
@@ -37,12 +47,25 @@ struct diag_sink {
 	unsigned long errors;
 	unsigned long warnings;
 	struct diag_records *record;	/* when set: keep, do not print */
+	struct diag_records held;	/* json: what diag_sink_finish() prints */
 };
 
 void diag_sink_init(struct diag_sink *sink, FILE *out);
 
 /* A sink that records into rec (which the caller owns). */
 void diag_sink_init_record(struct diag_sink *sink, struct diag_records *rec);
+
+/* "gnu", "json" or "github" to its enum; -1 for anything else. */
+int diag_format_parse(const char *name, enum diag_format *out);
+
+/* The names diag_format_parse() takes, for messages: "gnu, json or github". */
+extern const char diag_format_names[];
+
+/* End of the run: a json sink prints its one document
+ * {"diagnostics": [...], "errors": N, "warnings": N}, releases what it held,
+ * and from then on only counts. Returns -1 when writing failed. Safe to call
+ * on any sink, more than once. */
+int diag_sink_finish(struct diag_sink *sink);
 
 /* Report a recorded diagnostic into sink as if it had happened there. */
 void diag_replay(struct diag_sink *sink, const struct diag_record *r);
@@ -54,5 +77,10 @@ void diag_report(struct diag_sink *sink, enum diag_severity sev,
 		 const char *file, unsigned long line, unsigned long col,
 		 const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+
+/* The GitHub Actions escapes: "data" for the message (% CR LF), "property"
+ * for file= and title= values (also : and ,). New strings. */
+char *diag_github_escape_data(const char *s);
+char *diag_github_escape_property(const char *s);
 
 #endif

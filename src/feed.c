@@ -15,14 +15,18 @@
 #include "atom.h"
 #include "body.h"
 #include "feed.h"
+#include "jsonfeed.h"
 #include "rss.h"
 #include "text.h"
 #include "url.h"
 
+/* Atom first: feed_path_for_format() derives the others' paths from its ext. */
 const struct format feed_formats[] = {
-	{"atom", ".xml", "application/atom+xml", atom_write},
-	{"rss", ".rss", "application/rss+xml", rss_write},
-	{NULL, NULL, NULL, NULL},
+	{.name = "atom", .ext = ".xml", .media_type = "application/atom+xml", .write = atom_write},
+	{.name = "rss", .ext = ".rss", .media_type = "application/rss+xml", .write = rss_write},
+	{.name = "json", .ext = ".json", .media_type = "application/feed+json",
+	 .write_bytes = jsonfeed_write},
+	{.name = NULL},
 };
 
 const struct format *feed_format_find(const char *name)
@@ -236,6 +240,33 @@ static int write_document(xmlTextWriterPtr w, const struct format *fmt, const st
 	return xmlTextWriterEndDocument(w) < 0 ? -1 : 0;
 }
 
+/* An XML format: the text writer owns out and closes it when freed. */
+static int write_xml(xmlOutputBufferPtr out, const struct format *fmt, const struct site *site,
+		     const struct feed *feed, const struct write_options *opt,
+		     const struct write_shared *sh, struct diag_sink *diag)
+{
+	xmlTextWriterPtr w = xmlNewTextWriter(out);
+	if (!w) {
+		xmlOutputBufferClose(out);
+		return -1;
+	}
+	int rc = write_document(w, fmt, site, feed, opt, sh, diag);
+	xmlFreeTextWriter(w);
+	return rc;
+}
+
+/* Any other format writes bytes; closing flushes them, and a failed flush
+ * fails the feed as a failed write does. */
+static int write_bytes(xmlOutputBufferPtr out, const struct format *fmt, const struct site *site,
+		       const struct feed *feed, const struct write_options *opt,
+		       const struct write_shared *sh, struct diag_sink *diag)
+{
+	int rc = fmt->write_bytes(out, site, feed, opt, sh, diag);
+	if (xmlOutputBufferClose(out) < 0)
+		rc = -1;
+	return rc;
+}
+
 int feed_write_shared(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,
 		      const struct feed *feed, const struct write_options *opt,
 		      const struct write_shared *sh, struct diag_sink *diag)
@@ -247,13 +278,10 @@ int feed_write_shared(const struct format *fmt, xmlOutputBufferPtr out, const st
 	xmlSetGenericErrorFunc(NULL, ignore_error);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	int rc = -1;
-	xmlTextWriterPtr w = xmlNewTextWriter(out);
-	if (!w) {
-		xmlOutputBufferClose(out);
-	} else {
-		rc = write_document(w, fmt, site, feed, opt, sh, diag);
-		xmlFreeTextWriter(w);
-	}
+	if (out && fmt->write_bytes)
+		rc = write_bytes(out, fmt, site, feed, opt, sh, diag);
+	else if (out)
+		rc = write_xml(out, fmt, site, feed, opt, sh, diag);
 	xmlSetGenericErrorFunc(old_generic_ctx, old_generic);
 	xmlSetStructuredErrorFunc(old_structured_ctx, old_structured);
 	return rc;

@@ -62,11 +62,20 @@ typedef int (*feed_write_fn)(xmlTextWriterPtr w, const struct site *site,
 			     const struct feed *feed, const struct write_options *opt,
 			     const struct write_shared *sh, struct diag_sink *diag);
 
+/* A format that is not XML writes its bytes itself (xmlOutputBufferWrite), so
+ * every format goes through the same output buffer, to a file or stdout. The
+ * buffer stays the caller's: feed_write_shared() flushes and closes it. */
+typedef int (*feed_write_bytes_fn)(xmlOutputBufferPtr out, const struct site *site,
+				   const struct feed *feed, const struct write_options *opt,
+				   const struct write_shared *sh, struct diag_sink *diag);
+
+/* One row per format; exactly one of write and write_bytes is set. */
 struct format {
-	const char *name;	/* "atom", "rss" */
-	const char *ext;	/* ".xml", ".rss" */
+	const char *name;	/* "atom", "rss", "json" */
+	const char *ext;	/* ".xml", ".rss", ".json" */
 	const char *media_type;
-	feed_write_fn write;
+	feed_write_fn write;	/* an XML format, through xmlTextWriter */
+	feed_write_bytes_fn write_bytes;	/* any other format */
 };
 
 /* The formats, ending with a row of NULLs. */
@@ -124,10 +133,10 @@ void feed_free(struct feed *f);
 const struct fg_time *feed_updated(const struct feed *feed);
 
 /* Write one feed through fmt into the output buffer (which the writer takes).
- * Returns 0, or -1 when the XML writer failed: the caller reports it, since
- * only it knows why (its output's errno, see output.h). feed_write() makes
- * the site's links and a render cache for this feed alone; feed_write_shared()
- * uses those of the run. */
+ * Returns 0, or -1 when the writer (XML or bytes) failed: the caller reports
+ * it, since only it knows why (its output's errno, see output.h).
+ * feed_write() makes the site's links and a render cache for this feed alone;
+ * feed_write_shared() uses those of the run. */
 int feed_write(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,
 	       const struct feed *feed, const struct write_options *opt, struct diag_sink *diag);
 int feed_write_shared(const struct format *fmt, xmlOutputBufferPtr out, const struct site *site,

@@ -11,7 +11,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+#include <jansson.h>
 #include <libxml/parser.h>
+#include <unicode/uversion.h>
 #include <yaml.h>
 
 #include "cmd_validate.h"
@@ -19,6 +22,7 @@
 #include "diag.h"
 #include "feed.h"
 #include "loader.h"
+#include "opml.h"
 #include "output.h"
 #include "site.h"
 #include "sitefeeds.h"
@@ -38,35 +42,80 @@ struct options {
 	bool no_tags;
 	bool prune;
 	bool verbose;
+	bool no_opml;
+	bool print_links;	/* --print-links: the <link> tags to stdout */
+	enum diag_format diagnostics;
 	struct load_options load;
 };
 
+/* "atom, rss" from the table of formats. A new string. */
+static char *format_names(void)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (const struct format *f = feed_formats; f->name; f++)
+		buf_printf(&b, "%s%s", f == feed_formats ? "" : ", ", f->name);
+	return buf_take(&b);
+}
+
 static void usage(FILE *f)
 {
+	char *names = format_names();
 	fputs("Usage: feedgen [OPTION]... SITE > feed.xml\n"
 	      "       feedgen -o DIR [OPTION]... SITE\n"
-	      "       feedgen validate [OPTION]... FILE|URL|-...\n"
+	      "       feedgen --print-links [OPTION]... SITE\n"
+	      "       feedgen validate [OPTION]... FILE|URL|-...   (see feedgen validate --help)\n"
 	      "Write the Atom feed of the Jekyll site or folder of posts SITE to standard output,\n"
-	      "or with -o every feed of the site (site-wide, per category, per tag; Atom and\n"
-	      "RSS 2.0) into DIR, each file replaced atomically and only when it changed.\n"
+	      "or with -o every feed of the site (site-wide, per category, per tag; every\n"
+	      "format) into DIR, each file replaced atomically and only when it changed, and\n"
+	      "DIR/feeds.opml listing them all.\n"
 	      "\n"
-	      "  -o, --output DIR     write every feed of the site under DIR\n"
-	      "  -n, --limit N        newest N posts a feed (default: feed.posts_limit or 10; 0 for all)\n"
-	      "  -f, --format NAME    atom, rss or all (default: atom to stdout, all with -o)\n"
-	      "  -c, --content MODE   full (default), summary or both\n"
+	      "  -o, --output DIR     write every feed of the site, and feeds.opml, under DIR\n"
+	      "  -n, --limit N        newest N posts a feed (default: feed.posts_limit or 10; 0 for all)\n", f);
+	fprintf(f,
+	      "  -f, --format NAME    %s, or all (default: atom to stdout; all with -o\n"
+	      "                       or --print-links)\n", names);
+	fputs("  -c, --content MODE   full (default), summary or both\n"
 	      "      --url URL        the site's URL, overriding _config.yml's url\n"
 	      "      --drafts         include _drafts/ and draft: true posts\n"
 	      "      --future         include posts dated in the future\n"
 	      "      --unpublished    include published: false posts\n"
-	      "      --no-categories  with -o: no per-category feeds\n"
-	      "      --no-tags        with -o: no per-tag feeds\n"
+	      "      --no-categories  with -o or --print-links: no per-category feeds\n"
+	      "      --no-tags        with -o or --print-links: no per-tag feeds\n"
+	      "      --no-opml        with -o: do not write feeds.opml\n"
 	      "      --prune          with -o: delete stale feeds of categories and tags that are gone\n"
+	      "      --print-links    print a <link rel=\"alternate\"> tag for each feed, for a\n"
+	      "                       page's <head> (jekyll-feed's feed_meta)\n"
+	      "      --diagnostics FMT  messages on standard error as gnu (default), json (one\n"
+	      "                       document at the end) or github (Actions annotations)\n"
 	      "  -v, --verbose        with -o: name each file written, count the unchanged\n"
 	      "  -h, --help           show this help\n"
-	      "      --version        show the version\n"
+	      "      --version        show the version and the libraries' versions\n"
 	      "\n"
 	      "Exit status: 0 all posts loaded, 1 some posts had errors (the feeds are still\n"
-	      "written from the others), 2 usage or fatal errors (nothing half-written is left).\n", f);
+	      "written from the others), 2 usage or fatal errors (nothing half-written is left).\n"
+	      "See feedgen(1).\n", f);
+	free(names);
+}
+
+/* feedgen and every library it uses, with their versions. */
+static void print_version(void)
+{
+	UVersionInfo icu;
+	char icu_version[U_MAX_VERSION_STRING_LENGTH];
+	u_getVersion(icu);
+	u_versionToString(icu, icu_version);
+	const curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+#ifdef MD4C_VERSION
+	const char *md4c = MD4C_VERSION;
+#else
+	const char *md4c = "(unknown)";
+#endif
+	printf("feedgen %s\n"
+	       "libxml2 %s, libyaml %s, md4c %s, libcurl %s, ICU %s, jansson %s\n",
+	       PACKAGE_VERSION, LIBXML_DOTTED_VERSION, yaml_get_version_string(), md4c,
+	       curl && curl->version ? curl->version : "(unknown)", icu_version, JANSSON_VERSION);
 }
 
 static int parse_content(const char *s, enum content_mode *m)
@@ -85,8 +134,13 @@ static int parse_content(const char *s, enum content_mode *m)
 /* Combinations getopt cannot see. */
 static int check_args(struct options *o)
 {
-	if (!o->outdir && (o->no_categories || o->no_tags || o->prune || o->verbose)) {
-		fprintf(stderr, "feedgen: --no-categories, --no-tags, --prune and --verbose need -o DIR\n");
+	bool set_wide = o->outdir || o->print_links;	/* every feed of the site */
+	if (!o->outdir && (o->prune || o->verbose || o->no_opml)) {
+		fprintf(stderr, "feedgen: --prune, --verbose and --no-opml need -o DIR\n");
+		return -1;
+	}
+	if (!set_wide && (o->no_categories || o->no_tags)) {
+		fprintf(stderr, "feedgen: --no-categories and --no-tags need -o DIR or --print-links\n");
 		return -1;
 	}
 	if (o->outdir && !*o->outdir) {
@@ -94,10 +148,12 @@ static int check_args(struct options *o)
 		return -1;
 	}
 	if (!o->format)
-		o->format = o->outdir ? "all" : "atom";
-	if (strcmp(o->format, "all") == 0 ? !o->outdir : !feed_format_find(o->format)) {
-		fprintf(stderr, "feedgen: --format takes atom or rss%s, not '%s'\n",
-			o->outdir ? " or all" : " (all needs -o)", o->format);
+		o->format = set_wide ? "all" : "atom";
+	if (strcmp(o->format, "all") == 0 ? !set_wide : !feed_format_find(o->format)) {
+		char *names = format_names();
+		fprintf(stderr, "feedgen: --format takes %s%s, not '%s'\n", names,
+			set_wide ? " or all" : " (all needs -o or --print-links)", o->format);
+		free(names);
 		return -1;
 	}
 	return 0;
@@ -106,12 +162,16 @@ static int check_args(struct options *o)
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { OPT_URL = 256, OPT_DRAFTS, OPT_FUTURE, OPT_UNPUBLISHED, OPT_VERSION,
-	       OPT_NO_CATEGORIES, OPT_NO_TAGS, OPT_PRUNE };
+	       OPT_NO_CATEGORIES, OPT_NO_TAGS, OPT_PRUNE, OPT_NO_OPML, OPT_PRINT_LINKS,
+	       OPT_DIAGNOSTICS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"no-categories", no_argument, NULL, OPT_NO_CATEGORIES},
 		{"no-tags", no_argument, NULL, OPT_NO_TAGS},
 		{"prune", no_argument, NULL, OPT_PRUNE},
+		{"no-opml", no_argument, NULL, OPT_NO_OPML},
+		{"print-links", no_argument, NULL, OPT_PRINT_LINKS},
+		{"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
 		{"verbose", no_argument, NULL, 'v'},
 		{"limit", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
@@ -139,6 +199,19 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_PRUNE:
 			o->prune = true;
+			break;
+		case OPT_NO_OPML:
+			o->no_opml = true;
+			break;
+		case OPT_PRINT_LINKS:
+			o->print_links = true;
+			break;
+		case OPT_DIAGNOSTICS:
+			if (diag_format_parse(optarg, &o->diagnostics) != 0) {
+				fprintf(stderr, "feedgen: --diagnostics takes %s, not '%s'\n",
+					diag_format_names, optarg);
+				return -1;
+			}
 			break;
 		case 'v':
 			o->verbose = true;
@@ -176,8 +249,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			usage(stdout);
 			exit(0);
 		case OPT_VERSION:
-			printf("feedgen %s (libxml2 %s, libyaml %s)\n", PACKAGE_VERSION,
-			       LIBXML_DOTTED_VERSION, yaml_get_version_string());
+			print_version();
 			exit(0);
 		default:
 			return -1;
@@ -211,7 +283,44 @@ static int write_stdout(const struct site *site, const struct post_list *posts,
 	return rc;
 }
 
-static int write_dir(const struct site *site, const struct post_list *posts,
+/* feeds.opml beside the feeds, unless a feed already has that name. */
+static int write_opml(const struct feed_set *set, const struct site *site, const char *home,
+		      const struct options *o, struct feed_set_stats *st, struct diag_sink *diag)
+{
+	if (feed_set_has_path(set, OPML_FILE)) {
+		diag_report(diag, DIAG_WARNING, o->outdir, 0, 0, "feed-name",
+			    "no %s: a feed of the site has that name", OPML_FILE);
+		return 0;
+	}
+	bool changed;
+	if (opml_write_file(set, o->outdir, site, home, &changed, diag) != 0)
+		return -1;
+	if (changed && o->verbose)
+		fprintf(stderr, "feedgen: wrote %s/%s\n", o->outdir, OPML_FILE);
+	if (changed)
+		st->written++;
+	else
+		st->unchanged++;
+	return 0;
+}
+
+static int print_links(const struct feed_set *set, const struct site *site,
+		       struct diag_sink *diag)
+{
+	char *tags = opml_link_tags(set, site);
+	fputs(tags, stdout);
+	free(tags);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, NULL, "write failed: %s",
+			    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Every feed of the site: written under -o DIR (with feeds.opml), and/or
+ * announced as <link> tags. */
+static int write_set(const struct site *site, const struct post_list *posts,
 		     const struct options *o, const struct write_options *wo,
 		     const struct write_shared *sh, struct diag_sink *diag)
 {
@@ -226,12 +335,20 @@ static int write_dir(const struct site *site, const struct post_list *posts,
 			so.formats[k++] = f;
 	struct feed_set set;
 	feed_set_build(&set, site, posts, &so, diag);
-	struct feed_set_stats st;
-	int rc = feed_set_write(&set, o->outdir, site, wo, sh, o->verbose, &st, diag);
-	if (rc == 0)
-		feed_set_stale(&set, o->outdir, o->prune, diag);
-	if (o->verbose)
-		fprintf(stderr, "feedgen: %zu feeds written, %zu unchanged\n", st.written, st.unchanged);
+	int rc = 0;
+	if (o->outdir) {
+		struct feed_set_stats st;
+		rc = feed_set_write(&set, o->outdir, site, wo, sh, o->verbose, &st, diag);
+		if (rc == 0 && !o->no_opml)
+			rc = write_opml(&set, site, sh->links->home, o, &st, diag);
+		if (rc == 0)
+			feed_set_stale(&set, o->outdir, o->prune, diag);
+		if (o->verbose)
+			fprintf(stderr, "feedgen: %zu files written, %zu unchanged\n", st.written,
+				st.unchanged);
+	}
+	if (rc == 0 && o->print_links)
+		rc = print_links(&set, site, diag);
 	feed_set_free(&set);
 	return rc;
 }
@@ -243,28 +360,26 @@ static int write_feeds(const struct site *site, const struct post_list *posts,
 	site_links_init(&links, site);
 	struct write_options wo = {o->content, PACKAGE_VERSION};
 	struct write_shared sh = {&links, render_cache_new(posts->n)};
-	int rc = o->outdir ? write_dir(site, posts, o, &wo, &sh, diag)
-			   : write_stdout(site, posts, o, &wo, &sh, diag);
+	int rc = o->outdir || o->print_links ? write_set(site, posts, o, &wo, &sh, diag)
+					     : write_stdout(site, posts, o, &wo, &sh, diag);
 	render_cache_free(sh.cache);
 	site_links_free(&links);
 	return rc;
 }
 
-static int generate(struct options *o)
+static int generate(struct options *o, struct diag_sink *diag)
 {
-	struct diag_sink diag;
-	diag_sink_init(&diag, stderr);
 	struct stat st;
 	if (stat(o->site_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		const char *why = S_ISDIR(st.st_mode) ? strerror(errno) : "not a folder";
-		diag_report(&diag, DIAG_ERROR, o->site_dir, 0, 0, NULL, "cannot read the site: %s",
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL, "cannot read the site: %s",
 			    access(o->site_dir, F_OK) == 0 ? why : strerror(ENOENT));
 		return EXIT_FATAL;
 	}
 	struct site site;
 	site_init(&site, o->site_dir);
 	int status = 0;
-	if (site_load(&site, o->site_dir, &diag) != 0) {
+	if (site_load(&site, o->site_dir, diag) != 0) {
 		site_free(&site);
 		return EXIT_FATAL;
 	}
@@ -273,25 +388,25 @@ static int generate(struct options *o)
 		site.url = xstrdup(o->url);
 	}
 	if (date_use_zone(site.timezone) != 0) {
-		diag_report(&diag, DIAG_ERROR, o->site_dir, 0, 0, NULL,
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL,
 			    "unknown time zone '%s' in _config.yml", site.timezone);
 		site_free(&site);
 		return EXIT_FATAL;
 	}
 	if (!*site.url)
-		diag_report(&diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
+		diag_report(diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
 			    "no site url (set url in _config.yml or use --url): links and ids are relative");
 	o->load.now = (long long)time(NULL);
 	struct post_list posts = {0};
-	unsigned long failed = load_posts(&site, &o->load, &posts, &diag);
+	unsigned long failed = load_posts(&site, &o->load, &posts, diag);
 	if (failed)
 		status = EXIT_POST_ERRORS;
 	if (!o->content_set && site.excerpt_only)
 		o->content = CONTENT_SUMMARY;
-	unsigned long errors_before = diag.errors;
-	if (write_feeds(&site, &posts, o, &diag) != 0)
+	unsigned long errors_before = diag->errors;
+	if (write_feeds(&site, &posts, o, diag) != 0)
 		status = EXIT_FATAL;
-	else if (diag.errors > errors_before)
+	else if (diag->errors > errors_before)
 		status = EXIT_POST_ERRORS;	/* a body that could not be read whole */
 	post_list_free(&posts);
 	site_free(&site);
@@ -306,7 +421,11 @@ int main(int argc, char **argv)
 	struct options o = {.limit = -1, .content = CONTENT_FULL};
 	if (parse_args(argc, argv, &o) != 0)
 		return EXIT_FATAL;
-	int status = generate(&o);
+	struct diag_sink diag;
+	diag_sink_init(&diag, stderr);
+	diag.format = o.diagnostics;
+	int status = generate(&o, &diag);
+	diag_sink_finish(&diag);
 	xmlCleanupParser();
 	return status;
 }

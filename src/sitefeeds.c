@@ -590,7 +590,7 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 
 /* ---- stale feeds ---- */
 
-static bool is_known(const struct feed_set *set, const char *rel)
+bool feed_set_has_path(const struct feed_set *set, const char *rel)
 {
 	return bsearch(&rel, set->known, set->nknown, sizeof *set->known, str_cmp) != NULL;
 }
@@ -606,7 +606,8 @@ static bool has_feed_ext(const char *name)
 	return false;
 }
 
-/* Did feedgen write this file? Its head names feedgen as the generator. */
+/* Did feedgen write this file? Its head names feedgen as the generator (in a
+ * JSON Feed, the "_feedgen" extension object jsonfeed.c writes). */
 static bool written_by_feedgen(const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
@@ -619,7 +620,7 @@ static bool written_by_feedgen(const char *path)
 		return false;
 	head[k] = '\0';
 	return (strstr(head, "<generator version=") && strstr(head, ">feedgen</generator>")) ||
-	       strstr(head, "<generator>feedgen ");
+	       strstr(head, "<generator>feedgen ") || strstr(head, "\n  \"_feedgen\": {");
 }
 
 /* ".feedgen-PID-N.tmp" or ".feedgen-PID.XXXXXX" (output.c's names) of a
@@ -645,7 +646,7 @@ struct stale_walk {
 
 static void stale_file(struct stale_walk *w, const char *rel, const char *full)
 {
-	if (is_known(w->set, rel) || !written_by_feedgen(full))
+	if (feed_set_has_path(w->set, rel) || !written_by_feedgen(full))
 		return;
 	w->count++;
 	if (!w->prune) {

@@ -61,6 +61,10 @@ void feed_set_build(struct feed_set *set, const struct site *site, const struct 
 		    const struct feed_set_options *opt, struct diag_sink *diag);
 void feed_set_free(struct feed_set *set);
 
+/* Is rel (relative to the output folder) the path of a feed of the set, in
+ * any format? */
+bool feed_set_has_path(const struct feed_set *set, const char *rel);
+
 struct feed_set_stats {
 	size_t written;		/* files replaced or created */
 	size_t unchanged;	/* files whose bytes were already right */

@@ -23,6 +23,7 @@
 #include "schema.h"
 #include "text.h"
 #include "validate.h"
+#include "validate_json.h"
 
 struct validator {
 	struct schemas *schemas;
@@ -73,14 +74,15 @@ void vreport_sort(struct vreport *r)
 	}
 }
 
-const char *feed_kind_name(enum feed_kind kind)
+const char *doc_kind_name(enum doc_kind kind)
 {
 	switch (kind) {
-	case FEED_RSS2: return "RSS 2.0";
-	case FEED_ATOM: return "Atom 1.0";
-	case FEED_ATOM_ENTRY: return "Atom 1.0 entry";
-	case FEED_OTHER: return "not RSS 2.0 or Atom 1.0";
-	case FEED_UNKNOWN: break;
+	case DOC_RSS2: return "RSS 2.0";
+	case DOC_ATOM: return "Atom 1.0";
+	case DOC_ATOM_ENTRY: return "Atom 1.0 entry";
+	case DOC_OTHER: return "not RSS 2.0 or Atom 1.0";
+	case DOC_JSON: return "JSON Feed";
+	case DOC_UNKNOWN: break;
 	}
 	return "unknown";
 }
@@ -247,24 +249,24 @@ static void check_all_elements(struct vctx *c, xmlNodePtr n, size_t *budget)
 
 /* ---- layer 2: what the document is ---- */
 
-static enum feed_kind classify(struct vctx *c, xmlNodePtr root)
+static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
 {
 	const char *ns = node_ns(root);
 	const char *name = (const char *)root->name;
 	if (node_is(root, NULL, "rss")) {
 		xmlChar *ver = attr_get(root, "version");
-		enum feed_kind k = FEED_RSS2;
+		enum doc_kind k = DOC_RSS2;
 		if (ver && strncmp((const char *)ver, "2.", 2) != 0) {
 			rule_report(c, root, R_NOT_A_FEED, "RSS version %s", ver);
-			k = FEED_OTHER;
+			k = DOC_OTHER;
 		}
 		xmlFree(ver);
 		return k;
 	}
 	if (node_is(root, NS_ATOM, "feed"))
-		return FEED_ATOM;
+		return DOC_ATOM;
 	if (node_is(root, NS_ATOM, "entry"))
-		return FEED_ATOM_ENTRY;
+		return DOC_ATOM_ENTRY;
 	if (strcmp(name, "RDF") == 0)
 		rule_report(c, root, R_NOT_A_FEED, "RSS 1.0 or 0.90 (RDF)");
 	else if (ns && strcmp(ns, "http://purl.org/atom/ns#") == 0)
@@ -278,7 +280,7 @@ static enum feed_kind classify(struct vctx *c, xmlNodePtr root)
 		rule_report(c, root, R_NOT_A_FEED, "OPML");
 	else
 		rule_report(c, root, R_NOT_A_FEED, "unknown root element <%s>", name);
-	return FEED_OTHER;
+	return DOC_OTHER;
 }
 
 /* ---- layer 3: fragments ---- */
@@ -375,6 +377,10 @@ static void check_rss(struct validator *v, struct vctx *c, xmlNodePtr rss)
 unsigned long validate_document(struct validator *v, const char *data, size_t len,
 				struct vreport *out)
 {
+	/* A JSON text (JSON Feed) is never XML: it has its own checker, which
+	 * reports into the same vreport. */
+	if (validate_json_detect(data, len))
+		return validate_json(data, len, out);
 	struct vctx c = { .rep = out, .data = data, .len = len };
 	size_t *starts;
 	index_lines(&c, &starts);
@@ -384,18 +390,18 @@ unsigned long validate_document(struct validator *v, const char *data, size_t le
 	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
 	if (!root && out->errors == before)
 		rule_report_at(&c, 0, 0, R_XML_MALFORMED, "no root element");
-	out->kind = FEED_UNKNOWN;
+	out->kind = DOC_UNKNOWN;
 	if (root && well_formed) {
 		c.doc = doc;
 		c.ids = xmlHashCreate(64);
 		size_t budget = ENTITY_BUDGET;
 		check_all_elements(&c, root, &budget);
 		out->kind = classify(&c, root);
-		if (out->kind == FEED_ATOM)
+		if (out->kind == DOC_ATOM)
 			check_atom(v, &c, root);
-		else if (out->kind == FEED_ATOM_ENTRY)
+		else if (out->kind == DOC_ATOM_ENTRY)
 			check_piece(v, &c, SCHEMA_ATOM, root, atom_check_entry);
-		else if (out->kind == FEED_RSS2)
+		else if (out->kind == DOC_RSS2)
 			check_rss(v, &c, root);
 		xmlHashFree(c.ids, NULL);
 	}

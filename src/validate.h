@@ -14,12 +14,13 @@
 #include "diag.h"
 
 /* What a document turned out to be. */
-enum feed_kind {
-	FEED_UNKNOWN,	/* not parsed, or a root we do not know */
-	FEED_RSS2,
-	FEED_ATOM,	/* an Atom feed document */
-	FEED_ATOM_ENTRY,	/* an Atom entry document (RFC 4287 section 2) */
-	FEED_OTHER,	/* a known non-target format: RSS 0.9x/1.0, Atom 0.3, HTML */
+enum doc_kind {
+	DOC_UNKNOWN,	/* not parsed, or a root we do not know */
+	DOC_RSS2,
+	DOC_ATOM,	/* an Atom feed document */
+	DOC_ATOM_ENTRY,	/* an Atom entry document (RFC 4287 section 2) */
+	DOC_OTHER,	/* a known non-target format: RSS 0.9x/1.0, Atom 0.3, HTML */
+	DOC_JSON,	/* a JSON Feed, version 1 or 1.1 (validate_json.h) */
 };
 
 struct vdiag {
@@ -33,7 +34,7 @@ struct vdiag {
 struct vreport {
 	struct vdiag *v;
 	size_t n, cap;
-	enum feed_kind kind;
+	enum doc_kind kind;
 	unsigned long errors, warnings;
 };
 
@@ -62,6 +63,6 @@ unsigned long validate_document(struct validator *v, const char *data, size_t le
 				struct vreport *out);
 
 /* Human name of a feed kind, for the summary line. */
-const char *feed_kind_name(enum feed_kind kind);
+const char *doc_kind_name(enum doc_kind kind);
 
 #endif

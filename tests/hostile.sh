@@ -108,6 +108,30 @@ run_site -n 5 "$s"
 ok $rc "100,000 posts in one folder: exit 0 within the time limit"
 [ "$(entries)" = 5 ]; ok $? "and the five newest written (ties by path)"
 
+# --- Two runs writing one output folder at once -------------------------------
+s="$TMP/twice"
+mkdir -p "$s/_posts"
+python3 - "$s/_posts" <<'PY'
+import sys, os
+d = sys.argv[1]
+for i in range(1500):
+    with open(os.path.join(d, "2020-01-%02d-p%04d.md" % (i % 28 + 1, i)), "w") as f:
+        f.write("---\ntitle: p%d\ncategories: c%d\ntags: t%d\n---\n%s\n" % (i, i % 30, i % 50, "x " * 200))
+PY
+out="$TMP/twice-out"
+"$FEEDGEN" -o "$out" --url https://t.example "$s" 2>/dev/null &
+a=$!
+"$FEEDGEN" -o "$out" --url https://t.example "$s" 2>/dev/null &
+b=$!
+wait $a; ra=$?
+wait $b; rb=$?
+ok $(( ra + rb )) "two runs at once on one output folder both succeed"
+"$FEEDGEN" -o "$TMP/twice-ref" --url https://t.example "$s" 2>/dev/null
+diff -r "$out" "$TMP/twice-ref" >/dev/null
+ok $? "every feed is complete: the same bytes as a run alone"
+[ -z "$(find "$out" -name '.feedgen-*')" ]
+ok $? "and no temporary file is left behind"
+
 # --- XML, through the validator ----------------------------------------------
 v() { (ulimit -v $MEMLIMIT; timeout 60 "$FEEDGEN" validate "$@") >"$TMP/vout" 2>&1; rc=$?; }
 vhas() { grep -qF -- "$1" "$TMP/vout"; }

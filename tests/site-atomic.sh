@@ -151,10 +151,10 @@ fi
 # A file system too small for the new feeds.
 full="$TMP/full"
 mkdir -p "$full"
-if mount -t tmpfs -o size=512k tmpfs "$full" 2>/dev/null; then
+if mount -t tmpfs -o size=1m tmpfs "$full" 2>/dev/null; then
 	mounts="$full $mounts"
 	"$FEEDGEN" -n 1 --no-tags -o "$full/out" "$site" 2>/dev/null
-	ok $? "small feeds fit on a 512 KiB file system"
+	ok $? "small feeds fit on a 1 MiB file system"
 	cp -a "$full/out" "$TMP/full-old"
 	"$FEEDGEN" -n 0 -o "$full/out" "$site" 2>"$TMP/full.err"
 	ok $(( $? == 2 ? 0 : 1 )) "feeds larger than the file system: exit status 2"
