@@ -492,6 +492,12 @@ static void read_front_matter(yaml_document_t *doc, struct post *p, struct fm_re
 	strlist_free(&names);
 
 	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &p->author);
+	/* jekyll-feed: with no `author`, the first of `authors`. */
+	yaml_node_t *authors = yamldoc_get(doc, root, "authors");
+	if (!p->author.name && authors && authors->type == YAML_SEQUENCE_NODE &&
+	    authors->data.sequence.items.start < authors->data.sequence.items.top)
+		yamldoc_read_person(doc, yaml_document_get_node(doc, *authors->data.sequence.items.start),
+				    &p->author);
 	p->description = fm_string(yamldoc_get(doc, root, "description"), p->path, diag);
 	p->excerpt = fm_string(yamldoc_get(doc, root, "excerpt"), p->path, diag);
 	p->permalink = fm_string(yamldoc_get(doc, root, "permalink"), p->path, diag);
@@ -501,7 +507,11 @@ static void read_front_matter(yaml_document_t *doc, struct post *p, struct fm_re
 	p->lang = fm_string(yamldoc_get(doc, root, "lang"), p->path, diag);
 	if (p->lang)
 		lang_normalize(p->lang);
-	p->image = fm_string(yamldoc_get(doc, root, "image"), p->path, diag);
+	/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it. */
+	yaml_node_t *image = yamldoc_get(doc, root, "image");
+	if (image && image->type == YAML_MAPPING_NODE)
+		image = yamldoc_get(doc, image, "path");
+	p->image = fm_string(image, p->path, diag);
 	yaml_node_t *enc = yamldoc_get(doc, root, "enclosure");
 	if (enc && enc->type == YAML_MAPPING_NODE) {
 		p->enclosure.url = fm_string(yamldoc_get(doc, enc, "url"), p->path, diag);

@@ -139,6 +139,8 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return;
+	/* jekyll-feed titles a feed site.title, else site.name. */
+	take_string(doc, root, "name", &s->title);
 	take_string(doc, root, "title", &s->title);
 	take_string(doc, root, "description", &s->description);
 	take_string(doc, root, "url", &s->url);

@@ -104,7 +104,8 @@ static void test_front_matter(void)
 		  "---\ntitle: 2021\ncategories: [Career  In touxingPEVC, 'x(y)']\ntag: whole tag\n---\nx\n");
 	puts_file(fx.dir, "_posts/2021-01-03-dup.md",
 		  "---\ntitle: first\ntitle: second\ncategory: Rural Finance\nauthor:\n  name: N\n  email: n@e.example\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-04-bool.md", "---\ntitle: true\ndraft: false\n---\nx\n");
+	puts_file(fx.dir, "_posts/2021-01-04-bool.md",
+		  "---\ntitle: true\ndraft: false\nimage: {path: /img/a.png}\nauthors: [Ann, Bob]\n---\nx\n");
 	puts_file(fx.dir, "cat/_posts/2021-01-05-path.md", "---\ncategories: fm\n---\nx\n");
 	fixture_load(&fx, NULL);
 	is_int(fx.posts.n, 5, "five posts load");
@@ -132,8 +133,11 @@ static void test_front_matter(void)
 	ok(has_msg(&fx, "2021-01-03-dup.md:3:1: warning: key 'title' appears again"),
 	   "duplicate key warned at its line");
 	p = find(&fx, "bool");
-	if (ok(p != NULL, "boolean post loaded"))
+	if (ok(p != NULL, "boolean post loaded")) {
 		is_str(p->title, "true", "a boolean title is taken as its text");
+		is_str(p->image, "/img/a.png", "image: {path: ...} is read as jekyll-feed does");
+		is_str(p->author.name, "Ann", "authors: a list gives its first as the author");
+	}
 	p = find(&fx, "path");
 	if (ok(p != NULL, "post below a category folder loaded")) {
 		is_int(p->categories.n, 2, "folder category plus front matter category");
