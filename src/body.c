@@ -41,6 +41,9 @@ char *body_markdown_to_html(const char *md, size_t n)
 	/* Tables and strikethrough as in kramdown/GFM; no bare-URL linking, which
 	 * kramdown (Jekyll's default) does not do either. */
 	unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+	/* md4c 0.4.8 reads past its input on some invalid UTF-8 (found by
+	 * fuzzing, tests/fuzz/regress/html/): it only ever sees valid UTF-8. */
+	n = utf8_valid_prefix(md, n);
 	if (md_html(md, (MD_SIZE)n, md_out, &b, flags, 0) != 0) {
 		buf_free(&b);
 		return xstrndup(md, n);

@@ -15,7 +15,7 @@
 int body_is_markdown(const char *ext);
 
 /* Markdown (CommonMark with tables, strikethrough and autolinks; raw HTML kept)
- * to HTML. */
+ * to HTML. Only the valid UTF-8 prefix of md is read. */
 char *body_markdown_to_html(const char *md, size_t n);
 
 /* Rewrite the href, src and poster attributes of an HTML fragment that hold

@@ -245,12 +245,21 @@ static int to_instant(const struct parsed *p, bool utc, struct fg_time *t)
 	return 0;
 }
 
-/* The site zone's year must stay 0001..9999 so every output has four digits. */
+/* The site zone's year must stay 0001..9999 so every output has four digits:
+ * in the exact offset (permalinks) and in the whole minutes the formatters
+ * write (an old local mean time such as +08:05:43 moves the clock). */
 static bool year_in_range(const struct fg_time *t)
 {
-	struct tm tm;
-	date_fields(t, &tm);
-	return tm.tm_year + 1900 >= 1 && tm.tm_year + 1900 <= 9999;
+	struct fg_time shown = *t;
+	shown.off -= shown.off % 60;
+	const struct fg_time *both[] = { t, &shown };
+	for (size_t i = 0; i < 2; i++) {
+		struct tm tm;
+		date_fields(both[i], &tm);
+		if (tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+			return false;
+	}
+	return true;
 }
 
 int date_parse(const char *s, enum date_style style, struct fg_time *t,

@@ -83,6 +83,8 @@ static void set_error(char *errbuf, size_t errlen, const char *fmt, ...)
 		return;
 	va_start(ap, fmt);
 	vsnprintf(errbuf, errlen, fmt, ap);
+	/* Server text (reason phrases, URLs) may be any bytes. */
+	utf8_scrub(errbuf);
 	va_end(ap);
 }
 

@@ -246,3 +246,15 @@ char *lang_normalize(char *tag)
 			*c = '-';
 	return tag;
 }
+
+char *utf8_scrub(char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < n;) {
+		size_t ok = utf8_valid_prefix(s + i, n - i);
+		i += ok;
+		if (i < n)
+			s[i++] = '?';
+	}
+	return s;
+}

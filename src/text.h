@@ -54,6 +54,10 @@ char *text_squeeze(char *s);
  * with "…" appended when anything was cut. */
 char *text_truncate(const char *s, size_t max_chars);
 
+/* Replace each byte of s that is not part of valid UTF-8 with '?', in place,
+ * so a message that quotes hostile input can still be printed as text or JSON. */
+char *utf8_scrub(char *s);
+
 /* A language tag as BCP 47 writes it: "zh_CN" becomes "zh-CN". In place. */
 char *lang_normalize(char *tag);
 

@@ -508,6 +508,31 @@ static bool is_default_port(const char *s, size_t n, const struct buf *scheme)
 /* Host lower-cased, decoded, IDNA-mapped and without a single trailing dot;
  * the port dropped when it is empty or the scheme's default. User info is
  * kept as written. */
+/* A decoded host that is not UTF-8 text, or holds controls or spaces, cannot
+ * be written as it is (found by fuzzing: "//%D6", a %0C in a host). */
+static bool host_is_text(const char *h, size_t n)
+{
+	if (utf8_valid_prefix(h, n) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)h[i] <= 0x20 || h[i] == 0x7F)
+			return false;
+	return true;
+}
+
+/* Such a host as written, lower-cased, every byte outside printable ASCII
+ * percent-encoded: the URL stays ASCII and means what it meant. */
+static void add_host_escaped(struct buf *out, const char *s, const char *end)
+{
+	for (const char *p = s; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c >= 0x7F)
+			add_pct(out, c);
+		else
+			add_lower(out, p, 1);
+	}
+}
+
 static void add_authority(struct buf *out, const struct span *auth, const struct buf *scheme)
 {
 	const char *s = auth->s, *end = auth->s + auth->n;
@@ -541,7 +566,9 @@ static void add_authority(struct buf *out, const struct span *auth, const struct
 	}
 	if (host.len >= 2 && host.data[host.len - 1] == '.' && host.data[host.len - 2] != '.')
 		host.data[--host.len] = '\0';
-	if (!has_non_ascii(host.data, host.len) || !add_idna(out, host.data, host.len))
+	if (!host_is_text(host.data, host.len))
+		add_host_escaped(out, s, host_end);
+	else if (!has_non_ascii(host.data, host.len) || !add_idna(out, host.data, host.len))
 		buf_add(out, host.data, host.len);
 	buf_free(&host);
 	if (colon && !is_default_port(colon + 1, (size_t)(end - colon - 1), scheme) &&

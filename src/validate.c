@@ -52,7 +52,7 @@ void vreport_add(struct vreport *r, enum diag_severity sev, unsigned long line,
 		r->v = xrealloc(r->v, r->cap * sizeof *r->v);
 	}
 	/* libxml2's messages carry newlines; one diagnostic must stay one line. */
-	r->v[r->n++] = (struct vdiag){ sev, line, col, rule, spec, text_squeeze(xstrdup(message)) };
+	r->v[r->n++] = (struct vdiag){ sev, line, col, rule, spec, utf8_scrub(text_squeeze(xstrdup(message))) };
 	if (sev == DIAG_ERROR)
 		r->errors++;
 	else if (sev == DIAG_WARNING)

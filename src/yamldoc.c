@@ -118,7 +118,8 @@ const char *yamldoc_scalar(yaml_node_t *n)
 char *yamldoc_strdup(yaml_node_t *n)
 {
 	const char *s = yamldoc_scalar(n);
-	return s ? xstrdup(s) : NULL;
+	/* YAML escapes ("\e", "\x01") can spell characters XML cannot carry. */
+	return s ? xml_clean(s, strlen(s), NULL) : NULL;
 }
 
 static void add_split(const char *s, struct strlist *l)

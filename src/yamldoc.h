@@ -27,7 +27,7 @@ yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key
  * including null (~, empty). Points into the document. */
 const char *yamldoc_scalar(yaml_node_t *n);
 
-/* A new copy of a scalar's text, or NULL. */
+/* A new copy of a scalar's text without the characters XML 1.0 forbids, or NULL. */
 char *yamldoc_strdup(yaml_node_t *n);
 
 /* Add a value to l: a scalar split on white space when `split`, or taken whole;

@@ -1,0 +1,181 @@
+/* fuzz_common.c: the scratch folder and small helpers every target uses. */
+#include <config.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <jansson.h>
+#include <libxml/parser.h>
+
+#include "date.h"
+#include "feed.h"
+#include "fuzz.h"
+#include "text.h"
+
+/* The one piece of process state: libFuzzer calls a target millions of times
+ * and the loader only reads files, so one folder is made once and reused. */
+static char scratch[4096];
+
+static void remove_scratch(void)
+{
+	DIR *d = opendir(scratch);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[sizeof scratch + 256];
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", scratch, e->d_name);
+		unlink(path);
+	}
+	closedir(d);
+	rmdir(scratch);
+}
+
+const char *fuzz_scratch_dir(void)
+{
+	if (scratch[0])
+		return scratch;
+	const char *tmp = getenv("TMPDIR");
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	int n = snprintf(scratch, sizeof scratch, "%s/feedgen-fuzz-XXXXXX", tmp);
+	if (n < 0 || (size_t)n >= sizeof scratch || !mkdtemp(scratch)) {
+		perror("fuzz: cannot make a scratch folder");
+		abort();
+	}
+	atexit(remove_scratch);
+	return scratch;
+}
+
+char *fuzz_write_file(const char *name, const uint8_t *data, size_t size)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", fuzz_scratch_dir(), name);
+	int fd = open(path.data, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		perror(path.data);
+		abort();
+	}
+	for (size_t done = 0; done < size;) {
+		ssize_t k = write(fd, data + done, size - done);
+		if (k <= 0) {
+			perror(path.data);
+			abort();
+		}
+		done += (size_t)k;
+	}
+	if (close(fd) != 0) {
+		perror(path.data);
+		abort();
+	}
+	return buf_take(&path);
+}
+
+void fuzz_use_zone(const char *name)
+{
+	if (date_use_zone(name) != 0 && date_use_zone(NULL) != 0)
+		abort();
+}
+
+char *fuzz_strndup(const uint8_t *data, size_t size)
+{
+	return xstrndup((const char *)data, size);
+}
+
+void fuzz_check(int cond, const char *what)
+{
+	if (cond)
+		return;
+	fprintf(stderr, "fuzz: invariant broken: %s\n", what);
+	abort();
+}
+
+int fuzz_utf8_ok(const char *s, size_t n)
+{
+	return utf8_valid_prefix(s, n) == n;
+}
+
+int fuzz_xml_text_ok(const char *s)
+{
+	if (!s)
+		return 1;
+	size_t n = strlen(s);
+	if (!fuzz_utf8_ok(s, n))
+		return 0;
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		i += utf8_decode(s + i, &cp);
+		if (!xml_char_ok(cp))
+			return 0;
+	}
+	return 1;
+}
+
+int fuzz_xml_well_formed(const char *s, size_t n)
+{
+	xmlParserCtxtPtr pc = xmlNewParserCtxt();
+	if (!pc)
+		abort();
+	xmlDocPtr doc = xmlCtxtReadMemory(pc, s, (int)n, NULL, NULL,
+					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	int ok = doc && pc->wellFormed && pc->nsWellFormed;
+	xmlFreeDoc(doc);
+	xmlFreeParserCtxt(pc);
+	return ok;
+}
+
+/* jansson refuses invalid UTF-8, unpaired surrogate escapes and NUL
+ * escapes by default, as a strict JSON reader would. */
+static int fuzz_json_ok(const char *s, size_t n)
+{
+	json_error_t err;
+	json_t *j = json_loadb(s, n, 0, &err);
+	json_decref(j);
+	return j != NULL;
+}
+
+static int mem_write(void *ctx, const char *data, int len)
+{
+	buf_add(ctx, data, (size_t)len);
+	return len;
+}
+
+static int mem_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+void fuzz_check_feeds(const struct site *site, const struct post_list *posts)
+{
+	struct write_options wo = { .content = CONTENT_BOTH, .generator_version = "fuzz" };
+	for (const struct format *fmt = feed_formats; fmt->name; fmt++) {
+		struct diag_sink diag;
+		diag_sink_init(&diag, NULL);
+		struct feed feed;
+		feed_init_site(&feed, site, posts, 0, fmt);
+		struct buf out;
+		buf_init(&out);
+		xmlOutputBufferPtr ob = xmlOutputBufferCreateIO(mem_write, mem_close, &out, NULL);
+		if (!ob)
+			abort();
+		/* Memory cannot fail to take bytes: any failure is the writer
+		 * refusing what a post holds, which would lose the whole feed. */
+		fuzz_check(feed_write(fmt, ob, site, &feed, &wo, &diag) == 0,
+			   "a feed is written in memory without error");
+		if (fmt->write)
+			fuzz_check(fuzz_xml_well_formed(out.data, out.len),
+				   "a written XML feed is well-formed");
+		else
+			fuzz_check(fuzz_json_ok(out.data, out.len), "a written JSON feed is valid JSON");
+		buf_free(&out);
+		feed_free(&feed);
+	}
+}

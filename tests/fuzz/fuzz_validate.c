@@ -1,0 +1,55 @@
+/* fuzz_validate.c: the bytes as a feed document for validate_document(), the
+ * way `feedgen validate FILE` reads them. What it reports must be printable
+ * as the JSON of --format json: every message UTF-8, every rule and spec set,
+ * and the counts equal to the diagnostics. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "validate.h"
+
+/* Compiling the schemas takes far longer than one document: once a process. */
+static struct validator *the_validator(void)
+{
+	static struct validator *v;
+	if (!v && !(v = validator_new())) {
+		fputs("fuzz: the built-in schemas do not compile\n", stderr);
+		abort();
+	}
+	return v;
+}
+
+static void check_report(const struct vreport *r, unsigned long errors, size_t size,
+			 unsigned long lines)
+{
+	unsigned long e = 0, w = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct vdiag *d = &r->v[i];
+		fuzz_check(d->rule != NULL && d->spec != NULL, "every diagnostic names its rule and spec");
+		fuzz_check(d->message != NULL && fuzz_utf8_ok(d->message, strlen(d->message)),
+			   "every message is UTF-8 (JSON needs it)");
+		fuzz_check(d->line <= lines, "a diagnostic's line is inside the document");
+		e += d->sev == DIAG_ERROR;
+		w += d->sev == DIAG_WARNING;
+	}
+	fuzz_check(e == r->errors && w == r->warnings, "counts match the diagnostics");
+	fuzz_check(errors == r->errors, "validate_document returns the errors it added");
+	fuzz_check(size > 0 || r->errors > 0, "an empty document is an error");
+}
+
+int fuzz_validate(const uint8_t *data, size_t size)
+{
+	unsigned long lines = 1;
+	for (size_t i = 0; i < size; i++)
+		lines += data[i] == '\n';
+	struct vreport r;
+	vreport_init(&r);
+	unsigned long errors = validate_document(the_validator(), (const char *)data, size, &r);
+	vreport_sort(&r);
+	check_report(&r, errors, size, lines);
+	vreport_free(&r);
+	return 0;
+}
