@@ -520,16 +520,19 @@ static bool host_is_text(const char *h, size_t n)
 	return true;
 }
 
-/* Such a host as written, lower-cased, every byte outside printable ASCII
- * percent-encoded: the URL stays ASCII and means what it meant. */
-static void add_host_escaped(struct buf *out, const char *s, const char *end)
+/* Part of an authority as written (lower-cased for a host), every byte
+ * outside printable ASCII percent-encoded: the URL stays ASCII, without
+ * spaces or controls, and means what it meant. */
+static void add_escaped(struct buf *out, const char *s, const char *end, bool lower)
 {
 	for (const char *p = s; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
 		if (c <= 0x20 || c >= 0x7F)
 			add_pct(out, c);
-		else
+		else if (lower)
 			add_lower(out, p, 1);
+		else
+			buf_addc(out, *p);
 	}
 }
 
@@ -541,7 +544,7 @@ static void add_authority(struct buf *out, const struct span *auth, const struct
 		if (*p == '@')
 			at = p;
 	if (at) {
-		buf_add(out, s, (size_t)(at - s) + 1);
+		add_escaped(out, s, at + 1, false);
 		s = at + 1;
 	}
 	const char *colon = NULL;
@@ -567,13 +570,13 @@ static void add_authority(struct buf *out, const struct span *auth, const struct
 	if (host.len >= 2 && host.data[host.len - 1] == '.' && host.data[host.len - 2] != '.')
 		host.data[--host.len] = '\0';
 	if (!host_is_text(host.data, host.len))
-		add_host_escaped(out, s, host_end);
+		add_escaped(out, s, host_end, true);
 	else if (!has_non_ascii(host.data, host.len) || !add_idna(out, host.data, host.len))
 		buf_add(out, host.data, host.len);
 	buf_free(&host);
 	if (colon && !is_default_port(colon + 1, (size_t)(end - colon - 1), scheme) &&
 	    end - colon > 1)
-		buf_add(out, colon, (size_t)(end - colon));
+		add_escaped(out, colon, end, false);
 }
 
 static bool pchar_allowed(unsigned char c)

@@ -39,7 +39,7 @@ for t in "$@"; do
 	regress=
 	[ -d "$srcdir/tests/fuzz/regress/$t" ] && regress=$srcdir/tests/fuzz/regress/$t
 	start=$(date +%s)
-	TMPDIR=$dir/tmp "$bindir/tests/fuzz/fuzz_$t" -max_total_time="$each" -timeout=20 \
+	TMPDIR=$dir/tmp "$bindir/tests/fuzz/fuzz_$t" -max_total_time="$each" -timeout=20 -seed="${FUZZ_SEED:-1}" \
 		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$dir/crash/" \
 		$dict "$dir/corpus" $regress >"$dir/log" 2>&1
 	rc=$?
