@@ -21,6 +21,7 @@
 #include "site.h"
 #include "sitefeeds.h"
 #include "tap.h"
+#include "testsite.h"
 #include "text.h"
 
 struct fixture {
@@ -36,21 +37,6 @@ struct fixture {
 	struct write_shared sh;
 };
 
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	for (char *s = strchr(path + strlen(dir) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		abort();
-	fputs(text, f);
-	fclose(f);
-}
 
 static void fixture_start(struct fixture *fx)
 {
@@ -279,13 +265,13 @@ static void test_set(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	put(fx.dir, "_config.yml",
+	testsite_puts(fx.dir, "_config.yml",
 	    "title: My <b>Site</b> & Co\nurl: https://ex.example\nbaseurl: /blog\ntimezone: Asia/Shanghai\n");
-	put(fx.dir, "_posts/2021-01-01-a.md", "---\ntitle: A\ncategories: [News]\ntags: [港股, C++]\n---\na\n");
-	put(fx.dir, "_posts/2021-01-02-b.md", "---\ntitle: B\ncategories: [news]\ntags: [港股]\n---\nb\n");
-	put(fx.dir, "_posts/2021-01-03-c.md",
+	testsite_puts(fx.dir, "_posts/2021-01-01-a.md", "---\ntitle: A\ncategories: [News]\ntags: [港股, C++]\n---\na\n");
+	testsite_puts(fx.dir, "_posts/2021-01-02-b.md", "---\ntitle: B\ncategories: [news]\ntags: [港股]\n---\nb\n");
+	testsite_puts(fx.dir, "_posts/2021-01-03-c.md",
 	    "---\ntitle: C\ncategories: ['../../../etc', 'by_tag/C++']\ntags: ['a/../b', '/']\n---\nc\n");
-	put(fx.dir, "_posts/2021-01-04-d.md", "---\ntitle: D\ncategories: [News, news]\n---\nd\n");
+	testsite_puts(fx.dir, "_posts/2021-01-04-d.md", "---\ntitle: D\ncategories: [News, news]\n---\nd\n");
 	fixture_load(&fx, CONTENT_FULL);
 	struct feed_set set;
 	set_build(&fx, &set, 0, true, true);
@@ -352,10 +338,10 @@ static void test_select(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	put(fx.dir, "_config.yml",
+	testsite_puts(fx.dir, "_config.yml",
 	    "url: https://ex.example\nfeed:\n  path: /atom.xml\n  categories: [keep]\n"
 	    "  tags:\n    except: [drop]\n    path: /tags/\n");
-	put(fx.dir, "_posts/2021-01-01-a.md", "---\ncategories: [keep, other]\ntags: [drop, stay]\n---\na\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-a.md", "---\ncategories: [keep, other]\ntags: [drop, stay]\n---\na\n");
 	fixture_load(&fx, CONTENT_FULL);
 	struct feed_set set;
 	set_build(&fx, &set, 0, true, true);
@@ -376,19 +362,19 @@ static void test_rss(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	put(fx.dir, "_config.yml",
+	testsite_puts(fx.dir, "_config.yml",
 	    "title: Site\nurl: https://ex.example\nlang: zh_CN\ntimezone: Asia/Shanghai\n"
 	    "feed:\n  hub: https://hub.example/\n  logo: /logo.png\n  icon: /icon.png\n"
 	    "  style: /feed.css\n");
-	put(fx.dir, "_posts/2021-12-16-full.md",
+	testsite_puts(fx.dir, "_posts/2021-12-16-full.md",
 	    "---\ntitle: \"<script>x</script>Full & <b>bold</b>\"\ndate: 2021-12-16 11:20:07 +0800\n"
 	    "categories: [Cat]\ntags: [t1]\nauthor:\n  name: 李明\n  email: li@ex.example\n"
 	    "image: /img/a b.png\nenclosure:\n  url: /audio/ep1.mp3\n  length: 1234\n---\n"
 	    "Body ]]> with [link](/x).\n");
-	put(fx.dir, "_posts/2021-12-10-nameonly.md",
+	testsite_puts(fx.dir, "_posts/2021-12-10-nameonly.md",
 	    "---\ntitle: Name only\nauthor: Wang\nid: https://ex.example/2021/12/10/nameonly.html\n"
 	    "permalink: /:year/:month/:day/:title.html\ndescription: 'a < b & c'\n---\ntext\n");
-	put(fx.dir, "_posts/2021-12-01-noauthor.md", "---\ntitle: Nobody\nupdated: 2021-12-20\n---\nold\n");
+	testsite_puts(fx.dir, "_posts/2021-12-01-noauthor.md", "---\ntitle: Nobody\nupdated: 2021-12-20\n---\nold\n");
 	fixture_load(&fx, CONTENT_FULL);
 	struct feed_set set;
 	set_build(&fx, &set, 0, true, true);
@@ -486,11 +472,11 @@ static void test_atom(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	put(fx.dir, "_config.yml",
+	testsite_puts(fx.dir, "_config.yml",
 	    "title: Site\nurl: https://ex.example\nfeed:\n  hub: https://hub.example/\n"
 	    "  icon: /icon.png\n  logo: /logo.png\n");
-	put(fx.dir, "feed.xslt.xml", "<xsl/>\n");
-	put(fx.dir, "_posts/2021-12-16-a.md",
+	testsite_puts(fx.dir, "feed.xslt.xml", "<xsl/>\n");
+	testsite_puts(fx.dir, "_posts/2021-12-16-a.md",
 	    "---\ntitle: \"x <b>y</b>\"\nimage: https://cdn.example/i.png\n"
 	    "enclosure:\n  url: https://cdn.example/e.pdf\n  type: application/pdf\n---\nText <!--more--> rest\n");
 	fixture_load(&fx, CONTENT_BOTH);
@@ -526,13 +512,13 @@ static void test_render_once(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	put(fx.dir, "_config.yml", "url: https://ex.example\n");
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\n");
 	for (int i = 1; i <= 9; i++) {
 		char rel[64], text[160];
 		snprintf(rel, sizeof rel, "_posts/2021-01-0%d-p%d.md", i, i);
 		snprintf(text, sizeof text, "---\ncategories: [c%d, all]\ntags: [t%d, every, more]\n---\nbody %d\n",
 			 i % 3, i % 2, i);
-		put(fx.dir, rel, text);
+		testsite_puts(fx.dir, rel, text);
 	}
 	fixture_load(&fx, CONTENT_BOTH);
 	struct feed_set set;

@@ -22,6 +22,7 @@
 #include "site.h"
 #include "sitefeeds.h"
 #include "tap.h"
+#include "testsite.h"
 #include "text.h"
 
 struct fixture {
@@ -34,21 +35,6 @@ struct fixture {
 	struct write_shared sh;
 };
 
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	for (char *s = strchr(path + strlen(dir) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		abort();
-	fputs(text, f);
-	fclose(f);
-}
 
 static void fixture_start(struct fixture *fx)
 {
@@ -158,20 +144,20 @@ static void test_format(void)
 
 static void setup_extras(struct fixture *fx)
 {
-	put(fx->dir, "_config.yml",
+	testsite_puts(fx->dir, "_config.yml",
 	    "title: \"Site & <b>Co</b>\"\ndescription: About <i>things</i>\nurl: https://ex.example\n"
 	    "lang: zh_CN\ntimezone: Asia/Shanghai\nauthor: {name: 编辑部, email: ed@ex.example}\n"
 	    "feed:\n  hub: https://hub.example/\n  logo: /logo.png\n  icon: /icon.png\n");
-	put(fx->dir, "_posts/2021-12-16-ep1.md",
+	testsite_puts(fx->dir, "_posts/2021-12-16-ep1.md",
 	    "---\ntitle: \"Episode 1: <b>bold</b> & 港股\"\ndate: 2021-12-16 11:20:07 +0800\n"
 	    "updated: 2021-12-20\ncategories: [Podcast]\ntags: [audio, Podcast]\nlang: fr\n"
 	    "image: /img/ep 1.png\nenclosure: {url: /audio/ep1.mp3, length: 1234}\n"
 	    "excerpt: The first one.\nauthor: {name: 李明, uri: https://ex.example/li}\n---\n"
 	    "Body with [a link](/x) and \"quotes\" \\\\ backslash.\n");
-	put(fx->dir, "_posts/2021-12-10-video.md",
+	testsite_puts(fx->dir, "_posts/2021-12-10-video.md",
 	    "---\ntitle: Video\nid: tag:ex.example,2021:video\n"
 	    "enclosure: {url: 'https://cdn.example/v.bin', length: 0, type: video/mp4}\n---\nclip\n");
-	put(fx->dir, "_posts/2021-12-01-empty.md", "---\ntitle: Empty\n---\n");
+	testsite_puts(fx->dir, "_posts/2021-12-01-empty.md", "---\ntitle: Empty\n---\n");
 }
 
 static void test_mapping(void)

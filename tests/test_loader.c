@@ -15,6 +15,7 @@
 #include "loader.h"
 #include "site.h"
 #include "tap.h"
+#include "testsite.h"
 #include "text.h"
 
 struct fixture {
@@ -28,24 +29,7 @@ struct fixture {
 	unsigned long failed;
 };
 
-static void put(const char *dir, const char *rel, const char *data, size_t n)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	for (char *s = strchr(path + strlen(dir) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "wb");
-	fwrite(data, 1, n, f);
-	fclose(f);
-}
 
-static void puts_file(const char *dir, const char *rel, const char *text)
-{
-	put(dir, rel, text, strlen(text));
-}
 
 static void fixture_start(struct fixture *fx)
 {
@@ -97,16 +81,16 @@ static void test_front_matter(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	puts_file(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
-	puts_file(fx.dir, "_posts/2021-01-01-str.md",
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-str.md",
 		  "---\ntitle: 'A & B <c> \"d\" ''e'''\ncategories: One two\ntags: 青岛 新闻\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-02-list.md",
+	testsite_puts(fx.dir, "_posts/2021-01-02-list.md",
 		  "---\ntitle: 2021\ncategories: [Career  In touxingPEVC, 'x(y)']\ntag: whole tag\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-03-dup.md",
+	testsite_puts(fx.dir, "_posts/2021-01-03-dup.md",
 		  "---\ntitle: first\ntitle: second\ncategory: Rural Finance\nauthor:\n  name: N\n  email: n@e.example\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-04-bool.md",
+	testsite_puts(fx.dir, "_posts/2021-01-04-bool.md",
 		  "---\ntitle: true\ndraft: false\nimage: {path: /img/a.png}\nauthors: [Ann, Bob]\n---\nx\n");
-	puts_file(fx.dir, "cat/_posts/2021-01-05-path.md", "---\ncategories: fm\n---\nx\n");
+	testsite_puts(fx.dir, "cat/_posts/2021-01-05-path.md", "---\ncategories: fm\n---\nx\n");
 	fixture_load(&fx, NULL);
 	is_int(fx.posts.n, 5, "five posts load");
 	is_int(fx.failed, 0, "no errors");
@@ -152,14 +136,14 @@ static void test_dates(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	puts_file(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
-	puts_file(fx.dir, "_posts/a.md", "---\ndate: 2021-12-08 20:00:00\n---\nx\n");
-	puts_file(fx.dir, "_posts/b.md", "---\ndate: \"2021-12-08 20:00:00\"\n---\nx\n");
-	puts_file(fx.dir, "_posts/c.md", "---\ndate: 2021-12-09 23:30:00 -0500\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-12-07-d.md", "---\ntitle: d\n---\nx\n");
-	puts_file(fx.dir, "_posts/e.md", "---\ntitle: bad\ndate:  +0800\n---\nx\n");
-	puts_file(fx.dir, "_posts/f.md", "---\ntitle: bad\ndate: 2021-13-45\n---\nx\n");
-	puts_file(fx.dir, "_posts/nodate.md", "---\ntitle: no date\n---\nx\n");
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\ntimezone: Asia/Shanghai\n");
+	testsite_puts(fx.dir, "_posts/a.md", "---\ndate: 2021-12-08 20:00:00\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/b.md", "---\ndate: \"2021-12-08 20:00:00\"\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/c.md", "---\ndate: 2021-12-09 23:30:00 -0500\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-12-07-d.md", "---\ntitle: d\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/e.md", "---\ntitle: bad\ndate:  +0800\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/f.md", "---\ntitle: bad\ndate: 2021-13-45\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/nodate.md", "---\ntitle: no date\n---\nx\n");
 	fixture_load(&fx, NULL);
 	is_int(fx.posts.n, 4, "four dated posts load");
 	is_int(fx.failed, 3, "three posts with date errors");
@@ -186,28 +170,28 @@ static void test_bad_input(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	puts_file(fx.dir, "_config.yml", "url: https://ex.example\n");
-	puts_file(fx.dir, "_posts/2021-01-01-blank.md", "\n---\ntitle: x\n---\nbody\n");
-	puts_file(fx.dir, "_posts/2021-01-02-empty-title.md",
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-blank.md", "\n---\ntitle: x\n---\nbody\n");
+	testsite_puts(fx.dir, "_posts/2021-01-02-empty-title.md",
 		  "---\ntitle: \"\"\n---\n<p>今年全省政策性农业保险覆盖面进一步扩大，水稻、小麦和玉米三大主粮作物实现应保尽保，保险公司还推出了价格指数保险，帮助农户对冲市场价格波动的风险。</p>\n");
-	puts_file(fx.dir, "_posts/2021-01-03-yaml.md", "---\ntitle: [unclosed\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-03-yaml.md", "---\ntitle: [unclosed\n---\nx\n");
 	static const char utf8[] = "---\ntitle: x\n---\nab\xC0\xAF\n";
-	put(fx.dir, "_posts/2021-01-04-utf8.md", utf8, sizeof utf8 - 1);
+	testsite_put(fx.dir, "_posts/2021-01-04-utf8.md", utf8, sizeof utf8 - 1);
 	static const char nul[] = "---\ntitle: x\n---\na\0b\n";
-	put(fx.dir, "_posts/2021-01-05-nul.md", nul, sizeof nul - 1);
+	testsite_put(fx.dir, "_posts/2021-01-05-nul.md", nul, sizeof nul - 1);
 	static const char fmbad[] = "---\ntitle: a\xFF\n---\nx\n";
-	put(fx.dir, "_posts/2021-01-10-fmbad.md", fmbad, sizeof fmbad - 1);
+	testsite_put(fx.dir, "_posts/2021-01-10-fmbad.md", fmbad, sizeof fmbad - 1);
 	static const char ctrl[] = "---\ntitle: a\x01" "b\ntags: \"t\\x02u\"\n---\nx\n";
-	put(fx.dir, "_posts/2021-01-06-ctrl.md", ctrl, sizeof ctrl - 1);
-	puts_file(fx.dir, "_posts/2021-01-07-cdata.md", "---\ntitle: c\n---\n]]> and <![CDATA[ x ]]>\n");
+	testsite_put(fx.dir, "_posts/2021-01-06-ctrl.md", ctrl, sizeof ctrl - 1);
+	testsite_puts(fx.dir, "_posts/2021-01-07-cdata.md", "---\ntitle: c\n---\n]]> and <![CDATA[ x ]]>\n");
 	size_t big = 10u << 20;
 	char *huge = xmalloc(big);
 	memset(huge, 'a', big);
 	memcpy(huge, "---\ntitle: big\n---\n", 19);
 	huge[big - 1] = '\n';
-	put(fx.dir, "_posts/2021-01-08-big.md", huge, big);
+	testsite_put(fx.dir, "_posts/2021-01-08-big.md", huge, big);
 	free(huge);
-	puts_file(fx.dir, "_posts/2021-01-09-good.md", "---\ntitle: good\n---\nfine\n");
+	testsite_puts(fx.dir, "_posts/2021-01-09-good.md", "---\ntitle: good\n---\nfine\n");
 	fixture_load(&fx, "UTC");
 	if (getenv("TEST_VERBOSE"))
 		fputs(fx.msgs, stderr);
@@ -261,15 +245,15 @@ static void test_ids_and_filters(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	puts_file(fx.dir, "_config.yml", "url: https://ex.example/\nbaseurl: /blog/\n");
-	puts_file(fx.dir, "_posts/2021-01-01-a.md", "---\nid: same\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-02-b.md", "---\nguid: same\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-03-c.md", "---\ncategories: Café\n---\nx\n");
-	puts_file(fx.dir, "_posts/2021-01-04-hidden.md", "---\npublished: false\n---\nx\n");
-	puts_file(fx.dir, "_posts/2999-01-01-future.md", "---\ntitle: later\n---\nx\n");
-	puts_file(fx.dir, "_drafts/draft.md", "---\ndate: 2021-01-05\n---\nx\n");
-	puts_file(fx.dir, "_site/2021-01-06-built.md", "---\ntitle: x\n---\nx\n");
-	puts_file(fx.dir, ".hidden/_posts/2021-01-07-dot.md", "---\ntitle: x\n---\nx\n");
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example/\nbaseurl: /blog/\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-a.md", "---\nid: same\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-02-b.md", "---\nguid: same\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-03-c.md", "---\ncategories: Café\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-04-hidden.md", "---\npublished: false\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2999-01-01-future.md", "---\ntitle: later\n---\nx\n");
+	testsite_puts(fx.dir, "_drafts/draft.md", "---\ndate: 2021-01-05\n---\nx\n");
+	testsite_puts(fx.dir, "_site/2021-01-06-built.md", "---\ntitle: x\n---\nx\n");
+	testsite_puts(fx.dir, ".hidden/_posts/2021-01-07-dot.md", "---\ntitle: x\n---\nx\n");
 	fixture_load(&fx, "UTC");
 	is_int(fx.posts.n, 2, "duplicate id, unpublished, future, draft, _site and dot folders left out");
 	ok(find(&fx, "a") && !find(&fx, "b"), "the first post by path keeps a shared id");
@@ -288,9 +272,9 @@ static void test_plain_folder(void)
 {
 	struct fixture fx;
 	fixture_start(&fx);
-	puts_file(fx.dir, "one.md", "---\ntitle: One\ndate: 2020-05-05 10:00:00 +0800\n---\nx\n");
-	puts_file(fx.dir, "notes.txt", "just text\n");
-	puts_file(fx.dir, "sub/two.html", "---\ntitle: Two\ndate: 2020-05-06\n---\n<p>x</p>\n");
+	testsite_puts(fx.dir, "one.md", "---\ntitle: One\ndate: 2020-05-05 10:00:00 +0800\n---\nx\n");
+	testsite_puts(fx.dir, "notes.txt", "just text\n");
+	testsite_puts(fx.dir, "sub/two.html", "---\ntitle: Two\ndate: 2020-05-06\n---\n<p>x</p>\n");
 	fixture_load(&fx, "UTC");
 	is_int(fx.posts.n, 2, "a folder without _posts is a folder of posts");
 	is_int(fx.failed, 0, "files without front matter are not errors");

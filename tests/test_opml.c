@@ -23,6 +23,7 @@
 #include "site.h"
 #include "sitefeeds.h"
 #include "tap.h"
+#include "testsite.h"
 #include "text.h"
 
 struct fixture {
@@ -34,21 +35,6 @@ struct fixture {
 	struct feed_set set;
 };
 
-static void put(const char *dir, const char *rel, const char *text)
-{
-	char path[512];
-	snprintf(path, sizeof path, "%s/%s", dir, rel);
-	for (char *s = strchr(path + strlen(dir) + 1, '/'); s; s = strchr(s + 1, '/')) {
-		*s = '\0';
-		mkdir(path, 0755);
-		*s = '/';
-	}
-	FILE *f = fopen(path, "wb");
-	if (!f)
-		abort();
-	fputs(text, f);
-	fclose(f);
-}
 
 /* A site whose names need escaping in XML and HTML attributes. */
 static void fixture_start(struct fixture *fx)
@@ -57,15 +43,15 @@ static void fixture_start(struct fixture *fx)
 	strcpy(fx->dir, "/tmp/feedgen-opml-XXXXXX");
 	if (!mkdtemp(fx->dir))
 		abort();
-	put(fx->dir, "_config.yml",
+	testsite_puts(fx->dir, "_config.yml",
 	    "title: 'Tom & \"Jerry\" > Spike'\n"
 	    "url: https://example.com\n"
 	    "lang: zh_CN\n"
 	    "timezone: UTC\n"
 	    "author: {name: Tom, email: tom@example.com}\n");
-	put(fx->dir, "_posts/2021-03-04-a.md",
+	testsite_puts(fx->dir, "_posts/2021-03-04-a.md",
 	    "---\ntitle: A\ncategories: [A&B]\ntags: [\"x'y\", plain, 港股]\n---\nbody\n");
-	put(fx->dir, "_posts/2021-05-06-b.md",
+	testsite_puts(fx->dir, "_posts/2021-05-06-b.md",
 	    "---\ntitle: B\ndate: 2021-05-06 07:08:09 +0200\ntags: [plain]\n---\nbody\n");
 	diag_sink_init(&fx->diag, NULL);
 	site_init(&fx->site, fx->dir);
@@ -215,7 +201,7 @@ static void test_opml_file(void)
 	/* A file where the output folder should be. */
 	char blocked[192];
 	snprintf(blocked, sizeof blocked, "%s/blocked", fx.dir);
-	put(fx.dir, "blocked", "x");
+	testsite_puts(fx.dir, "blocked", "x");
 	unsigned long errors = fx.diag.errors;
 	ok(opml_write_file(&fx.set, blocked, &fx.site, fx.links.home, &changed, &fx.diag) != 0,
 	   "a folder that cannot be made: -1");
