@@ -371,24 +371,51 @@ static char *fm_string(yaml_node_t *n, const char *path, struct diag_sink *diag)
 	return c;
 }
 
+/* A key and where it stands, for finding repeated keys by sorting: a front
+ * matter may hold hundreds of thousands of keys (FRONT_MATTER_MAX_BYTES), so
+ * comparing each with every other would take minutes. */
+struct key_at {
+	const char *key;
+	size_t index;
+};
+
+static int key_at_cmp(const void *a, const void *b)
+{
+	const struct key_at *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	if (c)
+		return c;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Every key that appears again is reported where it appears again, in file
+ * order. */
 static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const char *path,
 				struct diag_sink *diag)
 {
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		const char *k = yamldoc_scalar(yaml_document_get_node(doc, p->key));
-		if (!k)
-			continue;
-		for (yaml_node_pair_t *q = p + 1; q < root->data.mapping.pairs.top; q++) {
-			yaml_node_t *kn = yaml_document_get_node(doc, q->key);
-			const char *k2 = yamldoc_scalar(kn);
-			if (k2 && strcmp(k, k2) == 0) {
-				diag_report(diag, DIAG_WARNING, path, kn->start_mark.line + 2,
-					    kn->start_mark.column + 1, "duplicate-key",
-					    "key '%s' appears again; the last one is used", k);
-				break;
-			}
-		}
+	yaml_node_pair_t *pairs = root->data.mapping.pairs.start;
+	size_t n = (size_t)(root->data.mapping.pairs.top - pairs), k = 0;
+	struct key_at *keys = xmalloc((n ? n : 1) * sizeof *keys);
+	bool *again = xcalloc(n ? n : 1, sizeof *again);
+	for (size_t i = 0; i < n; i++) {
+		const char *s = yamldoc_scalar(yaml_document_get_node(doc, pairs[i].key));
+		if (s)
+			keys[k++] = (struct key_at){ s, i };
 	}
+	qsort(keys, k, sizeof *keys, key_at_cmp);
+	for (size_t i = 1; i < k; i++)
+		if (strcmp(keys[i].key, keys[i - 1].key) == 0)
+			again[keys[i].index] = true;
+	free(keys);
+	for (size_t i = 0; i < n; i++) {
+		if (!again[i])
+			continue;
+		yaml_node_t *kn = yaml_document_get_node(doc, pairs[i].key);
+		diag_report(diag, DIAG_WARNING, path, kn->start_mark.line + 2,
+			    kn->start_mark.column + 1, "duplicate-key",
+			    "key '%s' appears again; the last one is used", yamldoc_scalar(kn));
+	}
+	free(again);
 }
 
 /* Parse a date node; on error report at the value's position. */

@@ -28,6 +28,7 @@ for i in range(1, 10):
 put("bomb.md", "---\n" + "\n".join(lines) + "\ntitle: bomb\ndate: 2021-01-02\ncategories: *a9\ntags: *a9\n---\nx\n")
 put("deep.md", "---\ntitle: deep\ndate: 2021-01-03\nx: " + "[" * 100000 + "]" * 100000 + "\n---\nx\n")
 put("dup.md", "---\ntitle: one\ntitle: two\ndate: 2021-01-04\n---\nx\n")
+put("keys.md", "---\ntitle: keys\ndate: 2021-01-07\n" + "".join("k%d: v\n" % i for i in range(100000)) + "k5: again\n---\nx\n")
 put("tabs.md", "---\ntitle: tabs\ndate: 2021-01-05\ncategories:\n\t- a\n---\nx\n")
 put("only.md", "---\n")
 put("bin.md", "---\ntitle: \x89PNG\n---\n".encode("latin-1").decode("latin-1"), "w")
@@ -41,6 +42,8 @@ grep -q '<title>bomb</title>' "$TMP/out.xml"; ok $? "the alias-bomb post is publ
 has "deep.md:4:67: error: YAML nested more than 64 levels deep"; ok $? "100,000 nested flow sequences: error at line and column, quickly"
 has "dup.md:3:1: warning: key 'title' appears again"; ok $? "duplicate key: a warning at its line"
 has "tabs.md:5:1: error: malformed YAML"; ok $? "tab indentation: error at line and column"
+grep -q '<title>keys</title>' "$TMP/out.xml" && has "keys.md:100004:1: warning: key 'k5' appears again"
+ok $? "100,000 keys: loaded within the time limit, the duplicate found (no pairwise comparison)"
 has "only.md:1:1: error: front matter has no closing '---' line"; ok $? "a file of only '---': error"
 has "bin.md:2:8: error: invalid UTF-8 in the front matter at byte offset 11"; ok $? "binary data: error with the byte offset"
 has "big.md:2:1: error: front matter larger than 4194304 bytes"; ok $? "50 MB front matter: refused with the limit named"

@@ -27,7 +27,7 @@ TMP=$(mktemp -d /tmp/feedgen-e2e.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
 # Address-space limits for hostile-input runs; AddressSanitizer reserves
 # terabytes of address space up front, so a sanitized build runs without one.
-if ldd "$FEEDGEN" 2>/dev/null | grep -q 'libasan\|libclang_rt.asan'; then
+if grep -q __asan_init "$FEEDGEN" 2>/dev/null || ldd "$FEEDGEN" 2>/dev/null | grep -q 'libasan\|libclang_rt.asan'; then
 	MEMLIMIT=unlimited
 else
 	MEMLIMIT=1048576

@@ -94,6 +94,9 @@ void fuzz_check(int cond, const char *what)
 	if (cond)
 		return;
 	fprintf(stderr, "fuzz: invariant broken: %s\n", what);
+	/* abort() skips atexit: take the scratch folder away first. */
+	if (scratch[0])
+		remove_scratch();
 	abort();
 }
 
