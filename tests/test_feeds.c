@@ -37,24 +37,17 @@ struct fixture {
 	struct write_shared sh;
 };
 
-
 static void fixture_start(struct fixture *fx)
 {
 	memset(fx, 0, sizeof *fx);
-	strcpy(fx->dir, "/tmp/feedgen-feeds-XXXXXX");
-	if (!mkdtemp(fx->dir))
-		abort();
+	testsite_mkdtemp(fx->dir, "feeds");
 }
 
 static void fixture_load(struct fixture *fx, enum content_mode content)
 {
 	fx->mem = open_memstream(&fx->msgs, &fx->msgs_len);
 	diag_sink_init(&fx->diag, fx->mem);
-	site_init(&fx->site, fx->dir);
-	site_load(&fx->site, fx->dir, &fx->diag);
-	date_use_zone(fx->site.timezone);
-	struct load_options opt = {.now = 4102444800LL};	/* 2100-01-01 */
-	load_posts(&fx->site, &opt, &fx->posts, &fx->diag);
+	testsite_load(fx->dir, NULL, &fx->site, &fx->posts, &fx->diag);
 	site_links_init(&fx->links, &fx->site);
 	fx->wo = (struct write_options){content, "9.9"};
 	fx->sh = (struct write_shared){&fx->links, render_cache_new(fx->posts.n)};
@@ -69,10 +62,7 @@ static void fixture_end(struct fixture *fx)
 	site_links_free(&fx->links);
 	post_list_free(&fx->posts);
 	site_free(&fx->site);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
-		abort();
+	testsite_remove(fx->dir);
 }
 
 static bool has_msg(struct fixture *fx, const char *needle)

@@ -29,13 +29,9 @@ struct fixture {
 	unsigned long failed;
 };
 
-
-
 static void fixture_start(struct fixture *fx)
 {
-	strcpy(fx->dir, "/tmp/feedgen-test-XXXXXX");
-	if (!mkdtemp(fx->dir))
-		abort();
+	testsite_mkdtemp(fx->dir, "test");
 	memset(&fx->posts, 0, sizeof fx->posts);
 }
 
@@ -44,11 +40,7 @@ static void fixture_load(struct fixture *fx, const char *zone)
 {
 	fx->mem = open_memstream(&fx->msgs, &fx->msgs_len);
 	diag_sink_init(&fx->diag, fx->mem);
-	site_init(&fx->site, fx->dir);
-	site_load(&fx->site, fx->dir, &fx->diag);
-	date_use_zone(zone ? zone : fx->site.timezone);
-	struct load_options opt = {.now = 4102444800LL};	/* 2100-01-01 */
-	fx->failed = load_posts(&fx->site, &opt, &fx->posts, &fx->diag);
+	fx->failed = testsite_load(fx->dir, zone, &fx->site, &fx->posts, &fx->diag);
 	fflush(fx->mem);
 }
 
@@ -58,10 +50,7 @@ static void fixture_end(struct fixture *fx)
 	free(fx->msgs);
 	post_list_free(&fx->posts);
 	site_free(&fx->site);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
-		abort();
+	testsite_remove(fx->dir);
 }
 
 static const struct post *find(const struct fixture *fx, const char *slug)

@@ -35,14 +35,11 @@ struct fixture {
 	struct feed_set set;
 };
 
-
 /* A site whose names need escaping in XML and HTML attributes. */
 static void fixture_start(struct fixture *fx)
 {
 	memset(fx, 0, sizeof *fx);
-	strcpy(fx->dir, "/tmp/feedgen-opml-XXXXXX");
-	if (!mkdtemp(fx->dir))
-		abort();
+	testsite_mkdtemp(fx->dir, "opml");
 	testsite_puts(fx->dir, "_config.yml",
 	    "title: 'Tom & \"Jerry\" > Spike'\n"
 	    "url: https://example.com\n"
@@ -54,11 +51,7 @@ static void fixture_start(struct fixture *fx)
 	testsite_puts(fx->dir, "_posts/2021-05-06-b.md",
 	    "---\ntitle: B\ndate: 2021-05-06 07:08:09 +0200\ntags: [plain]\n---\nbody\n");
 	diag_sink_init(&fx->diag, NULL);
-	site_init(&fx->site, fx->dir);
-	site_load(&fx->site, fx->dir, &fx->diag);
-	date_use_zone(fx->site.timezone);
-	struct load_options opt = {.now = 4102444800LL};	/* 2100-01-01 */
-	load_posts(&fx->site, &opt, &fx->posts, &fx->diag);
+	testsite_load(fx->dir, NULL, &fx->site, &fx->posts, &fx->diag);
 	site_links_init(&fx->links, &fx->site);
 	struct feed_set_options so = {.limit = 10, .categories = true, .tags = true,
 				      .formats = {&feed_formats[0], &feed_formats[1], NULL}};
@@ -71,10 +64,7 @@ static void fixture_end(struct fixture *fx)
 	site_links_free(&fx->links);
 	post_list_free(&fx->posts);
 	site_free(&fx->site);
-	char cmd[128];
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", fx->dir);
-	if (system(cmd) != 0)
-		abort();
+	testsite_remove(fx->dir);
 }
 
 static int buf_write_cb(void *ctx, const char *p, int n)
