@@ -1,17 +1,19 @@
 /* cmd_validate.c: `feedgen validate [OPTION]... FILE|URL|-...` — options,
- * reading each input (file, standard input, or http(s) URL through fetch.h),
- * and printing what validate_document() found: GNU-style lines, GitHub
+ * reading each input (file or standard input as a stream, or http(s) URL
+ * through fetch.h), and printing what the validator found: GNU-style lines, GitHub
  * Actions annotations (both through diag.h, one summary line per document
  * after them), or one JSON document for every input. */
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -112,38 +114,31 @@ static bool is_url(const char *s)
 	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
-static int read_stream(FILE *f, struct buf *b)
-{
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(b, chunk, n);
-	return ferror(f) ? -1 : 0;
-}
-
-/* Reads one input into b; on failure writes a one-line reason to why. */
-static int read_input(const char *name, const struct vopts *o, struct buf *b, char *why,
-		      size_t whylen)
+/* Checks one input into r. Files and standard input are read as a stream
+ * (validate.h), a URL whole, as fetch.h delivers it. On failure writes a
+ * one-line reason to why. */
+static int check_input(struct validator *v, const char *name, const struct vopts *o,
+		       struct vreport *r, char *why, size_t whylen)
 {
 	if (is_url(name)) {
 		struct fetch_result res;
 		int rc = fetch_url(name, &o->fetch, &res, why, whylen);
 		if (rc == 0)
-			buf_add(b, res.body.data, res.body.len);
+			validate_document(v, res.body.data ? res.body.data : "", res.body.len, r);
 		fetch_result_free(&res);
 		return rc;
 	}
-	if (strcmp(name, "-") == 0)
-		return read_stream(stdin, b) == 0 ? 0 : (snprintf(why, whylen, "read error"), -1);
-	FILE *f = fopen(name, "rb");
-	if (!f) {
+	bool is_stdin = strcmp(name, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		snprintf(why, whylen, "%s", strerror(errno));
 		return -1;
 	}
-	int rc = read_stream(f, b);
+	int rc = validate_fd(v, fd, r);
 	if (rc < 0)
 		snprintf(why, whylen, "%s", strerror(errno));
-	fclose(f);
+	if (!is_stdin)
+		close(fd);
 	return rc;
 }
 
@@ -210,22 +205,19 @@ static void print_io_error_github(const char *name, const char *why)
 /* Validates one input; returns its exit status. */
 static int validate_one(struct validator *v, const char *name, const struct vopts *o, json_t *docs)
 {
-	struct buf b;
 	char why[512] = "";
-	buf_init(&b);
-	if (read_input(name, o, &b, why, sizeof why) < 0) {
+	struct vreport r;
+	vreport_init(&r);
+	if (check_input(v, name, o, &r, why, sizeof why) < 0) {
+		vreport_free(&r);
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, why));
 		else if (o->format == DIAG_GITHUB)
 			print_io_error_github(name, why);
 		else
 			fprintf(stderr, "feedgen validate: %s: %s\n", name, why);
-		buf_free(&b);
 		return EXIT_USAGE;
 	}
-	struct vreport r;
-	vreport_init(&r);
-	validate_document(v, b.data ? b.data : "", b.len, &r);
 	vreport_sort(&r);
 	if (docs)
 		json_array_append_new(docs, json_document(name, &r, o));
@@ -233,7 +225,6 @@ static int validate_one(struct validator *v, const char *name, const struct vopt
 		print_lines(strcmp(name, "-") == 0 ? "<stdin>" : name, &r, o);
 	int rc = doc_failed(&r, o) ? EXIT_INVALID : EXIT_VALID;
 	vreport_free(&r);
-	buf_free(&b);
 	return rc;
 }
 

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/entities.h>
@@ -189,27 +190,90 @@ const struct rule rule_table[R_COUNT] = {
 #undef W
 #undef E
 
-/* Column of node's start tag on its line, found in the raw input; 0 when not found. */
-static unsigned long node_column(struct vctx *c, xmlNodePtr node, unsigned long line)
+unsigned long node_column(struct vctx *c, xmlNodePtr node)
 {
-	if (!node || node->type != XML_ELEMENT_NODE || line == 0 || line > c->nlines)
+	if (!node || node->type != XML_ELEMENT_NODE)
 		return 0;
-	size_t start = c->line_starts[line - 1];
-	size_t end = line < c->nlines ? c->line_starts[line] : c->len;
-	const char *name = (const char *)node->name;
-	size_t n = strlen(name);
-	for (size_t i = start; i + n + 1 <= end; i++) {
-		if (c->data[i] != '<')
-			continue;
-		const char *p = c->data + i + 1;
-		const char *colon = memchr(p, ':', end - i - 1);
-		const char *tag = p;
-		if (node->ns && node->ns->prefix && colon)
-			tag = colon + 1;
-		if ((size_t)(c->data + end - tag) >= n && memcmp(tag, name, n) == 0)
-			return (unsigned long)(i - start + 1);
+	unsigned long col;
+	if (c->cols && colmap_get(c->cols, node, &col))
+		return col;
+	long line = xmlGetLineNo(node);
+	if (!c->win || line <= 0)
+		return 0;
+	const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
+	return rawwin_column(c->win, (unsigned long)line, prefix, (const char *)node->name);
+}
+
+/* ---- ids seen ---- */
+
+/* FNV-1a over kind, a NUL and value; never 0, which marks an empty slot. */
+static uint64_t id_hash(const char *kind, const char *value)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (const char *s = kind; ; s++) {
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+		if (!*s)
+			break;
 	}
-	return 0;
+	for (const char *s = value; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h ? h : 1;
+}
+
+/* Inserts h unless present; returns true when it was present. cap is a
+ * power of two and at least twice n, so a free slot is always found. */
+static bool idset_insert(uint64_t *v, size_t cap, uint64_t h)
+{
+	for (size_t i = (size_t)h & (cap - 1); ; i = (i + 1) & (cap - 1)) {
+		if (v[i] == h)
+			return true;
+		if (v[i] == 0) {
+			v[i] = h;
+			return false;
+		}
+	}
+}
+
+static void idset_grow(struct idset *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 1024;
+	uint64_t *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < s->cap; i++)
+		if (s->v[i])
+			idset_insert(v, cap, s->v[i]);
+	free(s->v);
+	s->v = v;
+	s->cap = cap;
+}
+
+bool seen_before(struct vctx *c, const char *kind, const char *value)
+{
+	struct idset *s = &c->ids;
+	if (!*value)
+		return false;
+	uint64_t h = id_hash(kind, value);
+	if (s->n >= IDSET_MAX) {
+		/* Full: still finds earlier ids, records no new ones. */
+		for (size_t i = (size_t)h & (s->cap - 1); s->v[i]; i = (i + 1) & (s->cap - 1))
+			if (s->v[i] == h)
+				return true;
+		return false;
+	}
+	if (2 * (s->n + 1) > s->cap)
+		idset_grow(s);
+	bool seen = idset_insert(s->v, s->cap, h);
+	s->n += !seen;
+	return seen;
+}
+
+void vctx_free(struct vctx *c)
+{
+	free(c->ids.v);
+	c->ids = (struct idset){ 0 };
+	if (c->atom)
+		xmlFree(c->atom->first_id);
+	free(c->atom);
+	c->atom = NULL;
 }
 
 static void report_va(struct vctx *c, unsigned long line, unsigned long col, enum rule_id id,
@@ -236,7 +300,7 @@ void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *f
 		line = 0;
 	va_list ap;
 	va_start(ap, fmt);
-	report_va(c, line, node_column(c, node, line), id, fmt, ap);
+	report_va(c, line, node_column(c, node), id, fmt, ap);
 	va_end(ap);
 }
 

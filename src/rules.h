@@ -9,16 +9,20 @@
  * element table (rules_atom.c, rules_rss.c, rules_ext.c) that applies it.
  *
  * Ownership: struct vctx belongs to validate_document() for the time of one
- * document; it points into the parsed xmlDoc and the caller's vreport. */
+ * document; it points to the caller's vreport and to validate.c's window of
+ * raw input and column map (columns.h), and owns its id set and its
+ * atom_stream (vctx_free() releases both). */
 #ifndef FEEDGEN_RULES_H
 #define FEEDGEN_RULES_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-#include <libxml/tree.h>
-#include <libxml/hash.h>
+#include <stdint.h>
 
+#include <libxml/tree.h>
+
+#include "columns.h"
 #include "validate.h"
 
 #define NS_ATOM "http://www.w3.org/2005/Atom"
@@ -134,17 +138,47 @@ struct rule {
 
 extern const struct rule rule_table[R_COUNT];
 
+/* The ids seen so far, as 64-bit hashes: a feed of any length costs 16 bytes
+ * an id, and two different ids share a hash with odds near n*n/2^64. Past
+ * IDSET_MAX ids no more are recorded, which bounds the memory. */
+#define IDSET_MAX ((size_t)1 << 21)
+struct idset {
+	uint64_t *v;	/* open addressing; 0 marks an empty slot */
+	size_t n, cap;
+};
+
+/* What the checks of an Atom feed's head need to know of its entries, which
+ * are gone by the time the head is checked, and of the head elements an
+ * entry's checks need before the head is complete. */
+#define ATOM_ORPHANS_MAX 4096
+struct atom_stream {
+	bool in_entries;	/* an entry has been read */
+	bool misplaced;		/* a head element after the entries was reported */
+	bool feed_author;	/* the feed has an atom:author, among what has been read */
+	size_t entries;
+	xmlChar *first_id;	/* the first entry's atom:id */
+	bool ids_differ;
+	/* entries with no author of their own, waiting for the feed's: their
+	 * positions, at most ATOM_ORPHANS_MAX; the rest are only counted */
+	struct { unsigned long line, col; } orphan[ATOM_ORPHANS_MAX];
+	size_t orphans;
+};
+
 /* One document being checked. */
 struct vctx {
 	struct vreport *rep;
-	xmlDocPtr doc;
-	const char *data;	/* the raw input, for columns */
-	size_t len;
-	const size_t *line_starts;	/* offset of each line (index 0 = line 1) */
-	size_t nlines;
-	xmlHashTablePtr ids;	/* atom:id and guid values seen: duplicates */
-	unsigned long errors_at_fragment;	/* errors when the fragment began */
+	struct rawwin *win;	/* the recent raw input, for columns; NULL: none */
+	struct colmap *cols;	/* columns of the head's nodes; NULL: none */
+	struct idset ids;	/* atom:id and guid values seen: duplicates */
+	struct atom_stream *atom;	/* NULL until an Atom feed is seen */
 };
+
+/* Releases what a vctx owns (its ids and atom_stream). */
+void vctx_free(struct vctx *c);
+
+/* Column of node's start tag, from the column map or the raw window; 0 when
+ * unknown. */
+unsigned long node_column(struct vctx *c, xmlNodePtr node);
 
 /* Reports rule id at node (its line, and its column when it can be found).
  * The message printed is the rule's message, ": ", then the detail, which is
@@ -209,10 +243,15 @@ size_t count_children(xmlNodePtr n, const char *ns, const char *name);
 bool has_child(xmlNodePtr n, const char *ns, const char *name);
 xmlNodePtr first_child(xmlNodePtr n, const char *ns, const char *name);
 
-/* Per-format entry points. The head is the feed (or rss and channel) without
- * its entries (items), which are checked one by one after it. */
+/* Per-format entry points. A document is read as a stream: each entry or item
+ * is checked alone as it is read (atom_check_entry, rss_check_item), every
+ * other child of the feed or channel is noted as it is read
+ * (atom_note_head_child) and copied into a head that has no entries, and the
+ * head is checked once the document has ended (atom_check_head,
+ * rss_check_head). in_feed is false for an Atom entry document. */
+void atom_check_entry(struct vctx *c, xmlNodePtr entry, bool in_feed);
+void atom_note_head_child(struct vctx *c, xmlNodePtr child);
 void atom_check_head(struct vctx *c, xmlNodePtr feed);
-void atom_check_entry(struct vctx *c, xmlNodePtr entry);
 void rss_check_head(struct vctx *c, xmlNodePtr rss);
 void rss_check_item(struct vctx *c, xmlNodePtr item);
 

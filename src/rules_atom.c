@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "rules.h"
+#include "text.h"
 
 static void check_text_construct(struct vctx *c, xmlNodePtr n);
 static void check_content(struct vctx *c, xmlNodePtr n);
@@ -435,86 +436,115 @@ static void check_source(struct vctx *c, xmlNodePtr n)
 	atom_check_link_set(c, n);
 }
 
-/* §4.1.1: metadata elements come before the entries (the schema's order). */
-static void check_order(struct vctx *c, xmlNodePtr feed)
+static struct atom_stream *stream_of(struct vctx *c)
 {
-	bool entries = false;
-	for (xmlNodePtr ch = feed->children; ch; ch = ch->next) {
-		if (ch->type != XML_ELEMENT_NODE)
-			continue;
-		if (node_is(ch, NS_ATOM, "entry"))
-			entries = true;
-		else if (entries && node_ns(ch) && strcmp(node_ns(ch), NS_ATOM) == 0) {
-			rule_report(c, ch, R_MISPLACED_ELEMENT, "<%s> after the entries", ch->name);
-			return;
-		}
+	if (!c->atom)
+		c->atom = xcalloc(1, sizeof *c->atom);
+	return c->atom;
+}
+
+/* §4.1.1: metadata elements come before the entries (the schema's order). A
+ * feed's author, once read, is every later entry's author. */
+void atom_note_head_child(struct vctx *c, xmlNodePtr ch)
+{
+	struct atom_stream *s = stream_of(c);
+	if (ch->type != XML_ELEMENT_NODE)
+		return;
+	if (node_is(ch, NS_ATOM, "author"))
+		s->feed_author = true;
+	if (s->in_entries && !s->misplaced && node_ns(ch) && strcmp(node_ns(ch), NS_ATOM) == 0) {
+		rule_report(c, ch, R_MISPLACED_ELEMENT, "<%s> after the entries", ch->name);
+		s->misplaced = true;
 	}
 }
 
-/* An entry's author: its own, its source's, or its feed's. */
+/* An entry's own author, or its source's. */
 static bool entry_has_author(xmlNodePtr e)
 {
 	if (has_child(e, NS_ATOM, "author"))
 		return true;
 	xmlNodePtr src = first_child(e, NS_ATOM, "source");
-	if (src && has_child(src, NS_ATOM, "author"))
-		return true;
-	xmlNodePtr feed = e->parent;
-	return feed && node_is(feed, NS_ATOM, "feed") && has_child(feed, NS_ATOM, "author");
+	return src && has_child(src, NS_ATOM, "author");
+}
+
+/* An entry with no author needs its feed's (§4.1.1), which may come later
+ * in the document: it waits until the head has been read whole. */
+static void check_entry_author(struct vctx *c, xmlNodePtr e, bool in_feed)
+{
+	if (entry_has_author(e))
+		return;
+	if (!in_feed) {
+		rule_report(c, e, R_ATOM_AUTHOR, "<entry>");
+		return;
+	}
+	struct atom_stream *s = stream_of(c);
+	if (s->feed_author)
+		return;
+	if (s->orphans < ATOM_ORPHANS_MAX) {
+		long line = xmlGetLineNo(e);
+		s->orphan[s->orphans].line = line > 0 ? (unsigned long)line : 0;
+		s->orphan[s->orphans].col = node_column(c, e);
+	}
+	s->orphans++;
+}
+
+static void report_orphans(struct vctx *c, xmlNodePtr feed)
+{
+	struct atom_stream *s = stream_of(c);
+	if (s->feed_author)
+		return;
+	size_t kept = s->orphans < ATOM_ORPHANS_MAX ? s->orphans : ATOM_ORPHANS_MAX;
+	for (size_t i = 0; i < kept; i++)
+		rule_report_at(c, s->orphan[i].line, s->orphan[i].col, R_ATOM_AUTHOR, "<entry>");
+	if (s->orphans > kept)
+		rule_report(c, feed, R_ATOM_AUTHOR, "%zu more entries", s->orphans - kept);
 }
 
 /* §4.1.1: entries with one atom:id are versions of one entry, which a feed
- * may carry (a warning). */
-static void check_duplicate_id(struct vctx *c, xmlNodePtr e)
+ * may carry (a warning). Every entry of a feed (three or more) with one id is
+ * not versions of an entry but a feed whose generator gives no ids: an error,
+ * reported with the head. */
+static void check_duplicate_id(struct vctx *c, xmlNodePtr e, bool in_feed)
 {
 	xmlNodePtr id = first_child(e, NS_ATOM, "id");
-	if (!id)
-		return;
-	xmlChar *t = node_text(id);
-	if (seen_before(c, "id", (const char *)t))
+	xmlChar *t = id ? node_text(id) : xmlStrdup((const xmlChar *)"");
+	if (id && seen_before(c, "id", (const char *)t))
 		rule_report(c, id, R_ATOM_DUPLICATE_ID, "\"%.200s\"", t);
+	if (!in_feed) {
+		xmlFree(t);
+		return;
+	}
+	struct atom_stream *s = stream_of(c);
+	s->in_entries = true;
+	if (s->entries++ == 0) {
+		s->first_id = t;
+		return;
+	}
+	s->ids_differ = s->ids_differ || !*t || !xmlStrEqual(t, s->first_id);
 	xmlFree(t);
 }
 
-/* Every entry of a feed (three or more) with one atom:id is not versions of
- * an entry but a feed whose generator gives no ids: an error. */
 static void check_all_ids_equal(struct vctx *c, xmlNodePtr feed)
 {
-	xmlChar *first = NULL;
-	size_t entries = 0;
-	bool all_same = true;
-	for (xmlNodePtr e = feed->children; e && all_same; e = e->next) {
-		if (!node_is(e, NS_ATOM, "entry"))
-			continue;
-		xmlNodePtr id = first_child(e, NS_ATOM, "id");
-		xmlChar *t = id ? node_text(id) : xmlStrdup((const xmlChar *)"");
-		if (entries++ == 0)
-			first = t;
-		else {
-			all_same = *t && xmlStrEqual(t, first);
-			xmlFree(t);
-		}
-	}
-	if (all_same && entries >= 3 && first && *first)
-		rule_report(c, feed, R_ATOM_DUPLICATE_ENTRY, "%zu entries with id \"%.200s\"", entries,
-			    first);
-	xmlFree(first);
+	struct atom_stream *s = stream_of(c);
+	if (!s->ids_differ && s->entries >= 3 && s->first_id && *s->first_id)
+		rule_report(c, feed, R_ATOM_DUPLICATE_ENTRY, "%zu entries with id \"%.200s\"",
+			    s->entries, s->first_id);
 }
 
 void atom_check_head(struct vctx *c, xmlNodePtr feed)
 {
 	elem_walk(c, feed, &feed_def, NS_ATOM);
 	atom_check_link_set(c, feed);
-	check_order(c, feed);
 	check_all_ids_equal(c, feed);
+	report_orphans(c, feed);
 }
 
-void atom_check_entry(struct vctx *c, xmlNodePtr e)
+void atom_check_entry(struct vctx *c, xmlNodePtr e, bool in_feed)
 {
 	elem_walk(c, e, &entry_def, NS_ATOM);
 	atom_check_link_set(c, e);
-	if (!entry_has_author(e))
-		rule_report(c, e, R_ATOM_AUTHOR, "<entry>");
+	check_entry_author(c, e, in_feed);
 	xmlNodePtr content = first_child(e, NS_ATOM, "content");
 	if (!content) {
 		bool alt = false;
@@ -534,5 +564,5 @@ void atom_check_entry(struct vctx *c, xmlNodePtr e)
 		xmlFree(src);
 		xmlFree(type);
 	}
-	check_duplicate_id(c, e);
+	check_duplicate_id(c, e, in_feed);
 }

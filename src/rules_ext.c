@@ -475,8 +475,7 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 	if (def) {
 		if ((def->flags & E_UNIQUE) && n->parent) {
 			for (xmlNodePtr p = n->prev; p; p = p->prev)
-				if (p->type == XML_ELEMENT_NODE && p->ns == n->ns &&
-				    xmlStrEqual(p->name, n->name)) {
+				if (node_is(p, node_ns(n), (const char *)n->name)) {
 					rule_report(c, n, R_DUPLICATE_ELEMENT, "<%s> in <%s>", n->name,
 						    n->parent->name);
 					break;
@@ -697,7 +696,7 @@ static void check_at_most_10(struct vctx *c, xmlNodePtr n)
 {
 	size_t k = 0;
 	for (xmlNodePtr p = n->prev; p; p = p->prev)
-		if (p->type == XML_ELEMENT_NODE && p->ns == n->ns && xmlStrEqual(p->name, n->name))
+		if (node_is(p, node_ns(n), (const char *)n->name))
 			k++;
 	if (k == 10)
 		rule_report(c, n, R_RSS_TOO_MANY, "more than ten <g:%s>", n->name);

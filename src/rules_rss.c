@@ -284,17 +284,6 @@ static void check_enclosure(struct vctx *c, xmlNodePtr n)
 	xmlFree(type);
 }
 
-/* An id or guid seen before in this document? Records it if not. */
-bool seen_before(struct vctx *c, const char *kind, const char *value)
-{
-	if (!c->ids || !*value)
-		return false;
-	if (xmlHashLookup2(c->ids, (const xmlChar *)kind, (const xmlChar *)value))
-		return true;
-	xmlHashAddEntry2(c->ids, (const xmlChar *)kind, (const xmlChar *)value, (void *)c);
-	return false;
-}
-
 /* §<guid> sub-element of <item>: a permalink (the default) must be a URL. */
 static void check_guid(struct vctx *c, xmlNodePtr n)
 {

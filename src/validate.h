@@ -5,7 +5,11 @@
  * Ownership: a struct validator (validator_new/validator_free) owns the
  * compiled schemas and may check any number of documents, one at a time.
  * A struct vreport owns every diagnostic in it, including the strings;
- * vreport_free() releases them. Nothing here keeps a pointer to the input. */
+ * vreport_free() releases them. Nothing here keeps a pointer to the input.
+ *
+ * An RSS or Atom document is read as a stream: memory holds the feed's head,
+ * one entry at a time and a bounded window of raw input, however many entries
+ * the feed has (validate.c says how). A JSON Feed is read whole. */
 #ifndef FEEDGEN_VALIDATE_H
 #define FEEDGEN_VALIDATE_H
 
@@ -61,6 +65,10 @@ void validator_free(struct validator *v);
  * found (warnings not counted). */
 unsigned long validate_document(struct validator *v, const char *data, size_t len,
 				struct vreport *out);
+
+/* As validate_document, reading fd to its end. Returns 0, or -1 with errno
+ * set when reading fails (what was found before the failure stays in *out). */
+int validate_fd(struct validator *v, int fd, struct vreport *out);
 
 /* Human name of a feed kind, for the summary line. */
 const char *doc_kind_name(enum doc_kind kind);

@@ -1,0 +1,61 @@
+/* columns.h: where an element's start tag is, for the validator's messages,
+ * when the document is read as a stream and never held whole.
+ *
+ * libxml2 records a line for each element but no column. A struct rawwin keeps
+ * the most recent raw input — from the start of the entry being checked to
+ * what the parser has read ahead, at most RAWWIN_MAX bytes — so the column of
+ * a start tag on a recent line can still be found. A struct colmap keeps the
+ * columns found for nodes that are checked after their bytes have left the
+ * window: the feed's head, whose checks run once every entry has been read.
+ *
+ * Columns count bytes from 1, as the rest of feedgen's diagnostics do; 0
+ * means unknown (the line left the window, or the tag was not found on it).
+ *
+ * Ownership: a rawwin and a colmap own their memory; rawwin_free() and
+ * colmap_free() release it. Neither keeps a pointer to the caller's input. A
+ * colmap's keys are node addresses, compared and never dereferenced. */
+#ifndef FEEDGEN_COLUMNS_H
+#define FEEDGEN_COLUMNS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* One entry larger than this loses the columns of its first lines; the bound
+ * keeps validation memory independent of what the document holds. */
+#define RAWWIN_MAX ((size_t)4 << 20)
+
+struct rawwin {
+	char *buf;
+	size_t len, cap;
+	unsigned long first_line;	/* line number of buf[0]'s line */
+	bool partial;			/* buf[0] is not the start of first_line */
+	/* the last line found: its number and offset in buf, to resume from */
+	unsigned long hint_line;
+	size_t hint_off;
+};
+
+void rawwin_init(struct rawwin *w);
+void rawwin_free(struct rawwin *w);
+/* Appends bytes the parser is about to read; drops the oldest past RAWWIN_MAX. */
+void rawwin_append(struct rawwin *w, const char *p, size_t n);
+/* Drops every line before line: nothing before it will be asked for again. */
+void rawwin_forget_before(struct rawwin *w, unsigned long line);
+/* Column of the first start tag <prefix:name (prefix NULL: <name) on line. */
+unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
+			    const char *name);
+
+struct colmap {
+	struct colmap_pair { const void *node; unsigned long col; } *v;
+	size_t n, cap;
+	bool sorted;
+};
+
+void colmap_init(struct colmap *m);
+void colmap_free(struct colmap *m);
+void colmap_put(struct colmap *m, const void *node, unsigned long col);
+/* Sorts once every node is in; colmap_get finds nothing before. */
+void colmap_seal(struct colmap *m);
+/* Returns true and sets *col when node is in the sealed map. */
+bool colmap_get(const struct colmap *m, const void *node, unsigned long *col);
+
+#endif

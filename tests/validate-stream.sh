@@ -1,0 +1,172 @@
+#!/bin/sh
+# validate-stream.sh: `feedgen validate` reads a feed as a stream, one entry at
+# a time, and checks the head once the document has ended. These cases are the
+# ones streaming could get wrong: what the head says after the entries, what
+# the entries say about the head, positions past line 65535 and in late
+# entries, ids compared across the whole document, and a document that turns
+# out to be malformed only at its end. Printed as TAP.
+FEEDGEN=${FEEDGEN:-src/feedgen}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/vstream.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0
+fail=0
+
+ok() { n=$((n + 1)); echo "ok $n - $1"; }
+not_ok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out"; }
+
+# feed FILE [OPTION=VALUE...]: an Atom feed made by tests' own generator.
+#   entries=N      how many entries (default 3)
+#   pad=N          N blank lines before the first entry
+#   author=head|tail|none   where the feed's author is (default head)
+#   entry_author=1 each entry has its own author
+#   same_id=1      every entry has one id
+#   bad_date=K     entry K (from 1) has a date that is not RFC 3339
+#   truncate=1     the document stops before </feed>
+feed() {
+	out=$1
+	shift
+	python3 - "$@" > "$out" <<'PY'
+import sys
+o = dict(a.split("=", 1) for a in sys.argv[1:])
+entries = int(o.get("entries", 3))
+author = o.get("author", "head")
+w = sys.stdout.write
+w('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n')
+w('  <title>T</title>\n  <link href="https://example.org/"/>\n')
+w('  <updated>2024-05-01T10:00:00Z</updated>\n  <id>tag:example.org,2024:feed</id>\n')
+if author == "head":
+    w('  <author><name>A</name></author>\n')
+w("\n" * int(o.get("pad", 0)))
+for i in range(1, entries + 1):
+    date = "2024-05-01 10:00" if o.get("bad_date") == str(i) else "2024-05-01T10:00:00Z"
+    eid = "tag:example.org,2024:same" if o.get("same_id") else "tag:example.org,2024:%d" % i
+    w('  <entry>\n    <title>E%d</title>\n' % i)
+    w('    <link href="https://example.org/%d.html"/>\n    <id>%s</id>\n' % (i, eid))
+    w('    <updated>%s</updated>\n' % date)
+    if o.get("entry_author"):
+        w('    <author><name>B</name></author>\n')
+    w('  </entry>\n')
+if author == "tail":
+    w('  <author><name>A</name></author>\n')
+if not o.get("truncate"):
+    w('</feed>\n')
+PY
+}
+
+# run FILE: validates FILE; sets rc, output in $tmp/out.
+run() {
+	"$FEEDGEN" validate "$1" > "$tmp/out" 2>&1
+	rc=$?
+}
+
+feed "$tmp/ok.xml" entries=2000
+run "$tmp/ok.xml"
+if [ $rc -eq 0 ] && grep -q 'valid: 0 errors, 0 warnings$' "$tmp/out"; then
+	ok "2000 entries, valid"
+else
+	not_ok "2000 entries, valid (exit $rc)"
+fi
+
+"$FEEDGEN" validate - < "$tmp/ok.xml" > "$tmp/stdin.out" 2>&1
+if [ $? -eq 0 ] && grep -q '^<stdin>: Atom 1.0, valid' "$tmp/stdin.out"; then
+	ok "the same feed on standard input"
+else
+	cp "$tmp/stdin.out" "$tmp/out"
+	not_ok "the same feed on standard input"
+fi
+
+# The feed's author after the entries still is every entry's author (§4.1.1),
+# and is itself out of place.
+feed "$tmp/tail.xml" author=tail
+line=$(grep -n '<author>' "$tmp/tail.xml" | cut -d: -f1)
+run "$tmp/tail.xml"
+if ! grep -q 'atom-author' "$tmp/out" && grep -q ":$line:3: error: .*<author> after the entries \[misplaced-element\]" "$tmp/out"; then
+	ok "a feed author after the entries: misplaced, but no entry lacks an author"
+else
+	not_ok "a feed author after the entries"
+fi
+
+feed "$tmp/none.xml" author=none entries=3
+line=$(grep -n '<entry>' "$tmp/none.xml" | tail -1 | cut -d: -f1)
+run "$tmp/none.xml"
+if [ "$(grep -c '\[atom-author\]' "$tmp/out")" -eq 3 ] && grep -q ":$line:3: error: no atom:author" "$tmp/out"; then
+	ok "no author anywhere: each entry reported at its own line and column"
+else
+	not_ok "no author anywhere"
+fi
+
+feed "$tmp/own.xml" author=none entry_author=1
+run "$tmp/own.xml"
+if [ $rc -eq 0 ]; then ok "entries with their own authors need no feed author"; else not_ok "entries with their own authors (exit $rc)"; fi
+
+# Thousands of entries without an author: each is reported up to a bound,
+# then one message counts the rest.
+feed "$tmp/many.xml" author=none entries=5000
+run "$tmp/many.xml"
+if [ "$(grep -c 'error: no atom:author for the entry or its feed: <entry> \[' "$tmp/out")" -eq 4096 ] &&
+   grep -q 'its feed: 904 more entries \[atom-author\]' "$tmp/out"; then
+	ok "5000 entries without an author: 4096 positions and a count of the other 904"
+else
+	not_ok "5000 entries without an author"
+fi
+
+feed "$tmp/same.xml" same_id=1 entries=4
+run "$tmp/same.xml"
+if grep -q ':2:1: error: every entry has the same atom:id: 4 entries' "$tmp/out" &&
+   [ "$(grep -c 'atom-duplicate-id' "$tmp/out")" -eq 3 ]; then
+	ok "one id in every entry: an error at the feed, a warning at each repeat"
+else
+	not_ok "one id in every entry"
+fi
+
+# Lines past 65535 (libxml2 keeps them apart) and columns in a late entry.
+feed "$tmp/far.xml" pad=70000 entries=3 bad_date=3
+line=$(grep -n '2024-05-01 10:00<' "$tmp/far.xml" | cut -d: -f1)
+run "$tmp/far.xml"
+if grep -q ":$line:5: error: not an RFC 3339 date-time" "$tmp/out"; then
+	ok "an error on line $line, column 5"
+else
+	not_ok "an error on line $line, column 5"
+fi
+
+feed "$tmp/fartail.xml" pad=70000 author=tail
+line=$(grep -n '<author>' "$tmp/fartail.xml" | cut -d: -f1)
+run "$tmp/fartail.xml"
+if grep -q ":$line:3: error: .*\[misplaced-element\]" "$tmp/out"; then
+	ok "a head element after the entries, on line $line"
+else
+	not_ok "a head element after the entries, on line $line"
+fi
+
+# A document that is malformed at its end keeps only its XML errors, though
+# its entries were checked before the end was read.
+feed "$tmp/trunc.xml" entries=50 bad_date=2 truncate=1
+run "$tmp/trunc.xml"
+if [ $rc -eq 1 ] && grep -q 'Premature end of data in tag feed line 2 \[xml-well-formed\]' "$tmp/out" &&
+   ! grep -q 'date-rfc3339' "$tmp/out" && grep -q ': unknown, invalid: 1 error' "$tmp/out"; then
+	ok "malformed at the end: only the XML error"
+else
+	not_ok "malformed at the end"
+fi
+
+# RSS: guids compared across the whole channel; head elements after the items.
+python3 - > "$tmp/rss.xml" <<'PY'
+import sys
+w = sys.stdout.write
+w('<rss version="2.0"><channel><title>T</title><link>https://example.org/</link>\n')
+w('<description>D</description>\n')
+for i in range(3000):
+    g = 7 if i == 2999 else i
+    w('<item><title>%d</title><guid>https://example.org/%d</guid></item>\n' % (i, g))
+w('<language>not a language</language>\n</channel></rss>\n')
+PY
+run "$tmp/rss.xml"
+if grep -q ':3002:26: error: .*"https://example.org/7" \[rss-duplicate-guid\]' "$tmp/out" &&
+   grep -q ':3003:1: error: not a language code' "$tmp/out"; then
+	ok "RSS: a guid repeated 3000 items later, a channel element after the items"
+else
+	not_ok "RSS: a guid repeated 3000 items later, a channel element after the items"
+fi
+
+echo "1..$n"
+exit $fail
