@@ -36,9 +36,11 @@ static unsigned long count_lines(const char *p, size_t n)
 /* Drops buf[0..n): the lines it ends become earlier than first_line. */
 static void drop_front(struct rawwin *w, size_t n)
 {
+	if (n == 0)
+		return;
 	unsigned long ended = count_lines(w->buf, n);
 	w->first_line += ended;
-	w->partial = n > 0 && w->buf[n - 1] != '\n' ? true : (ended == 0 && w->partial);
+	w->partial = w->buf[n - 1] != '\n' || (ended == 0 && w->partial);
 	memmove(w->buf, w->buf + n, w->len - n);
 	w->len -= n;
 	w->hint_line = w->first_line;
@@ -47,6 +49,8 @@ static void drop_front(struct rawwin *w, size_t n)
 
 void rawwin_append(struct rawwin *w, const char *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (n >= RAWWIN_MAX) {
 		drop_front(w, w->len);
 		w->first_line += count_lines(p, n - RAWWIN_MAX);
@@ -69,7 +73,7 @@ void rawwin_append(struct rawwin *w, const char *p, size_t n)
 /* Offset of line's first byte in buf, or SIZE_MAX when it is not there whole. */
 static size_t line_offset(struct rawwin *w, unsigned long line)
 {
-	if (line < w->first_line || (line == w->first_line && w->partial))
+	if (!w->buf || line < w->first_line || (line == w->first_line && w->partial))
 		return SIZE_MAX;
 	unsigned long at = w->first_line;
 	size_t off = 0;

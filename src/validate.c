@@ -179,6 +179,7 @@ struct walk {
 	struct vctx *c;
 	xmlTextReaderPtr rd;
 	bool malformed;		/* a well-formedness or namespace error was seen */
+	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
 };
 
@@ -222,7 +223,8 @@ static void parse_error(void *arg, xmlErrorPtr e)
 	if (!e)
 		return;
 	if (e->level >= XML_ERR_ERROR &&
-	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE))
+	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
+	     e->domain == XML_FROM_I18N || is_encoding_error(e->code)))
 		w->malformed = true;
 	enum rule_id id = R_XML_MALFORMED;
 	if (is_entity_error(e->code))
@@ -235,14 +237,26 @@ static void parse_error(void *arg, xmlErrorPtr e)
 		return;
 	if (e->domain == XML_FROM_IO && id == R_XML_MALFORMED)
 		return;
+	/* Errors raised outside the parser (encoding conversion) have no
+	 * position, the reader's is near, and they come again at each retry. */
+	unsigned long line = e->line > 0 ? (unsigned long)e->line : 0;
+	unsigned long col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+	if (line == 0 && w->rd) {
+		if (e->code == w->unplaced)
+			return;
+		w->unplaced = e->code;
+		int l = xmlTextReaderGetParserLineNumber(w->rd);
+		int k = xmlTextReaderGetParserColumnNumber(w->rd);
+		line = l > 0 ? (unsigned long)l : 0;
+		col = k > 0 ? (unsigned long)k : 0;
+	}
 	char msg[512];
 	if (!premature_end(e, msg, sizeof msg))
 		snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
 	size_t n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	rule_report_at(w->c, e->line > 0 ? (unsigned long)e->line : 0,
-		       e->int2 > 0 ? (unsigned long)e->int2 : 0, id, "%s", msg);
+	rule_report_at(w->c, line, col, id, "%s", msg);
 }
 
 /* Is this diagnostic one of the XML layer, kept when the document is not
@@ -587,11 +601,19 @@ static void stream_document(struct walk *w, struct vreport *out)
 		r = xmlTextReaderNext(w->rd);
 	while (r == 1)
 		r = xmlTextReaderRead(w->rd);
+	if (r < 0 && !w->malformed)
+		rule_report_at(w->c, 0, 0, R_XML_MALFORMED, "the parser stopped");
 	if (w->malformed || r < 0) {
 		keep_xml_diags(out, first);
 		return;
 	}
 	out->kind = kind;
+}
+
+static void drop_message(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
 }
 
 /* Checks what src gives, as a stream. */
@@ -608,7 +630,14 @@ static void validate_source(struct validator *v, struct source *src, struct vrep
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (w.rd) {
 		xmlTextReaderSetStructuredErrorHandler(w.rd, parse_error, &w);
+		/* Encoding conversion errors reach libxml2's global handlers, not
+		 * the reader's: they belong to this document's report, and the
+		 * plain messages that repeat them to standard error are dropped. */
+		xmlSetStructuredErrorFunc(&w, parse_error);
+		xmlSetGenericErrorFunc(NULL, drop_message);
 		stream_document(&w, out);
+		xmlSetGenericErrorFunc(NULL, NULL);
+		xmlSetStructuredErrorFunc(NULL, NULL);
 		xmlFreeTextReader(w.rd);
 	} else {
 		rule_report_at(&c, 0, 0, R_XML_MALFORMED, "the XML reader could not start");

@@ -149,6 +149,16 @@ else
 	not_ok "malformed at the end"
 fi
 
+# Bytes the declared encoding cannot convert stop the reader: an error, once,
+# and never "valid".
+printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<rss version="2.0"><channel><title>\033$B\333\321\321</title></channel></rss>\n' > "$tmp/enc.xml"
+run "$tmp/enc.xml"
+if [ $rc -eq 1 ] && [ "$(grep -c '\[xml-encoding\]' "$tmp/out")" -eq 1 ]; then
+	ok "an input conversion error is one xml-encoding error"
+else
+	not_ok "an input conversion error is one xml-encoding error (exit $rc)"
+fi
+
 # RSS: guids compared across the whole channel; head elements after the items.
 python3 - > "$tmp/rss.xml" <<'PY'
 import sys

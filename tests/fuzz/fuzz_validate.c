@@ -1,7 +1,8 @@
-/* fuzz_validate.c: the bytes as a feed document for validate_document(), the
- * way `feedgen validate FILE` reads them. What it reports must be printable
- * as the JSON of --format json: every message UTF-8, every rule and spec set,
- * and the counts equal to the diagnostics. */
+/* fuzz_validate.c: the bytes as a feed document for validate_document() and,
+ * from a file descriptor, for validate_fd(), the way `feedgen validate FILE`
+ * reads them. What it reports must be printable as the JSON of --format json:
+ * every message UTF-8, every rule and spec set, and the counts equal to the
+ * diagnostics; and both ways of reading must find the same. */
 #include <config.h>
 
 #include <stdio.h>
@@ -40,6 +41,30 @@ static void check_report(const struct vreport *r, unsigned long errors, size_t s
 	fuzz_check(size > 0 || r->errors > 0, "an empty document is an error");
 }
 
+/* The same bytes read from a file descriptor give the same report. */
+static void same_from_fd(const uint8_t *data, size_t size, const struct vreport *want)
+{
+	FILE *f = tmpfile();
+	if (!f)
+		return;
+	if (fwrite(data, 1, size, f) != size || fflush(f) != 0 || fseek(f, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return;
+	}
+	struct vreport r;
+	vreport_init(&r);
+	fuzz_check(validate_fd(the_validator(), fileno(f), &r) == 0, "a file reads without error");
+	fclose(f);
+	vreport_sort(&r);
+	fuzz_check(r.errors == want->errors && r.warnings == want->warnings && r.n == want->n &&
+		   r.kind == want->kind, "validate_fd finds what validate_document finds");
+	for (size_t i = 0; i < r.n && i < want->n; i++)
+		fuzz_check(r.v[i].line == want->v[i].line && r.v[i].col == want->v[i].col &&
+			   strcmp(r.v[i].message, want->v[i].message) == 0,
+			   "the same diagnostics, at the same places");
+	vreport_free(&r);
+}
+
 int fuzz_validate(const uint8_t *data, size_t size)
 {
 	unsigned long lines = 1;
@@ -50,6 +75,7 @@ int fuzz_validate(const uint8_t *data, size_t size)
 	unsigned long errors = validate_document(the_validator(), (const char *)data, size, &r);
 	vreport_sort(&r);
 	check_report(&r, errors, size, lines);
+	same_from_fd(data, size, &r);
 	vreport_free(&r);
 	return 0;
 }
