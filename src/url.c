@@ -393,6 +393,15 @@ static int pct_byte(const char *s, size_t avail)
 static void add_normalized(struct buf *out, const char *s, size_t n,
 			   bool (*allowed)(unsigned char), char keep)
 {
+	/* Nothing encoded and nothing to encode (most segments of the URLs
+	 * feedgen builds): the text is its own normal form. */
+	size_t plain = 0;
+	while (plain < n && s[plain] != '%' && allowed((unsigned char)s[plain]))
+		plain++;
+	if (plain == n) {
+		buf_add(out, s, n);
+		return;
+	}
 	struct buf dec, nfc;
 	buf_init(&dec);
 	buf_init(&nfc);
