@@ -84,12 +84,12 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 {
 	bool full = opt->content != CONTENT_SUMMARY;
 	if (full) {
-		const char *html = render_cache_html(sh->cache, site, p, diag);
+		const char *html = render_cache_html_text(sh->cache, site, p, diag);
 		if (html) {
 			xw_start(x, "content");
 			xw_attr(x, "type", "html");
 			xw_attr(x, "xml:base", p->abs_url);
-			xw_text(x, html);
+			xw_escaped(x, html);
 			xw_end(x);
 		}
 	}

@@ -94,6 +94,12 @@ void xw_text(struct xw *x, const char *s)
 		x->failed = true;
 }
 
+void xw_escaped(struct xw *x, const char *s)
+{
+	if (!x->failed && xmlTextWriterWriteRaw(x->w, BAD_CAST s) < 0)
+		x->failed = true;
+}
+
 void xw_element(struct xw *x, const char *name, const char *s)
 {
 	if (!s || !*s)
@@ -362,7 +368,7 @@ void site_links_free(struct site_links *l)
 
 /* ---- the render cache: open addressing keyed by the post's address ---- */
 
-enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4 };
+enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8 };
 
 struct cache_entry {
 	const struct post *post;	/* NULL: free slot */
@@ -372,6 +378,7 @@ struct cache_entry {
 	char *html;
 	char *summary;
 	char *title;
+	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
 };
 
 struct render_cache {
@@ -434,7 +441,8 @@ static void entry_clear(struct cache_entry *e)
 	free(e->html);
 	free(e->summary);
 	free(e->title);
-	e->html = e->summary = e->title = NULL;
+	xmlFree(e->html_text);
+	e->html = e->summary = e->title = e->html_text = NULL;
 	e->have = 0;
 }
 
@@ -479,6 +487,20 @@ const char *render_cache_html(struct render_cache *c, const struct site *site,
 		c->renders++;
 	}
 	return e->html;
+}
+
+const char *render_cache_html_text(struct render_cache *c, const struct site *site,
+				   const struct post *p, struct diag_sink *diag)
+{
+	const char *html = render_cache_html(c, site, p, diag);
+	struct cache_entry *e = entry_for(c, p);
+	if (html && !(e->have & HAVE_HTML_TEXT)) {
+		e->html_text = (char *)xmlEncodeSpecialChars(NULL, BAD_CAST html);
+		if (!e->html_text)
+			abort();
+		e->have |= HAVE_HTML_TEXT;
+	}
+	return html ? e->html_text : NULL;
 }
 
 const char *render_cache_summary(struct render_cache *c, const struct site *site,

@@ -112,19 +112,30 @@ static void author(struct xw *x, const struct person *a)
 	xw_element(x, "dc:creator", has(a->name) ? a->name : a->email);
 }
 
+/* As xw_element(), for text already escaped (render_cache_html_text()). */
+static void escaped_element(struct xw *x, const char *name, const char *escaped)
+{
+	if (!escaped || !*escaped)
+		return;
+	xw_start(x, name);
+	xw_escaped(x, escaped);
+	xw_end(x);
+}
+
 static void description(struct xw *x, const struct site *site, const struct post *p,
 			const struct write_options *opt, const struct write_shared *sh,
 			struct diag_sink *diag)
 {
 	const char *html = opt->content == CONTENT_FULL
-				   ? render_cache_html(sh->cache, site, p, diag) : NULL;
+				   ? render_cache_html_text(sh->cache, site, p, diag) : NULL;
 	if (html)
-		xw_element(x, "description", html);
+		escaped_element(x, "description", html);
 	else
 		xw_element_text_as_html(x, "description",
 					render_cache_summary(sh->cache, site, p, diag));
 	if (opt->content == CONTENT_BOTH)
-		xw_element(x, "content:encoded", render_cache_html(sh->cache, site, p, diag));
+		escaped_element(x, "content:encoded",
+				render_cache_html_text(sh->cache, site, p, diag));
 }
 
 static bool is_http(const char *s)

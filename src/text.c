@@ -153,6 +153,13 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 		}
 		if (i >= n)
 			break;
+		/* Three bytes with no bounds beyond the continuation bytes' (E1-EC,
+		 * EE, EF): CJK text, most of a Chinese post. */
+		if (i + 3 <= n && ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] == 0xEE || u[i] == 0xEF) &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t k = utf8_seq_len(u[i]);
 		if (k == 0 || i + k > n)
 			return i;
