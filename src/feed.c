@@ -16,6 +16,7 @@
 #include "body.h"
 #include "feed.h"
 #include "jsonfeed.h"
+#include "loader.h"
 #include "rss.h"
 #include "text.h"
 #include "url.h"
@@ -368,7 +369,7 @@ void site_links_free(struct site_links *l)
 
 /* ---- the render cache: open addressing keyed by the post's address ---- */
 
-enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8 };
+enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8, HAVE_ABS_URL = 16 };
 
 struct cache_entry {
 	const struct post *post;	/* NULL: free slot */
@@ -379,6 +380,7 @@ struct cache_entry {
 	char *summary;
 	char *title;
 	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
+	char *abs_url;
 };
 
 struct render_cache {
@@ -442,7 +444,8 @@ static void entry_clear(struct cache_entry *e)
 	free(e->summary);
 	free(e->title);
 	xmlFree(e->html_text);
-	e->html = e->summary = e->title = e->html_text = NULL;
+	free(e->abs_url);
+	e->html = e->summary = e->title = e->html_text = e->abs_url = NULL;
 	e->have = 0;
 }
 
@@ -532,6 +535,17 @@ const char *render_cache_title(struct render_cache *c, const struct post *p)
 		e->have |= HAVE_TITLE;
 	}
 	return e->title;
+}
+
+const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
+				 const struct post *p)
+{
+	struct cache_entry *e = entry_for(c, p);
+	if (!(e->have & HAVE_ABS_URL)) {
+		e->abs_url = post_abs_url(site, p);
+		e->have |= HAVE_ABS_URL;
+	}
+	return e->abs_url;
 }
 
 size_t render_cache_renders(const struct render_cache *c)

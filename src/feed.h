@@ -175,6 +175,9 @@ const char *render_cache_html_text(struct render_cache *c, const struct site *si
 const char *render_cache_summary(struct render_cache *c, const struct site *site,
 				 const struct post *p, struct diag_sink *diag);
 const char *render_cache_title(struct render_cache *c, const struct post *p);
+/* The post's absolute URL (post_abs_url()), made once per post. */
+const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
+				 const struct post *p);
 /* How many bodies were rendered (for tests: once per post). */
 size_t render_cache_renders(const struct render_cache *c);
 

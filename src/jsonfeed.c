@@ -188,7 +188,7 @@ static json_t *item_object(struct jb *j, const struct site *site, const struct p
 {
 	json_t *item = json_object();
 	put_str(j, item, "id", p->entry_id);
-	put_str(j, item, "url", p->abs_url);
+	put_str(j, item, "url", render_cache_abs_url(sh->cache, site, p));
 	put_str(j, item, "title", render_cache_title(sh->cache, p));
 	put_content(j, item, site, p, opt, sh, diag);
 	char *image = feed_absolute_link(site, p->image);

@@ -695,11 +695,14 @@ static char *jekyll_id(const struct site *site, const struct post *p)
 void post_set_urls(const struct site *site, struct post *p)
 {
 	free(p->url);
-	free(p->abs_url);
 	free(p->entry_id);
 	p->url = permalink_expand(p->permalink ? p->permalink : site->permalink, p);
-	p->abs_url = url_absolute(site->url, site->baseurl, p->url);
 	p->entry_id = p->id ? xstrdup(p->id) : jekyll_id(site, p);
+}
+
+char *post_abs_url(const struct site *site, const struct post *p)
+{
+	return p->url ? url_absolute(site->url, site->baseurl, p->url) : NULL;
 }
 
 static void candidates_free(struct walk *w)

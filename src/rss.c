@@ -143,12 +143,11 @@ static bool is_http(const char *s)
 	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
-static void guid(struct xw *x, const struct post *p)
+static void guid(struct xw *x, const struct post *p, const char *abs_url)
 {
 	if (!has(p->entry_id))
 		return;
-	bool permalink = p->abs_url && strcmp(p->entry_id, p->abs_url) == 0 &&
-			 is_http(p->abs_url);
+	bool permalink = abs_url && strcmp(p->entry_id, abs_url) == 0 && is_http(abs_url);
 	xw_start(x, "guid");
 	if (!permalink)
 		xw_attr(x, "isPermaLink", "false");
@@ -160,9 +159,10 @@ static void item(struct xw *x, const struct site *site, const struct post *p,
 		 const struct write_options *opt, const struct write_shared *sh,
 		 struct diag_sink *diag)
 {
+	const char *abs_url = render_cache_abs_url(sh->cache, site, p);
 	xw_start(x, "item");
 	xw_element(x, "title", render_cache_title(sh->cache, p));
-	xw_element(x, "link", p->abs_url);
+	xw_element(x, "link", abs_url);
 	description(x, site, p, opt, sh, diag);
 	author(x, item_author(site, p));
 	for (size_t i = 0; i < p->categories.n; i++)
@@ -170,7 +170,7 @@ static void item(struct xw *x, const struct site *site, const struct post *p,
 	for (size_t i = 0; i < p->tags.n; i++)
 		xw_element(x, "category", p->tags.v[i]);
 	enclosure(x, site, p);
-	guid(x, p);
+	guid(x, p, abs_url);
 	xw_date(x, "pubDate", &p->date, true);
 	char *thumb = feed_absolute_link(site, p->image);
 	if (thumb) {
