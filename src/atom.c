@@ -84,12 +84,12 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 {
 	bool full = opt->content != CONTENT_SUMMARY;
 	if (full) {
-		const char *html = render_cache_html(sh->cache, site, p, diag);
+		const char *html = render_cache_html_text(sh->cache, site, p, diag);
 		if (html) {
 			xw_start(x, "content");
 			xw_attr(x, "type", "html");
-			xw_attr(x, "xml:base", p->abs_url);
-			xw_text(x, html);
+			xw_attr(x, "xml:base", render_cache_abs_url(sh->cache, site, p));
+			xw_escaped(x, html);
 			xw_end(x);
 		}
 	}
@@ -146,7 +146,7 @@ static void entry(struct xw *x, const struct site *site, const char *fallback_au
 	if (p->lang && *p->lang)
 		xw_attr(x, "xml:lang", p->lang);
 	text_construct(x, "title", title);
-	link(x, p->abs_url, "alternate", "text/html", title);
+	link(x, render_cache_abs_url(sh->cache, site, p), "alternate", "text/html", title);
 	enclosure(x, site, p);
 	xw_date(x, "published", &p->date, false);
 	xw_date(x, "updated", p->has_updated ? &p->updated : &p->date, false);

@@ -13,6 +13,7 @@
 #include <md4c-html.h>
 
 #include "body.h"
+#include "loader.h"
 #include "text.h"
 #include "url.h"
 
@@ -249,8 +250,8 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 }
 
 /* Source (Markdown or HTML) to clean, absolute HTML. */
-static char *render_source(const struct post *p, const char *src, size_t len,
-			   struct diag_sink *diag)
+static char *render_source(const struct site *site, const struct post *p, const char *src,
+			   size_t len, struct diag_sink *diag)
 {
 	const char *nul = memchr(src, '\0', len);
 	size_t valid = utf8_valid_prefix(src, nul ? (size_t)(nul - src) : len);
@@ -266,7 +267,9 @@ static char *render_source(const struct post *p, const char *src, size_t len,
 		len = valid;
 	}
 	char *html = body_is_markdown(p->ext) ? body_markdown_to_html(src, len) : xstrndup(src, len);
-	char *abs = p->abs_url && url_has_scheme(p->abs_url) ? html_absolutize(html, p->abs_url) : NULL;
+	char *base = post_abs_url(site, p);
+	char *abs = url_has_scheme(base) ? html_absolutize(html, base) : NULL;
+	free(base);
 	if (abs) {
 		free(html);
 		html = abs;
@@ -278,12 +281,11 @@ static char *render_source(const struct post *p, const char *src, size_t len,
 
 char *body_render(const struct site *site, const struct post *p, struct diag_sink *diag)
 {
-	(void)site;
 	size_t len = 0;
 	char *src = body_read(p, &len, diag);
 	if (!src)
 		return NULL;
-	char *html = render_source(p, src, len, diag);
+	char *html = render_source(site, p, src, len, diag);
 	free(src);
 	return html;
 }
@@ -325,7 +327,7 @@ char *body_summary(const struct site *site, const struct post *p, struct diag_si
 		if (!src)
 			return NULL;
 		char *ex = body_excerpt_source(site, src, len);
-		html = render_source(p, ex, strlen(ex), diag);
+		html = render_source(site, p, ex, strlen(ex), diag);
 		free(ex);
 		free(src);
 	}

@@ -16,6 +16,7 @@
 #include "body.h"
 #include "feed.h"
 #include "jsonfeed.h"
+#include "loader.h"
 #include "rss.h"
 #include "text.h"
 #include "url.h"
@@ -91,6 +92,12 @@ void xw_attr(struct xw *x, const char *name, const char *value)
 void xw_text(struct xw *x, const char *s)
 {
 	if (!x->failed && xmlTextWriterWriteString(x->w, BAD_CAST s) < 0)
+		x->failed = true;
+}
+
+void xw_escaped(struct xw *x, const char *s)
+{
+	if (!x->failed && xmlTextWriterWriteRaw(x->w, BAD_CAST s) < 0)
 		x->failed = true;
 }
 
@@ -362,7 +369,7 @@ void site_links_free(struct site_links *l)
 
 /* ---- the render cache: open addressing keyed by the post's address ---- */
 
-enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4 };
+enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8, HAVE_ABS_URL = 16 };
 
 struct cache_entry {
 	const struct post *post;	/* NULL: free slot */
@@ -372,6 +379,8 @@ struct cache_entry {
 	char *html;
 	char *summary;
 	char *title;
+	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
+	char *abs_url;
 };
 
 struct render_cache {
@@ -434,7 +443,9 @@ static void entry_clear(struct cache_entry *e)
 	free(e->html);
 	free(e->summary);
 	free(e->title);
-	e->html = e->summary = e->title = NULL;
+	xmlFree(e->html_text);
+	free(e->abs_url);
+	e->html = e->summary = e->title = e->html_text = e->abs_url = NULL;
 	e->have = 0;
 }
 
@@ -481,6 +492,20 @@ const char *render_cache_html(struct render_cache *c, const struct site *site,
 	return e->html;
 }
 
+const char *render_cache_html_text(struct render_cache *c, const struct site *site,
+				   const struct post *p, struct diag_sink *diag)
+{
+	const char *html = render_cache_html(c, site, p, diag);
+	struct cache_entry *e = entry_for(c, p);
+	if (html && !(e->have & HAVE_HTML_TEXT)) {
+		e->html_text = (char *)xmlEncodeSpecialChars(NULL, BAD_CAST html);
+		if (!e->html_text)
+			abort();
+		e->have |= HAVE_HTML_TEXT;
+	}
+	return html ? e->html_text : NULL;
+}
+
 const char *render_cache_summary(struct render_cache *c, const struct site *site,
 				 const struct post *p, struct diag_sink *diag)
 {
@@ -510,6 +535,17 @@ const char *render_cache_title(struct render_cache *c, const struct post *p)
 		e->have |= HAVE_TITLE;
 	}
 	return e->title;
+}
+
+const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
+				 const struct post *p)
+{
+	struct cache_entry *e = entry_for(c, p);
+	if (!(e->have & HAVE_ABS_URL)) {
+		e->abs_url = post_abs_url(site, p);
+		e->have |= HAVE_ABS_URL;
+	}
+	return e->abs_url;
 }
 
 size_t render_cache_renders(const struct render_cache *c)

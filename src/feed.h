@@ -94,6 +94,9 @@ void xw_end(struct xw *x);
 /* Left out when value is NULL. */
 void xw_attr(struct xw *x, const char *name, const char *value);
 void xw_text(struct xw *x, const char *s);
+/* Text already escaped as XML character data (render_cache_html_text()):
+ * the same bytes xw_text() would write for the text it came from. */
+void xw_escaped(struct xw *x, const char *s);
 /* <name>s</name>, left out when s is NULL or empty: no element is written empty. */
 void xw_element(struct xw *x, const char *name, const char *s);
 /* <name>s</name> where s is plain text and the element holds HTML (an RSS
@@ -164,9 +167,17 @@ void render_cache_free(struct render_cache *c);
 /* NULL when there is none (an empty body, no summary); the title never is. */
 const char *render_cache_html(struct render_cache *c, const struct site *site,
 			      const struct post *p, struct diag_sink *diag);
+/* The body HTML escaped as XML character data, made once however many XML
+ * feeds write it (the escaping was a quarter of writing them); NULL when
+ * render_cache_html() is. */
+const char *render_cache_html_text(struct render_cache *c, const struct site *site,
+				   const struct post *p, struct diag_sink *diag);
 const char *render_cache_summary(struct render_cache *c, const struct site *site,
 				 const struct post *p, struct diag_sink *diag);
 const char *render_cache_title(struct render_cache *c, const struct post *p);
+/* The post's absolute URL (post_abs_url()), made once per post. */
+const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
+				 const struct post *p);
 /* How many bodies were rendered (for tests: once per post). */
 size_t render_cache_renders(const struct render_cache *c);
 

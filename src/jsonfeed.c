@@ -38,11 +38,20 @@ static void put(struct jb *j, json_t *obj, const char *key, json_t *value)
 		j->failed = true;
 }
 
+/* s as a JSON string, NULL when it is not UTF-8. Checked here rather than by
+ * json_string(), whose byte-at-a-time check was a tenth of writing a feed
+ * (post bodies are most of its bytes). */
+static json_t *string_of(const char *s)
+{
+	size_t n = strlen(s);
+	return utf8_valid_prefix(s, n) == n ? json_stringn_nocheck(s, n) : NULL;
+}
+
 /* obj[key] = s, left out when s is NULL or empty. */
 static void put_str(struct jb *j, json_t *obj, const char *key, const char *s)
 {
 	if (s && *s)
-		put(j, obj, key, json_string(s));
+		put(j, obj, key, string_of(s));
 }
 
 static void append(struct jb *j, json_t *arr, json_t *value)
@@ -162,14 +171,15 @@ static void put_content(struct jb *j, json_t *item, const struct site *site, con
 {
 	const char *html = opt->content != CONTENT_SUMMARY
 				   ? render_cache_html(sh->cache, site, p, diag) : NULL;
-	const char *summary = render_cache_summary(sh->cache, site, p, diag);
+	/* The summary only when it is written: making one parses the body again. */
 	if (!html) {
-		put(j, item, "content_text", json_string(summary ? summary : ""));
+		const char *summary = render_cache_summary(sh->cache, site, p, diag);
+		put(j, item, "content_text", string_of(summary ? summary : ""));
 		return;
 	}
 	put_str(j, item, "content_html", html);
 	if (opt->content == CONTENT_BOTH || p->excerpt || p->description)
-		put_str(j, item, "summary", summary);
+		put_str(j, item, "summary", render_cache_summary(sh->cache, site, p, diag));
 }
 
 static json_t *item_object(struct jb *j, const struct site *site, const struct post *p,
@@ -178,7 +188,7 @@ static json_t *item_object(struct jb *j, const struct site *site, const struct p
 {
 	json_t *item = json_object();
 	put_str(j, item, "id", p->entry_id);
-	put_str(j, item, "url", p->abs_url);
+	put_str(j, item, "url", render_cache_abs_url(sh->cache, site, p));
 	put_str(j, item, "title", render_cache_title(sh->cache, p));
 	put_content(j, item, site, p, opt, sh, diag);
 	char *image = feed_absolute_link(site, p->image);

@@ -30,7 +30,11 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 struct post *load_post_file(const struct site *site, const char *path, const char *relpath,
 			    const struct strlist *dir_cats, struct diag_sink *diag, bool *is_error);
 
-/* Fill url, abs_url and entry_id of p from the site's rules. */
+/* Fill url and entry_id of p from the site's rules. */
 void post_set_urls(const struct site *site, struct post *p);
+
+/* The absolute URL of p: its url made absolute against the site (jekyll's
+ * absolute_url). A new string the caller frees; NULL while p has no url. */
+char *post_abs_url(const struct site *site, const struct post *p);
 
 #endif

@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -413,10 +414,23 @@ static int generate(struct options *o, struct diag_sink *diag)
 	return status;
 }
 
+/* glibc's fast bins make every request of 1 KiB or more (libyaml takes 64 KiB
+ * for each front matter it parses) first merge all small freed chunks: with
+ * 100,000 posts in memory that merging was a sixth of feedgen -o's time.
+ * Without fast bins small chunks still come back through the per-thread
+ * cache. Set before anything is allocated, for generating only. */
+static void tune_malloc(void)
+{
+#ifdef M_MXFAST
+	mallopt(M_MXFAST, 0);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1);
+	tune_malloc();
 	LIBXML_TEST_VERSION
 	struct options o = {.limit = -1, .content = CONTENT_FULL};
 	if (parse_args(argc, argv, &o) != 0)

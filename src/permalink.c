@@ -463,11 +463,7 @@ const char *permalink_unknown(const char *tmpl, size_t *len)
  * way, so feed links come out equal.) */
 static void add_literal(struct buf *b, const char *s, size_t n)
 {
-	char *copy = xstrndup(s, n);
-	char *e = url_escape_path_keep(copy);
-	buf_adds(b, e);
-	free(e);
-	free(copy);
+	url_escape_path_add(b, s, n, true);
 }
 
 /* URL#sanitize_url in Jekyll 4.3: "/" + url, each ".." made "/", each "./"
@@ -507,8 +503,9 @@ char *permalink_expand(const char *tmpl, const struct post *p)
 {
 	struct ctx c = { .p = p };
 	date_fields(&p->date, &c.tm);
-	struct buf raw;
+	struct buf raw, v;
 	buf_init(&raw);
+	buf_init(&v);
 	buf_adds(&raw, "");
 	const char *s = tmpl ? tmpl : "";
 	while (*s) {
@@ -522,17 +519,15 @@ char *permalink_expand(const char *tmpl, const struct post *p)
 			s += n;
 			continue;
 		}
-		struct buf v;
-		buf_init(&v);
+		/* One value buffer for all placeholders: emptied, not freed. */
+		v.len = 0;
 		buf_adds(&v, "");
 		ph->fill(&c, &v);
-		char *e = url_escape_path(v.data);
-		buf_adds(&raw, e);
-		free(e);
-		buf_free(&v);
+		url_escape_path_add(&raw, v.data, strlen(v.data), false);
 		add_literal(&raw, s + 1 + key_len, name_len - key_len);
 		s += 1 + name_len;
 	}
+	buf_free(&v);
 	char *url = sanitize(raw.data);
 	buf_free(&raw);
 	return url;

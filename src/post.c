@@ -69,7 +69,6 @@ void post_free(struct post *p)
 	free(p->enclosure.length);
 	free(p->enclosure.type);
 	free(p->url);
-	free(p->abs_url);
 	free(p->entry_id);
 	free(p);
 }

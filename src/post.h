@@ -59,8 +59,9 @@ struct post {
 
 	/* Filled by the loader after the site is known. */
 	char *url;		/* site-relative URL path, percent-encoded: "/a/2021/12/16/x.html" */
-	char *abs_url;		/* absolute URL */
 	char *entry_id;		/* Atom id / RSS guid */
+	/* The absolute URL is not kept (post_abs_url() in loader.h makes it):
+	 * only the posts a feed shows need it, and memory is per post. */
 };
 
 struct post_list {

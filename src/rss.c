@@ -112,19 +112,30 @@ static void author(struct xw *x, const struct person *a)
 	xw_element(x, "dc:creator", has(a->name) ? a->name : a->email);
 }
 
+/* As xw_element(), for text already escaped (render_cache_html_text()). */
+static void escaped_element(struct xw *x, const char *name, const char *escaped)
+{
+	if (!escaped || !*escaped)
+		return;
+	xw_start(x, name);
+	xw_escaped(x, escaped);
+	xw_end(x);
+}
+
 static void description(struct xw *x, const struct site *site, const struct post *p,
 			const struct write_options *opt, const struct write_shared *sh,
 			struct diag_sink *diag)
 {
 	const char *html = opt->content == CONTENT_FULL
-				   ? render_cache_html(sh->cache, site, p, diag) : NULL;
+				   ? render_cache_html_text(sh->cache, site, p, diag) : NULL;
 	if (html)
-		xw_element(x, "description", html);
+		escaped_element(x, "description", html);
 	else
 		xw_element_text_as_html(x, "description",
 					render_cache_summary(sh->cache, site, p, diag));
 	if (opt->content == CONTENT_BOTH)
-		xw_element(x, "content:encoded", render_cache_html(sh->cache, site, p, diag));
+		escaped_element(x, "content:encoded",
+				render_cache_html_text(sh->cache, site, p, diag));
 }
 
 static bool is_http(const char *s)
@@ -132,12 +143,11 @@ static bool is_http(const char *s)
 	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
-static void guid(struct xw *x, const struct post *p)
+static void guid(struct xw *x, const struct post *p, const char *abs_url)
 {
 	if (!has(p->entry_id))
 		return;
-	bool permalink = p->abs_url && strcmp(p->entry_id, p->abs_url) == 0 &&
-			 is_http(p->abs_url);
+	bool permalink = abs_url && strcmp(p->entry_id, abs_url) == 0 && is_http(abs_url);
 	xw_start(x, "guid");
 	if (!permalink)
 		xw_attr(x, "isPermaLink", "false");
@@ -149,9 +159,10 @@ static void item(struct xw *x, const struct site *site, const struct post *p,
 		 const struct write_options *opt, const struct write_shared *sh,
 		 struct diag_sink *diag)
 {
+	const char *abs_url = render_cache_abs_url(sh->cache, site, p);
 	xw_start(x, "item");
 	xw_element(x, "title", render_cache_title(sh->cache, p));
-	xw_element(x, "link", p->abs_url);
+	xw_element(x, "link", abs_url);
 	description(x, site, p, opt, sh, diag);
 	author(x, item_author(site, p));
 	for (size_t i = 0; i < p->categories.n; i++)
@@ -159,7 +170,7 @@ static void item(struct xw *x, const struct site *site, const struct post *p,
 	for (size_t i = 0; i < p->tags.n; i++)
 		xw_element(x, "category", p->tags.v[i]);
 	enclosure(x, site, p);
-	guid(x, p);
+	guid(x, p, abs_url);
 	xw_date(x, "pubDate", &p->date, true);
 	char *thumb = feed_absolute_link(site, p->image);
 	if (thumb) {

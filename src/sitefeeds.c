@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -495,8 +496,24 @@ static char *join(const char *dir, const char *rel)
 	return buf_take(&b);
 }
 
-/* Written but not yet renamed files: at most this many are open at once. */
-#define BATCH 64
+/* Written but not yet renamed files stay open (an O_TMPFILE file has no name
+ * to reopen it by) until one syncfs makes them all durable: as many as the
+ * descriptor limit allows, less some for everything else, so a site's feeds
+ * usually wait for the disk once. */
+#define BATCH_MIN 16
+#define BATCH_MAX 4096
+#define FDS_KEPT_FREE 64
+
+static size_t batch_size(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return BATCH_MAX;
+	if (rl.rlim_cur < BATCH_MIN + FDS_KEPT_FREE)
+		return BATCH_MIN;
+	rlim_t n = rl.rlim_cur - FDS_KEPT_FREE;
+	return n > BATCH_MAX ? BATCH_MAX : (size_t)n;
+}
 
 /* Write one feed into a new temporary file. On return *pending says whether
  * out holds new bytes waiting to be synced and renamed (false: the file was
@@ -557,7 +574,8 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 		for (size_t k = 0; k < set->v[i].n; k++)
 			render_cache_plan(sh->cache, set->v[i].posts[k]);
 	struct strlist dirs = {0};
-	struct outfile batch[BATCH];
+	size_t max = batch_size();
+	struct outfile *batch = xmalloc(max * sizeof *batch);
 	size_t nbatch = 0;
 	int rc = 0;
 	for (size_t i = 0; i < set->n && rc == 0; i++) {
@@ -574,7 +592,7 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 		}
 		for (size_t k = 0; k < f->n; k++)
 			render_cache_done(sh->cache, f->posts[k]);
-		if (nbatch == BATCH) {
+		if (nbatch == max) {
 			rc = place_batch(batch, nbatch, verbose, diag);
 			nbatch = 0;
 		}
@@ -582,6 +600,7 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 	/* Also after a failure: the feeds finished so far are kept. */
 	if (nbatch && place_batch(batch, nbatch, verbose, diag) != 0)
 		rc = -1;
+	free(batch);
 	for (size_t i = 0; i < dirs.n; i++)
 		outfile_sync_dir(dirs.v[i]);
 	strlist_free(&dirs);

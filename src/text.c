@@ -85,23 +85,31 @@ void buf_adds(struct buf *b, const char *s)
 	buf_add(b, s, strlen(s));
 }
 
-void buf_addc(struct buf *b, char c)
+void buf_addc_slow(struct buf *b, char c)
 {
 	buf_add(b, &c, 1);
 }
 
+/* Formats straight into the free space when it is large enough (most calls:
+ * short numbers and names), and only measures and formats again when not. */
 void buf_printf(struct buf *b, const char *fmt, ...)
 {
+	buf_grow(b, 63);
+	size_t room = b->cap - b->len;
 	va_list ap;
 	va_start(ap, fmt);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	int n = vsnprintf(b->data + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0) {
+		b->data[b->len] = '\0';
 		return;
-	buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	}
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		va_start(ap, fmt);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	b->len += (size_t)n;
 }
 
@@ -131,6 +139,27 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0;
 	while (i < n) {
+		/* Runs of ASCII, eight bytes at a time: markup and Latin text. */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, u + i, 8);
+			if (w & 0x8080808080808080ull)
+				break;
+			i += 8;
+		}
+		if (i < n && u[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i >= n)
+			break;
+		/* Three bytes with no bounds beyond the continuation bytes' (E1-EC,
+		 * EE, EF): CJK text, most of a Chinese post. */
+		if (i + 3 <= n && ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] == 0xEE || u[i] == 0xEF) &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			i += 3;
+			continue;
+		}
 		size_t k = utf8_seq_len(u[i]);
 		if (k == 0 || i + k > n)
 			return i;
@@ -176,23 +205,31 @@ bool xml_char_ok(unsigned cp)
 	return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
+/* Kept characters are copied in runs, between the (rare) dropped ones. */
 char *xml_clean(const char *s, size_t n, size_t *dropped)
 {
 	char *d = xmalloc(n + 1);
-	size_t o = 0, gone = 0;
+	size_t o = 0, gone = 0, run = 0;	/* run: first byte kept but not copied yet */
 	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x80) {
+			i++;
+			continue;
+		}
 		unsigned cp;
 		size_t k = utf8_decode(s + i, &cp);
 		if (i + k > n)
 			k = n - i;
-		if (xml_char_ok(cp)) {
-			memcpy(d + o, s + i, k);
-			o += k;
-		} else {
+		if (!xml_char_ok(cp)) {
+			memcpy(d + o, s + run, i - run);
+			o += i - run;
+			run = i + k;
 			gone++;
 		}
 		i += k;
 	}
+	memcpy(d + o, s + run, n - run);
+	o += n - run;
 	d[o] = '\0';
 	if (dropped)
 		*dropped = gone;

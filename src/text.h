@@ -21,7 +21,17 @@ void buf_free(struct buf *b);
 /* Append; these abort() on allocation failure, as all of feedgen does. */
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
-void buf_addc(struct buf *b, char c);
+void buf_addc_slow(struct buf *b, char c);
+/* One byte: inline, since escaping loops call it for every byte they copy. */
+static inline void buf_addc(struct buf *b, char c)
+{
+	if (b->len + 2 > b->cap) {
+		buf_addc_slow(b, c);
+		return;
+	}
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *buf_take(struct buf *b);

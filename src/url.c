@@ -74,24 +74,30 @@ static void add_pct(struct buf *b, unsigned char c)
 
 /* ---- escaping ---- */
 
-/* Every byte outside `allowed` as %XX; with keep_pct, a "%XX" already there
- * stays as it is. */
+/* s[0..n) (no NUL inside) appended to b with every byte outside `allowed` as
+ * %XX; with keep_pct, a "%XX" already there stays as it is. */
+static void escape_into(struct buf *b, const char *s, size_t n, bool (*allowed)(unsigned char),
+			bool keep_pct)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (keep_pct && n - i >= 3 && is_pct_triplet(s + i)) {
+			buf_add(b, s + i, 3);
+			i += 2;
+		} else if (allowed(c)) {
+			buf_addc(b, (char)c);
+		} else {
+			add_pct(b, c);
+		}
+	}
+}
+
 static char *escape(const char *s, bool (*allowed)(unsigned char), bool keep_pct)
 {
 	struct buf b;
 	buf_init(&b);
 	buf_adds(&b, "");
-	for (size_t i = 0; s[i]; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (keep_pct && is_pct_triplet(s + i)) {
-			buf_add(&b, s + i, 3);
-			i += 2;
-		} else if (allowed(c)) {
-			buf_addc(&b, (char)c);
-		} else {
-			add_pct(&b, c);
-		}
-	}
+	escape_into(&b, s, strlen(s), allowed, keep_pct);
 	return buf_take(&b);
 }
 
@@ -111,6 +117,11 @@ char *url_escape_path(const char *s)
 char *url_escape_path_keep(const char *s)
 {
 	return escape(s, path_allowed, true);
+}
+
+void url_escape_path_add(struct buf *b, const char *s, size_t n, bool keep_pct)
+{
+	escape_into(b, s, n, path_allowed, keep_pct);
 }
 
 char *url_escape_segment(const char *s)
@@ -229,8 +240,23 @@ static void pop_segment(struct buf *out)
 
 /* The input buffer is a private copy, so "replace the prefix with '/'"
  * (steps B and C) can be done by writing a '/' in place and stepping on. */
+/* Does the path hold a "." or ".." segment? */
+static bool has_dot_segment(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] != '.' || (i > 0 && s[i - 1] != '/'))
+			continue;
+		size_t k = i + 1 < n && s[i + 1] == '.' ? i + 2 : i + 1;
+		if (k == n || s[k] == '/')
+			return true;
+	}
+	return false;
+}
+
 static char *remove_dot_segments(const char *path, size_t n)
 {
+	if (!has_dot_segment(path, n))
+		return xstrndup(path, n);	/* what the loop below would copy */
 	char *in = xstrndup(path, n);
 	char *s = in;
 	struct buf out;
@@ -393,6 +419,15 @@ static int pct_byte(const char *s, size_t avail)
 static void add_normalized(struct buf *out, const char *s, size_t n,
 			   bool (*allowed)(unsigned char), char keep)
 {
+	/* Nothing encoded and nothing to encode (most segments of the URLs
+	 * feedgen builds): the text is its own normal form. */
+	size_t plain = 0;
+	while (plain < n && s[plain] != '%' && allowed((unsigned char)s[plain]))
+		plain++;
+	if (plain == n) {
+		buf_add(out, s, n);
+		return;
+	}
 	struct buf dec, nfc;
 	buf_init(&dec);
 	buf_init(&nfc);

@@ -4,6 +4,7 @@
 #ifndef FEEDGEN_URL_H
 #define FEEDGEN_URL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Jekyll's URL.escape_path: percent-encode every byte that is not unreserved,
@@ -31,5 +32,10 @@ int url_has_scheme(const char *s);
 /* As url_escape_path, but a "%XX" already in s is kept as it is (for text
  * that may be partly encoded, such as the literal parts of a permalink). */
 char *url_escape_path_keep(const char *s);
+
+/* url_escape_path (keep_pct false) or url_escape_path_keep (true) of
+ * s[0..n), appended to b: for a caller building a URL piece by piece. */
+struct buf;
+void url_escape_path_add(struct buf *b, const char *s, size_t n, bool keep_pct);
 
 #endif

@@ -189,7 +189,9 @@ static void test_mapping(void)
 	const struct post *p = fx.posts.v[0];
 	json_t *it = item_of(root, 0);
 	is_str(S(it, "id"), p->entry_id, "id: the entry id Atom and RSS use");
-	is_str(S(it, "url"), p->abs_url, "url: the permalink");
+	char *abs_url = post_abs_url(&fx.site, p);
+	is_str(S(it, "url"), abs_url, "url: the permalink");
+	free(abs_url);
 	is_str(S(it, "title"), "Episode 1: bold & 港股", "title as plain text");
 	const char *html = S(it, "content_html");
 	ok(html && strstr(html, "<a href=\"https://ex.example/x\">a link</a>") &&

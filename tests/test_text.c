@@ -28,6 +28,56 @@ static void test_utf8(void)
 		       "utf8_valid_prefix: %s", cases[i].what);
 }
 
+/* Unicode's Table 3-7 (well-formed UTF-8 byte sequences), written as plainly
+ * as it reads, to hold the fast paths of utf8_valid_prefix to. */
+static size_t table_3_7_prefix(const unsigned char *u, size_t n)
+{
+	static const struct { unsigned char lo, hi, b1lo, b1hi; size_t len; } rows[] = {
+		{0x00, 0x7F, 0, 0, 1}, {0xC2, 0xDF, 0x80, 0xBF, 2}, {0xE0, 0xE0, 0xA0, 0xBF, 3},
+		{0xE1, 0xEC, 0x80, 0xBF, 3}, {0xED, 0xED, 0x80, 0x9F, 3}, {0xEE, 0xEF, 0x80, 0xBF, 3},
+		{0xF0, 0xF0, 0x90, 0xBF, 4}, {0xF1, 0xF3, 0x80, 0xBF, 4}, {0xF4, 0xF4, 0x80, 0x8F, 4},
+	};
+	size_t i = 0;
+	while (i < n) {
+		size_t len = 0;
+		for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+			if (u[i] < rows[r].lo || u[i] > rows[r].hi || i + rows[r].len > n)
+				continue;
+			bool ok = rows[r].len == 1 || (u[i + 1] >= rows[r].b1lo && u[i + 1] <= rows[r].b1hi);
+			for (size_t k = 2; ok && k < rows[r].len; k++)
+				ok = u[i + k] >= 0x80 && u[i + k] <= 0xBF;
+			len = ok ? rows[r].len : 0;
+		}
+		if (!len)
+			return i;
+		i += len;
+	}
+	return n;
+}
+
+/* Every lead and second byte, with some third bytes, after 0..8 bytes of ASCII
+ * (so both the eight-byte ASCII run and the byte loop reach them). */
+static void test_utf8_table(void)
+{
+	static const unsigned char thirds[] = {0x00, 0x41, 0x80, 0x9F, 0xBF, 0xC0};
+	unsigned long wrong = 0;
+	unsigned char s[16];
+	for (size_t pre = 0; pre <= 8; pre++) {
+		memset(s, 'a', pre);
+		for (unsigned b0 = 0; b0 < 256; b0++)
+			for (unsigned b1 = 0; b1 < 256; b1++)
+				for (size_t t = 0; t < sizeof thirds; t++) {
+					s[pre] = (unsigned char)b0;
+					s[pre + 1] = (unsigned char)b1;
+					s[pre + 2] = thirds[t];
+					s[pre + 3] = 0x80;
+					size_t n = pre + 4;
+					wrong += utf8_valid_prefix((const char *)s, n) != table_3_7_prefix(s, n);
+				}
+	}
+	is_int(wrong, 0, "utf8_valid_prefix agrees with Unicode's Table 3-7 on every two-byte start");
+}
+
 static void test_xml_clean(void)
 {
 	size_t dropped = 0;
@@ -112,6 +162,7 @@ static void test_markdown(void)
 int main(void)
 {
 	test_utf8();
+	test_utf8_table();
 	test_xml_clean();
 	test_truncate();
 	test_html_to_text();
