@@ -626,22 +626,25 @@ static void validate_source(struct validator *v, struct source *src, struct vrep
 	src->win = &win;
 	struct vctx c = { .rep = out, .win = &win, .cols = &cols };
 	struct walk w = { .v = v, .c = &c, .budget = ENTITY_BUDGET };
+	/* Encoding conversion errors reach libxml2's global handlers, not the
+	 * reader's, from the reader's first bytes on: they belong to this
+	 * document's report, and the plain messages that repeat them on standard
+	 * error are dropped. */
+	xmlSetStructuredErrorFunc(&w, parse_error);
+	xmlSetGenericErrorFunc(NULL, drop_message);
 	w.rd = xmlReaderForIO(source_read, source_close, src, NULL, NULL,
 			      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
 	if (w.rd) {
 		xmlTextReaderSetStructuredErrorHandler(w.rd, parse_error, &w);
-		/* Encoding conversion errors reach libxml2's global handlers, not
-		 * the reader's: they belong to this document's report, and the
-		 * plain messages that repeat them to standard error are dropped. */
-		xmlSetStructuredErrorFunc(&w, parse_error);
-		xmlSetGenericErrorFunc(NULL, drop_message);
 		stream_document(&w, out);
-		xmlSetGenericErrorFunc(NULL, NULL);
-		xmlSetStructuredErrorFunc(NULL, NULL);
-		xmlFreeTextReader(w.rd);
+		xmlTextReaderPtr rd = w.rd;
+		w.rd = NULL;	/* parse_error asks it for positions */
+		xmlFreeTextReader(rd);
 	} else {
 		rule_report_at(&c, 0, 0, R_XML_MALFORMED, "the XML reader could not start");
 	}
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	vctx_free(&c);
 	colmap_free(&cols);
 	rawwin_free(&win);
