@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include <libxml/entities.h>
 #include <libxml/uri.h>
@@ -367,20 +368,28 @@ void site_links_free(struct site_links *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* ---- the render cache: open addressing keyed by the post's address ---- */
+/* ---- the render cache: open addressing keyed by the post's address ----
+ *
+ * Several writer threads may share it (feed_set_write). One mutex guards the
+ * table; an item is made without it, by the first thread that asks, while the
+ * others asking for the same item wait. The table only grows for a post never
+ * planned, so entries are found again after each wait, never kept. */
 
 enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8, HAVE_ABS_URL = 16 };
 
 struct cache_entry {
 	const struct post *post;	/* NULL: free slot */
-	unsigned have;
+	unsigned have;		/* items made */
+	unsigned busy;		/* items a thread is making */
 	unsigned long uses;	/* planned uses not yet done; 0 when never planned */
 	bool planned;
+	size_t seq;		/* when it was first planned: the order of its messages */
 	char *html;
 	char *summary;
 	char *title;
 	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
 	char *abs_url;
+	struct diag_records diags;	/* kept until render_cache_flush() when deferred */
 };
 
 struct render_cache {
@@ -388,6 +397,10 @@ struct render_cache {
 	size_t cap;		/* a power of two */
 	size_t n;
 	size_t renders;
+	size_t planned;
+	bool deferred;
+	mtx_t lock;
+	cnd_t made;
 };
 
 static size_t slot_of(const struct post *p, size_t cap)
@@ -416,6 +429,7 @@ static void grow(struct render_cache *c)
 	c->cap = cap;
 }
 
+/* With the lock held. */
 static struct cache_entry *entry_for(struct render_cache *c, const struct post *p)
 {
 	if ((c->n + 1) * 2 > c->cap)
@@ -435,6 +449,8 @@ struct render_cache *render_cache_new(size_t expected_posts)
 	while (c->cap < expected_posts * 2)
 		c->cap *= 2;
 	c->v = xcalloc(c->cap, sizeof *c->v);
+	if (mtx_init(&c->lock, mtx_plain) != thrd_success || cnd_init(&c->made) != thrd_success)
+		abort();
 	return c;
 }
 
@@ -449,20 +465,52 @@ static void entry_clear(struct cache_entry *e)
 	e->have = 0;
 }
 
+void render_cache_defer(struct render_cache *c)
+{
+	c->deferred = true;
+}
+
 void render_cache_plan(struct render_cache *c, const struct post *p)
 {
+	mtx_lock(&c->lock);
 	struct cache_entry *e = entry_for(c, p);
+	if (!e->planned)
+		e->seq = c->planned++;
 	e->planned = true;
 	e->uses++;
+	mtx_unlock(&c->lock);
 }
 
 void render_cache_done(struct render_cache *c, const struct post *p)
 {
+	mtx_lock(&c->lock);
 	struct cache_entry *e = find_slot(c->v, c->cap, p);
-	if (!e->post || !e->planned || e->uses == 0)
-		return;
-	if (--e->uses == 0)
+	if (e->post && e->planned && e->uses > 0 && --e->uses == 0)
 		entry_clear(e);
+	mtx_unlock(&c->lock);
+}
+
+static int by_seq(const void *a, const void *b)
+{
+	size_t x = (*(struct cache_entry *const *)a)->seq;
+	size_t y = (*(struct cache_entry *const *)b)->seq;
+	return x < y ? -1 : x > y;
+}
+
+void render_cache_flush(struct render_cache *c, struct diag_sink *sink)
+{
+	struct cache_entry **with = xmalloc((c->n + 1) * sizeof *with);
+	size_t k = 0;
+	for (size_t i = 0; i < c->cap; i++)
+		if (c->v[i].post && c->v[i].diags.n)
+			with[k++] = &c->v[i];
+	qsort(with, k, sizeof *with, by_seq);
+	for (size_t i = 0; i < k; i++) {
+		for (size_t j = 0; j < with[i]->diags.n; j++)
+			diag_replay(sink, &with[i]->diags.v[j]);
+		diag_records_free(&with[i]->diags);
+	}
+	free(with);
 }
 
 void render_cache_free(struct render_cache *c)
@@ -470,82 +518,167 @@ void render_cache_free(struct render_cache *c)
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->cap; i++)
-		if (c->v[i].post)
+		if (c->v[i].post) {
 			entry_clear(&c->v[i]);
+			diag_records_free(&c->v[i].diags);
+		}
 	free(c->v);
+	mtx_destroy(&c->lock);
+	cnd_destroy(&c->made);
 	free(c);
+}
+
+static char **item_field(struct cache_entry *e, unsigned item)
+{
+	switch (item) {
+	case HAVE_HTML: return &e->html;
+	case HAVE_SUMMARY: return &e->summary;
+	case HAVE_TITLE: return &e->title;
+	case HAVE_HTML_TEXT: return &e->html_text;
+	default: return &e->abs_url;
+	}
+}
+
+static char *make_html(const struct site *site, const struct post *p, struct diag_sink *diag)
+{
+	char *html = body_render(site, p, diag);
+	if (html && !*html) {
+		free(html);
+		html = NULL;
+	}
+	return html;
+}
+
+static char *make_html_text(struct render_cache *c, const struct site *site,
+			    const struct post *p, struct diag_sink *diag)
+{
+	const char *html = render_cache_html(c, site, p, diag);
+	if (!html)
+		return NULL;
+	char *t = (char *)xmlEncodeSpecialChars(NULL, BAD_CAST html);
+	if (!t)
+		abort();
+	return t;
+}
+
+static char *make_summary(struct render_cache *c, const struct site *site,
+			  const struct post *p, struct diag_sink *diag)
+{
+	/* A bad byte in the excerpt is in the body too: let the body's render
+	 * (cached, and used by the content anyway) report it once. */
+	struct diag_sink quiet;
+	diag_sink_init(&quiet, NULL);
+	char *summary = body_summary(site, p, &quiet);
+	if (quiet.errors)
+		render_cache_html(c, site, p, diag);
+	return summary;
+}
+
+static char *make_title(const struct post *p)
+{
+	char *title = feed_plain_text(p->title);
+	if (!*title) {
+		free(title);
+		title = xstrdup(p->slug ? p->slug : "untitled");
+	}
+	return title;
+}
+
+static char *make(struct render_cache *c, unsigned item, const struct site *site,
+		  const struct post *p, struct diag_sink *diag)
+{
+	switch (item) {
+	case HAVE_HTML: return make_html(site, p, diag);
+	case HAVE_HTML_TEXT: return make_html_text(c, site, p, diag);
+	case HAVE_SUMMARY: return make_summary(c, site, p, diag);
+	case HAVE_TITLE: return make_title(p);
+	default: return post_abs_url(site, p);
+	}
+}
+
+/* With the lock held: waits while another thread makes item; true when the
+ * caller is to make it. */
+static bool claim(struct render_cache *c, const struct post *p, unsigned item)
+{
+	struct cache_entry *e;
+	while ((e = entry_for(c, p))->busy & item)
+		cnd_wait(&c->made, &c->lock);
+	if (e->have & item)
+		return false;
+	e->busy |= item;
+	return true;
+}
+
+static void keep_diags(struct diag_records *to, struct diag_records *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		if (to->n == to->cap) {
+			to->cap = to->cap ? to->cap * 2 : 4;
+			to->v = xrealloc(to->v, to->cap * sizeof *to->v);
+		}
+		to->v[to->n++] = from->v[i];
+	}
+	free(from->v);
+	*from = (struct diag_records){0};
+}
+
+/* Item of p's entry, made once: deferred diagnostics are kept in the entry
+ * for render_cache_flush(), so their order never depends on the threads. */
+static const char *get(struct render_cache *c, unsigned item, const struct site *site,
+		       const struct post *p, struct diag_sink *diag)
+{
+	mtx_lock(&c->lock);
+	bool mine = claim(c, p, item);
+	mtx_unlock(&c->lock);
+	char *value = NULL;
+	struct diag_records rec = {0};
+	if (mine) {
+		struct diag_sink kept;
+		diag_sink_init_record(&kept, &rec);
+		value = make(c, item, site, p, c->deferred ? &kept : diag);
+	}
+	mtx_lock(&c->lock);
+	struct cache_entry *e = entry_for(c, p);
+	if (mine) {
+		*item_field(e, item) = value;
+		e->have |= item;
+		e->busy &= ~item;
+		keep_diags(&e->diags, &rec);
+		c->renders += item == HAVE_HTML;
+		cnd_broadcast(&c->made);
+	}
+	const char *r = *item_field(e, item);
+	mtx_unlock(&c->lock);
+	return r;
 }
 
 const char *render_cache_html(struct render_cache *c, const struct site *site,
 			      const struct post *p, struct diag_sink *diag)
 {
-	struct cache_entry *e = entry_for(c, p);
-	if (!(e->have & HAVE_HTML)) {
-		e->html = body_render(site, p, diag);
-		if (e->html && !*e->html) {
-			free(e->html);
-			e->html = NULL;
-		}
-		e->have |= HAVE_HTML;
-		c->renders++;
-	}
-	return e->html;
+	return get(c, HAVE_HTML, site, p, diag);
 }
 
 const char *render_cache_html_text(struct render_cache *c, const struct site *site,
 				   const struct post *p, struct diag_sink *diag)
 {
-	const char *html = render_cache_html(c, site, p, diag);
-	struct cache_entry *e = entry_for(c, p);
-	if (html && !(e->have & HAVE_HTML_TEXT)) {
-		e->html_text = (char *)xmlEncodeSpecialChars(NULL, BAD_CAST html);
-		if (!e->html_text)
-			abort();
-		e->have |= HAVE_HTML_TEXT;
-	}
-	return html ? e->html_text : NULL;
+	return get(c, HAVE_HTML_TEXT, site, p, diag);
 }
 
 const char *render_cache_summary(struct render_cache *c, const struct site *site,
 				 const struct post *p, struct diag_sink *diag)
 {
-	struct cache_entry *e = entry_for(c, p);
-	if (!(e->have & HAVE_SUMMARY)) {
-		/* A bad byte in the excerpt is in the body too: let the body's
-		 * render (cached, and used by the content anyway) report it once. */
-		struct diag_sink quiet;
-		diag_sink_init(&quiet, NULL);
-		e->summary = body_summary(site, p, &quiet);
-		e->have |= HAVE_SUMMARY;
-		if (quiet.errors)
-			render_cache_html(c, site, p, diag);
-	}
-	return e->summary;
+	return get(c, HAVE_SUMMARY, site, p, diag);
 }
 
 const char *render_cache_title(struct render_cache *c, const struct post *p)
 {
-	struct cache_entry *e = entry_for(c, p);
-	if (!(e->have & HAVE_TITLE)) {
-		e->title = feed_plain_text(p->title);
-		if (!*e->title) {
-			free(e->title);
-			e->title = xstrdup(p->slug ? p->slug : "untitled");
-		}
-		e->have |= HAVE_TITLE;
-	}
-	return e->title;
+	return get(c, HAVE_TITLE, NULL, p, NULL);
 }
 
 const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
 				 const struct post *p)
 {
-	struct cache_entry *e = entry_for(c, p);
-	if (!(e->have & HAVE_ABS_URL)) {
-		e->abs_url = post_abs_url(site, p);
-		e->have |= HAVE_ABS_URL;
-	}
-	return e->abs_url;
+	return get(c, HAVE_ABS_URL, site, p, NULL);
 }
 
 size_t render_cache_renders(const struct render_cache *c)

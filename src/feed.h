@@ -164,6 +164,12 @@ struct render_cache *render_cache_new(size_t expected_posts);
 void render_cache_plan(struct render_cache *c, const struct post *p);
 void render_cache_done(struct render_cache *c, const struct post *p);
 void render_cache_free(struct render_cache *c);
+/* Threads may share a cache. After render_cache_defer(), what making a post's
+ * items reports (a bad byte in a body) is kept instead of going to the
+ * caller's sink, and render_cache_flush() reports it, post by post in the
+ * order they were first planned, whichever thread made them. */
+void render_cache_defer(struct render_cache *c);
+void render_cache_flush(struct render_cache *c, struct diag_sink *sink);
 /* NULL when there is none (an empty body, no summary); the title never is. */
 const char *render_cache_html(struct render_cache *c, const struct site *site,
 			      const struct post *p, struct diag_sink *diag);

@@ -9,11 +9,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include <unicode/unorm2.h>
@@ -565,6 +567,118 @@ static int place_batch(struct outfile *v, size_t n, bool verbose, struct diag_si
 	return rc;
 }
 
+/* Feeds are written by up to WRITE_THREADS threads, each taking the next
+ * feed; what each feed reports is recorded and replayed in feed order, so the
+ * messages never depend on the threads. */
+#define WRITE_THREADS 4
+#define WRITE_PARALLEL_MIN 8	/* fewer feeds than this: one thread is quicker */
+
+struct write_result {
+	int rc;
+	bool pending;
+	bool done;		/* written (rc says how) */
+	struct diag_records rec;
+	struct strlist dirs;
+};
+
+struct write_job {
+	const struct feed_set *set;
+	const char *outdir;
+	const struct site *site;
+	const struct write_options *opt;
+	const struct write_shared *sh;
+	size_t from, to;	/* this round's feeds */
+	struct outfile *out;	/* one a feed of the round */
+	struct write_result *res;
+	atomic_size_t next;
+	atomic_bool failed;	/* no feed after a failed one is started */
+};
+
+static void write_job_one(struct write_job *job, size_t i)
+{
+	const struct feed *f = &job->set->v[i];
+	struct write_result *r = &job->res[i - job->from];
+	struct diag_sink sink;
+	diag_sink_init_record(&sink, &r->rec);
+	r->rc = write_one(f, job->outdir, job->site, job->opt, job->sh, &job->out[i - job->from],
+			  &r->pending, &r->dirs, &sink);
+	r->done = true;
+	if (r->rc != 0) {
+		atomic_store(&job->failed, true);
+		return;
+	}
+	for (size_t k = 0; k < f->n; k++)
+		render_cache_done(job->sh->cache, f->posts[k]);
+}
+
+static int write_worker(void *arg)
+{
+	struct write_job *job = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&job->next, 1);
+		if (i >= job->to || atomic_load(&job->failed))
+			break;
+		write_job_one(job, i);
+	}
+	return 0;
+}
+
+static size_t write_threads(size_t feeds)
+{
+	if (feeds < WRITE_PARALLEL_MIN)
+		return 1;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	return cpus < 2 ? 1 : cpus > WRITE_THREADS ? WRITE_THREADS : (size_t)cpus;
+}
+
+/* Writes feeds [from, to) into out[], on as many threads as there are cores. */
+static void write_round(struct write_job *job)
+{
+	size_t nt = write_threads(job->to - job->from);
+	thrd_t th[WRITE_THREADS];
+	size_t started = 0;
+	while (started + 1 < nt && thrd_create(&th[started], write_worker, job) == thrd_success)
+		started++;
+	write_worker(job);
+	for (size_t k = 0; k < started; k++)
+		thrd_join(th[k], NULL);
+}
+
+/* Reports the round in feed order, up to its first failure, and moves the
+ * files to place to the front of job->out; feeds written after a failure are
+ * dropped, as if never started. Returns how many files are to be placed;
+ * *failed says whether a feed failed. */
+static size_t settle_round(struct write_job *job, struct strlist *dirs,
+			   struct feed_set_stats *stats, bool *failed_out, struct diag_sink *diag)
+{
+	size_t n = 0;
+	bool failed = false;
+	for (size_t i = 0; i < job->to - job->from; i++) {
+		struct write_result *r = &job->res[i];
+		if (failed || !r->done) {
+			if (r->done && r->pending)
+				outfile_abort(&job->out[i]);
+		} else {
+			for (size_t k = 0; k < r->rec.n; k++)
+				diag_replay(diag, &r->rec.v[k]);
+			for (size_t k = 0; k < r->dirs.n; k++)
+				strlist_add(dirs, r->dirs.v[k]);
+			failed = r->rc != 0;
+			if (!failed && r->pending) {
+				stats->written++;
+				job->out[n++] = job->out[i];
+			} else if (!failed) {
+				stats->unchanged++;
+			}
+		}
+		diag_records_free(&r->rec);
+		strlist_free(&r->dirs);
+	}
+	render_cache_flush(job->sh->cache, diag);
+	*failed_out = failed;
+	return n;
+}
+
 int feed_set_write(const struct feed_set *set, const char *outdir, const struct site *site,
 		   const struct write_options *opt, const struct write_shared *sh, bool verbose,
 		   struct feed_set_stats *stats, struct diag_sink *diag)
@@ -573,34 +687,29 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 	for (size_t i = 0; i < set->n; i++)
 		for (size_t k = 0; k < set->v[i].n; k++)
 			render_cache_plan(sh->cache, set->v[i].posts[k]);
+	render_cache_defer(sh->cache);
 	struct strlist dirs = {0};
 	size_t max = batch_size();
-	struct outfile *batch = xmalloc(max * sizeof *batch);
-	size_t nbatch = 0;
+	struct write_job job = { set, outdir, site, opt, sh, 0, 0, NULL, NULL, 0, false };
+	job.out = xmalloc(max * sizeof *job.out);
+	job.res = xmalloc(max * sizeof *job.res);
 	int rc = 0;
-	for (size_t i = 0; i < set->n && rc == 0; i++) {
-		const struct feed *f = &set->v[i];
-		bool pending = false;
-		rc = write_one(f, outdir, site, opt, sh, &batch[nbatch], &pending, &dirs, diag);
-		if (rc != 0)
-			break;
-		if (pending) {
-			stats->written++;
-			nbatch++;
-		} else {
-			stats->unchanged++;
-		}
-		for (size_t k = 0; k < f->n; k++)
-			render_cache_done(sh->cache, f->posts[k]);
-		if (nbatch == max) {
-			rc = place_batch(batch, nbatch, verbose, diag);
-			nbatch = 0;
-		}
+	/* A round holds as many files open as the descriptor limit allows: all
+	 * of a site's feeds, usually, made durable with one wait for the disk. */
+	for (size_t from = 0; from < set->n && rc == 0; from += max) {
+		job.from = from;
+		job.to = from + max < set->n ? from + max : set->n;
+		memset(job.res, 0, (job.to - from) * sizeof *job.res);
+		atomic_store(&job.next, from);
+		write_round(&job);
+		bool failed;
+		size_t n = settle_round(&job, &dirs, stats, &failed, diag);
+		/* Also after a failure: the feeds finished before it are kept. */
+		if ((n > 0 && place_batch(job.out, n, verbose, diag) != 0) || failed)
+			rc = -1;
 	}
-	/* Also after a failure: the feeds finished so far are kept. */
-	if (nbatch && place_batch(batch, nbatch, verbose, diag) != 0)
-		rc = -1;
-	free(batch);
+	free(job.out);
+	free(job.res);
 	for (size_t i = 0; i < dirs.n; i++)
 		outfile_sync_dir(dirs.v[i]);
 	strlist_free(&dirs);

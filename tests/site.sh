@@ -168,4 +168,29 @@ ok $(( $? == 2 ? 0 : 1 )) "an output folder under a regular file: exit status 2"
 grep -q 'cannot create its folder: Not a directory' "$TMP/nodir.err"
 ok $? "and the message says why"
 
+# Feeds are written on several threads: what they report comes in one order.
+# Twelve posts in six categories and three tags, every other body with a bad
+# byte, each shown in three feeds: each bad body reported once, the same way
+# on every run.
+par="$TMP/par"
+mkdir -p "$par/_posts"
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	body='fine'
+	[ $((i % 2)) -eq 0 ] && body=$(printf 'bad\377byte')
+	printf -- '---\ntitle: P%s\ndate: 2021-01-%02d\ncategories: c%s\ntags: t%s\n---\n%s\n' \
+		"$i" "$i" $((i % 6)) $((i % 3)) "$body" >"$par/_posts/2021-01-$(printf %02d "$i")-p$i.md"
+done
+"$FEEDGEN" --url https://p.example -o "$TMP/par-out1" "$par" 2>"$TMP/par1.err"
+ok $(( $? == 1 ? 0 : 1 )) "bad bytes in shown bodies: exit status 1"
+[ "$(grep -c 'invalid UTF-8 at byte offset' "$TMP/par1.err")" -eq 6 ]
+ok $? "each of the 6 bad bodies reported once, though each is in 3 feeds"
+same=0
+for k in 2 3 4 5 6 7 8; do
+	rm -rf "$TMP/par-outk"
+	"$FEEDGEN" --url https://p.example -o "$TMP/par-outk" "$par" 2>"$TMP/park.err"
+	cmp -s "$TMP/par1.err" "$TMP/park.err" && diff -r "$TMP/par-out1" "$TMP/par-outk" >/dev/null &&
+		same=$((same + 1))
+done
+ok $(( same == 7 ? 0 : 1 )) "8 runs: the same messages in the same order, the same files ($same of 7 equal)"
+
 done_testing
