@@ -359,6 +359,35 @@ static char *clean_front_matter(const char *path, const char *file, size_t start
 
 /* Front matter strings reach XML: drop the characters it forbids, which YAML
  * escapes such as "\x01" can still produce. */
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+/* author: a name or {name, email, uri}; with neither, the first of `authors`
+ * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
+ * entry, as jekyll-feed looks it up. */
+static void read_author(const struct site *site, yaml_document_t *doc, yaml_node_t *root,
+			struct person *a)
+{
+	yaml_node_t *n = yamldoc_get(doc, root, "author");
+	yamldoc_read_person(doc, n, a);
+	yaml_node_t *list = yamldoc_get(doc, root, "authors");
+	if (!a->name && list && list->type == YAML_SEQUENCE_NODE &&
+	    list->data.sequence.items.start < list->data.sequence.items.top) {
+		n = yaml_document_get_node(doc, *list->data.sequence.items.start);
+		yamldoc_read_person(doc, n, a);
+	}
+	const struct person *known =
+		n && n->type == YAML_SCALAR_NODE ? site_author(site, a->name) : NULL;
+	if (!known)
+		return;
+	person_clear(a);
+	a->name = dup_or_null(known->name);
+	a->email = dup_or_null(known->email);
+	a->uri = dup_or_null(known->uri);
+}
+
 static char *fm_string(yaml_node_t *n, const char *path, struct diag_sink *diag)
 {
 	const char *s = yamldoc_scalar(n);
@@ -466,8 +495,8 @@ struct fm_result {
 	bool title_empty;
 };
 
-static void read_front_matter(yaml_document_t *doc, struct post *p, struct fm_result *r,
-			      struct diag_sink *diag)
+static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
+			      struct fm_result *r, struct diag_sink *diag)
 {
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root || root->type != YAML_MAPPING_NODE)
@@ -520,13 +549,7 @@ static void read_front_matter(yaml_document_t *doc, struct post *p, struct fm_re
 	}
 	strlist_free(&names);
 
-	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &p->author);
-	/* jekyll-feed: with no `author`, the first of `authors`. */
-	yaml_node_t *authors = yamldoc_get(doc, root, "authors");
-	if (!p->author.name && authors && authors->type == YAML_SEQUENCE_NODE &&
-	    authors->data.sequence.items.start < authors->data.sequence.items.top)
-		yamldoc_read_person(doc, yaml_document_get_node(doc, *authors->data.sequence.items.start),
-				    &p->author);
+	read_author(site, doc, root, &p->author);
 	p->description = fm_string(yamldoc_get(doc, root, "description"), p->path, diag);
 	p->excerpt = fm_string(yamldoc_get(doc, root, "excerpt"), p->path, diag);
 	p->permalink = fm_string(yamldoc_get(doc, root, "permalink"), p->path, diag);
@@ -642,7 +665,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 		free(c);
 	}
 	struct fm_result r = {0};
-	read_front_matter(&doc, p, &r, diag);
+	read_front_matter(site, &doc, p, &r, diag);
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && !name_date) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, "no-date",

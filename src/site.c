@@ -36,6 +36,13 @@ void site_free(struct site *s)
 	free(s->url);
 	free(s->baseurl);
 	person_clear(&s->author);
+	for (size_t i = 0; i < s->nauthors; i++) {
+		free(s->authors[i].key);
+		person_clear(&s->authors[i].person);
+	}
+	free(s->authors);
+	s->authors = NULL;
+	s->nauthors = 0;
 	free(s->lang);
 	free(s->timezone);
 	free(s->permalink);
@@ -163,17 +170,15 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	trim_slashes(s->baseurl);
 }
 
-int site_load(struct site *s, const char *dir, struct diag_sink *diag)
+/* Parses the YAML file at path into doc. Returns 1, 0 when there is no such
+ * file, or -1 after a report. */
+static int load_yaml_file(const char *path, yaml_document_t *doc, struct diag_sink *diag)
 {
-	struct buf path;
-	buf_init(&path);
-	buf_printf(&path, "%s/_config.yml", dir);
-	FILE *f = fopen(path.data, "rb");
+	FILE *f = fopen(path, "rb");
 	if (!f) {
 		int e = errno;
 		if (e != ENOENT)
-			diag_report(diag, DIAG_ERROR, path.data, 0, 0, NULL, "cannot read: %s", strerror(e));
-		buf_free(&path);
+			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(e));
 		return e == ENOENT ? 0 : -1;
 	}
 	struct buf bytes;
@@ -182,20 +187,74 @@ int site_load(struct site *s, const char *dir, struct diag_sink *diag)
 	size_t k;
 	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && bytes.len <= CONFIG_MAX_BYTES)
 		buf_add(&bytes, chunk, k);
-	int rc = ferror(f) ? -1 : 0;
+	int rc = ferror(f) ? -1 : 1;
 	fclose(f);
-	if (rc == 0 && bytes.len > CONFIG_MAX_BYTES) {
-		diag_report(diag, DIAG_ERROR, path.data, 0, 0, NULL, "larger than %u bytes", CONFIG_MAX_BYTES);
+	if (rc == 1 && bytes.len > CONFIG_MAX_BYTES) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "larger than %u bytes", CONFIG_MAX_BYTES);
 		rc = -1;
 	}
-	yaml_document_t doc;
-	if (rc == 0 && yamldoc_load(&doc, bytes.data ? bytes.data : "", bytes.len, path.data, 1, diag) == 0) {
-		read_config(&doc, s);
-		yaml_document_delete(&doc);
-	} else {
+	if (rc == 1 && yamldoc_load(doc, bytes.data ? bytes.data : "", bytes.len, path, 1, diag) != 0)
 		rc = -1;
-	}
 	buf_free(&bytes);
-	buf_free(&path);
 	return rc;
+}
+
+/* Each key of the mapping, with its entry as a person: {name, email, uri}, or
+ * a name. An entry without a name is named by its key. */
+static void read_authors(yaml_document_t *doc, struct site *s)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
+	     pr++) {
+		char *key = yamldoc_strdup(yaml_document_get_node(doc, pr->key));
+		if (!key)
+			continue;
+		s->authors = xrealloc(s->authors, (s->nauthors + 1) * sizeof *s->authors);
+		struct site_author *a = &s->authors[s->nauthors++];
+		a->key = key;
+		memset(&a->person, 0, sizeof a->person);
+		yamldoc_read_person(doc, yaml_document_get_node(doc, pr->value), &a->person);
+		if (!a->person.name)
+			a->person.name = xstrdup(key);
+	}
+}
+
+const struct person *site_author(const struct site *s, const char *key)
+{
+	if (!key)
+		return NULL;
+	/* Later keys win, as a YAML mapping's do. */
+	for (size_t i = s->nauthors; i-- > 0;)
+		if (strcmp(s->authors[i].key, key) == 0)
+			return &s->authors[i].person;
+	return NULL;
+}
+
+/* Reads dir/name, when it exists, with read. Returns 1, 0 when there is no
+ * such file, or -1 after a report. */
+static int load_into(struct site *s, const char *dir, const char *name,
+		     void (*read)(yaml_document_t *, struct site *), struct diag_sink *diag)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", dir, name);
+	yaml_document_t doc;
+	int got = load_yaml_file(path.data, &doc, diag);
+	buf_free(&path);
+	if (got > 0) {
+		read(&doc, s);
+		yaml_document_delete(&doc);
+	}
+	return got;
+}
+
+int site_load(struct site *s, const char *dir, struct diag_sink *diag)
+{
+	int config = load_into(s, dir, "_config.yml", read_config, diag);
+	int authors = load_into(s, dir, "_data/authors.yml", read_authors, diag);
+	if (authors == 0)
+		authors = load_into(s, dir, "_data/authors.yaml", read_authors, diag);
+	return config < 0 || authors < 0 ? -1 : 0;
 }

@@ -40,14 +40,23 @@ struct site {
 	char *feed_hub;
 	char *feed_style;	/* xml-stylesheet href, or NULL */
 	char *feed_tags_path;	/* feed.tags.path: the folder of tag feeds, or NULL */
+
+	/* _data/authors.yml: jekyll-feed shows a post whose author is one of
+	 * these keys as that entry's name, email and uri. */
+	struct site_author { char *key; struct person person; } *authors;
+	size_t nauthors;
 };
 
 /* Defaults for a site in `dir` with no _config.yml. */
 void site_init(struct site *s, const char *dir);
 
-/* Read dir/_config.yml when it exists. Returns 0 (also when there is none), or
- * -1 after reporting a malformed file at its line and column. */
+/* Read dir/_config.yml and dir/_data/authors.yml (or .yaml) when they exist.
+ * Returns 0 (also when there are none), or -1 after reporting a malformed file
+ * at its line and column. */
 int site_load(struct site *s, const char *dir, struct diag_sink *diag);
+
+/* The _data/authors.yml entry for key, or NULL. */
+const struct person *site_author(const struct site *s, const char *key);
 
 void site_free(struct site *s);
 

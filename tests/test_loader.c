@@ -121,6 +121,43 @@ static void test_front_matter(void)
 	fixture_end(&fx);
 }
 
+/* jekyll-feed looks a post's author up in _data/authors.yml by name. */
+static void test_authors_data(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\n");
+	testsite_puts(fx.dir, "_data/authors.yml",
+		      "alice:\n  name: Alice Liddell\n  email: alice@ex.example\n  url: https://alice.example/\n"
+		      "bob: {email: bob@ex.example}\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-key.md", "---\nauthor: alice\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-02-nokey.md", "---\nauthor: Carol\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-03-list.md", "---\nauthors: [bob, alice]\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-04-map.md", "---\nauthor: {name: alice}\n---\nx\n");
+	fixture_load(&fx, NULL);
+	is_int(fx.failed, 0, "a site with _data/authors.yml loads");
+	const struct post *p = find(&fx, "key");
+	if (ok(p != NULL, "post by a known author")) {
+		is_str(p->author.name, "Alice Liddell", "a key of authors.yml gives that entry's name");
+		is_str(p->author.email, "alice@ex.example", "... its email");
+		is_str(p->author.uri, "https://alice.example/", "... and its url as the uri");
+	}
+	p = find(&fx, "nokey");
+	if (ok(p != NULL, "post by an author not listed"))
+		ok(p->author.name && !strcmp(p->author.name, "Carol") && !p->author.email,
+		   "a name that is no key stays a name");
+	p = find(&fx, "list");
+	if (ok(p != NULL, "post with an authors list")) {
+		is_str(p->author.name, "bob", "an entry without a name is named by its key");
+		is_str(p->author.email, "bob@ex.example", "the first of authors is looked up too");
+	}
+	p = find(&fx, "map");
+	if (ok(p != NULL, "post with an author mapping"))
+		ok(p->author.name && !strcmp(p->author.name, "alice") && !p->author.email,
+		   "a mapping is not looked up (jekyll-feed looks up strings only)");
+	fixture_end(&fx);
+}
+
 static void test_dates(void)
 {
 	struct fixture fx;
@@ -278,6 +315,7 @@ static void test_plain_folder(void)
 int main(void)
 {
 	test_front_matter();
+	test_authors_data();
 	test_dates();
 	test_bad_input();
 	test_ids_and_filters();
