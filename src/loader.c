@@ -22,6 +22,7 @@
 
 #include "body.h"
 #include "date.h"
+#include "dirlist.h"
 #include "loader.h"
 #include "permalink.h"
 #include "text.h"
@@ -65,50 +66,14 @@ static void walk_add(struct walk *w, const char *relpath, const struct strlist *
 	c->role = role;
 }
 
-/* Each entry is its d_type byte followed by its name, so the walk needs no
- * lstat(2) for the (usual) file systems that report the type. */
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a + 1, *(char *const *)b + 1);
-}
-
-/* The entries of a folder, sorted so output never depends on the file system. */
-static char **list_dir(const char *path, size_t *count, struct diag_sink *diag)
-{
-	DIR *d = opendir(path);
-	if (!d) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot open folder: %s", strerror(errno));
-		return NULL;
-	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			names = xrealloc(names, cap * sizeof *names);
-		}
-		size_t len = strlen(e->d_name);
-		char *entry = xmalloc(len + 2);
-		entry[0] = (char)e->d_type;
-		memcpy(entry + 1, e->d_name, len + 1);
-		names[n++] = entry;
-	}
-	closedir(d);
-	if (n > 1)
-		qsort(names, n, sizeof *names, name_cmp);
-	*count = n;
-	return names;
-}
-
 static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum dir_role role);
 
-static void walk_entry(struct walk *w, const char *rel, const char *entry, struct strlist *cats,
-		       enum dir_role role)
+/* The walk needs no lstat(2) on the (usual) file systems that report the
+ * type of an entry. */
+static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *entry,
+		       struct strlist *cats, enum dir_role role)
 {
-	const char *name = entry + 1;
+	const char *name = entry->name;
 	struct buf child, full;
 	buf_init(&child);
 	buf_init(&full);
@@ -123,7 +88,7 @@ static void walk_entry(struct walk *w, const char *rel, const char *entry, struc
 		{DT_REG, S_IFREG}, {DT_DIR, S_IFDIR}, {DT_LNK, S_IFLNK},
 	};
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
-		if ((unsigned char)entry[0] == known[i].type)
+		if (entry->type == known[i].type)
 			st.st_mode = known[i].mode;
 	if (st.st_mode == 0 && lstat(full.data, &st) != 0) {
 		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot read: %s", strerror(errno));
@@ -165,13 +130,14 @@ static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum
 	else
 		buf_adds(&full, w->site->dir);
 	size_t n = 0;
-	char **names = list_dir(full.data, &n, w->diag);
+	struct dir_entry *names = dirlist_read(full.data, false, &n);
+	if (!names)
+		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot open folder: %s",
+			    strerror(errno));
 	buf_free(&full);
-	for (size_t i = 0; i < n; i++) {
-		walk_entry(w, rel, names[i], cats, role);
-		free(names[i]);
-	}
-	free(names);
+	for (size_t i = 0; i < n; i++)
+		walk_entry(w, rel, &names[i], cats, role);
+	dirlist_free(names, n);
 }
 
 /* ---- one file ---- */

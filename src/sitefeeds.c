@@ -21,6 +21,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
+#include "dirlist.h"
 #include "output.h"
 #include "sitefeeds.h"
 #include "text.h"
@@ -790,58 +791,28 @@ static void stale_file(struct stale_walk *w, const char *rel, const char *full)
 		diag_report(w->diag, DIAG_NOTE, full, 0, 0, "stale-feed", "deleted stale feed");
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The entry names of a folder, sorted, so reports come in a stable order. */
-static char **list_names(const char *dir, size_t *n)
-{
-	*n = 0;
-	DIR *d = opendir(dir);
-	if (!d)
-		return NULL;
-	char **v = NULL;
-	size_t cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		v[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (*n)
-		qsort(v, *n, sizeof *v, name_cmp);
-	return v;
-}
-
 static void stale_dir(struct stale_walk *w, const char *rel, bool recurse)
 {
 	char *dir = join(w->outdir, rel);
 	size_t n;
-	char **names = list_names(dir, &n);
+	struct dir_entry *names = dirlist_read(dir, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		char *full = join(dir, names[i]);
-		char *r = *rel ? join(rel, names[i]) : xstrdup(names[i]);
+		const char *name = names[i].name;
+		char *full = join(dir, name);
+		char *r = *rel ? join(rel, name) : xstrdup(name);
 		struct stat st;
 		if (lstat(full, &st) == 0) {
 			if (S_ISDIR(st.st_mode) && recurse)
 				stale_dir(w, r, true);
-			else if (S_ISREG(st.st_mode) && dead_temp_file(names[i]))
+			else if (S_ISREG(st.st_mode) && dead_temp_file(name))
 				unlink(full);
-			else if (S_ISREG(st.st_mode) && has_feed_ext(names[i]))
+			else if (S_ISREG(st.st_mode) && has_feed_ext(name))
 				stale_file(w, r, full);
 		}
 		free(full);
 		free(r);
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(names, n);
 	free(dir);
 }
 
@@ -856,16 +827,15 @@ static void clean_temps(const char *outdir, const char *rel_dir)
 {
 	char *dir = *rel_dir ? join(outdir, rel_dir) : xstrdup(outdir);
 	size_t n;
-	char **names = list_names(dir, &n);
+	struct dir_entry *names = dirlist_read(dir, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		if (dead_temp_file(names[i])) {
-			char *full = join(dir, names[i]);
+		if (dead_temp_file(names[i].name)) {
+			char *full = join(dir, names[i].name);
 			unlink(full);
 			free(full);
 		}
-		free(names[i]);
 	}
-	free(names);
+	dirlist_free(names, n);
 	free(dir);
 }
 

@@ -9,11 +9,11 @@
  * libFuzzer: replay TARGET FILE... */
 #include <config.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "dirlist.h"
 #include "fuzz.h"
 #include "../tap.h"
 #include "text.h"
@@ -31,36 +31,6 @@ static const struct target {
 	{ "validate", fuzz_validate },
 	{ "fetch", fuzz_fetch },
 };
-
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The names of the files in dir, sorted; NULL when there is no such folder. */
-static char **list_files(const char *dir, size_t *n)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return NULL;
-	char **v = NULL;
-	size_t cap = 0;
-	*n = 0;
-	struct dirent *e;
-	while ((e = readdir(d)) != NULL) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			v = xrealloc(v, cap * sizeof *v);
-		}
-		v[(*n)++] = xstrdup(e->d_name);
-	}
-	closedir(d);
-	if (*n > 1)
-		qsort(v, *n, sizeof *v, by_name);
-	return v ? v : xcalloc(1, sizeof *v);
-}
 
 static int read_file(const char *path, struct buf *b)
 {
@@ -82,10 +52,10 @@ static size_t replay_dir(const char *srcdir, const char *kind, const struct targ
 	char dir[4096];
 	snprintf(dir, sizeof dir, "%s/tests/fuzz/%s/%s", srcdir, kind, t->name);
 	size_t n = 0;
-	char **files = list_files(dir, &n);
+	struct dir_entry *files = dirlist_read(dir, false, &n);
 	for (size_t i = 0; i < n; i++) {
 		char path[8192];
-		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
 		struct buf b;
 		buf_init(&b);
 		printf("# replaying %s\n", path);
@@ -93,11 +63,10 @@ static size_t replay_dir(const char *srcdir, const char *kind, const struct targ
 		int rc = read_file(path, &b);
 		if (rc == 0)
 			t->run((const uint8_t *)(b.data ? b.data : ""), b.len);
-		ok(rc == 0, "%s: %s/%s", t->name, kind, files[i]);
+		ok(rc == 0, "%s: %s/%s", t->name, kind, files[i].name);
 		buf_free(&b);
-		free(files[i]);
 	}
-	free(files);
+	dirlist_free(files, n);
 	return n;
 }
 
