@@ -60,6 +60,41 @@ static char *format_names(void)
 	return buf_take(&b);
 }
 
+/* Is the format named name in spec, a comma-separated list ("atom,rss"), or
+ * is spec "all"? */
+static bool format_listed(const char *spec, const char *name)
+{
+	if (strcmp(spec, "all") == 0)
+		return true;
+	size_t n = strlen(name);
+	for (const char *p = spec;; p++) {
+		size_t k = strcspn(p, ",");
+		if (k == n && strncmp(p, name, n) == 0)
+			return true;
+		p += k;
+		if (!*p)
+			return false;
+	}
+}
+
+/* How many formats the list spec names, or -1 when one is no format. */
+static int count_formats(const char *spec)
+{
+	int k = 0;
+	for (const char *p = spec;; p++) {
+		size_t len = strcspn(p, ",");
+		const struct format *f = feed_formats;
+		while (f->name && !(strlen(f->name) == len && strncmp(p, f->name, len) == 0))
+			f++;
+		if (!f->name)
+			return -1;
+		k++;
+		p += len;
+		if (!*p)
+			return k;
+	}
+}
+
 static void usage(FILE *f)
 {
 	char *names = format_names();
@@ -75,8 +110,8 @@ static void usage(FILE *f)
 	      "  -o, --output DIR     write every feed of the site, and feeds.opml, under DIR\n"
 	      "  -n, --limit N        newest N posts a feed (default: feed.posts_limit or 10; 0 for all)\n", f);
 	fprintf(f,
-	      "  -f, --format NAME    %s, or all (default: atom to stdout; all with -o\n"
-	      "                       or --print-links)\n", names);
+	      "  -f, --format NAME    %s, or all, or a list with -o (atom,rss) (default:\n"
+	      "                       atom to stdout; all with -o or --print-links)\n", names);
 	fputs("  -c, --content MODE   full (default), summary or both\n"
 	      "      --url URL        the site's URL, overriding _config.yml's url\n"
 	      "      --drafts         include _drafts/ and draft: true posts\n"
@@ -150,10 +185,12 @@ static int check_args(struct options *o)
 	}
 	if (!o->format)
 		o->format = set_wide ? "all" : "atom";
-	if (strcmp(o->format, "all") == 0 ? !set_wide : !feed_format_find(o->format)) {
+	int k = strcmp(o->format, "all") == 0 ? 2 : count_formats(o->format);
+	if (k < 0 || (k > 1 && !set_wide)) {
 		char *names = format_names();
 		fprintf(stderr, "feedgen: --format takes %s%s, not '%s'\n", names,
-			set_wide ? " or all" : " (all needs -o or --print-links)", o->format);
+			set_wide ? ", a list of them (atom,rss) or all" :
+				   " (a list or all needs -o or --print-links)", o->format);
 		free(names);
 		return -1;
 	}
@@ -332,7 +369,7 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	};
 	size_t k = 0;
 	for (const struct format *f = feed_formats; f->name && k < FEED_SET_MAX_FORMATS; f++)
-		if (strcmp(o->format, "all") == 0 || strcmp(o->format, f->name) == 0)
+		if (format_listed(o->format, f->name))
 			so.formats[k++] = f;
 	struct feed_set set;
 	feed_set_build(&set, site, posts, &so, diag);

@@ -98,6 +98,14 @@ ok $(( $? == 2 ? 0 : 1 )) "validate --format xml: exit status 2"
 ok $(( $? == 2 ? 0 : 1 )) "--no-opml without -o: exit status 2"
 "$FEEDGEN" -f all "$top_srcdir/example" >/dev/null 2>&1
 ok $(( $? == 2 ? 0 : 1 )) "-f all to standard output: exit status 2"
+"$FEEDGEN" -f atom,rss "$top_srcdir/example" >/dev/null 2>&1
+ok $(( $? == 2 ? 0 : 1 )) "-f atom,rss to standard output: exit status 2"
+"$FEEDGEN" -o "$TMP/two" -f atom,xml "$top_srcdir/example" >/dev/null 2>&1
+ok $(( $? == 2 ? 0 : 1 )) "-f atom,xml: exit status 2 (xml is no format)"
+"$FEEDGEN" -o "$TMP/two" -f rss,atom "$top_srcdir/example" >/dev/null 2>&1 &&
+	[ -f "$TMP/two/feed.xml" ] && [ -f "$TMP/two/feed.rss" ] && [ ! -e "$TMP/two/feed.json" ] &&
+	[ -n "$(find "$TMP/two/feed" -name '*.rss')" ] && [ -z "$(find "$TMP/two" -name '*.json')" ]
+ok $? "-o -f rss,atom: Atom and RSS files, no JSON Feed"
 
 # ---- the generator's diagnostics ----
 
