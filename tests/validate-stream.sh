@@ -5,14 +5,14 @@
 # the entries say about the head, positions past line 65535 and in late
 # entries, ids compared across the whole document, and a document that turns
 # out to be malformed only at its end. Printed as TAP.
-FEEDGEN=${FEEDGEN:-src/feedgen}
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/vstream.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n=0
-fail=0
+. "$(dirname "$0")/lib.sh"
+tmp=$TMP
 
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; sed 's/^/# /' "$tmp/out"; }
+# report STATUS DESCRIPTION: ok, and what the validator printed when not.
+report() {
+	ok "$1" "$2"
+	[ "$1" -eq 0 ] || sed 's/^/# /' "$tmp/out"
+}
 
 # feed FILE [OPTION=VALUE...]: an Atom feed made by tests' own generator.
 #   entries=N      how many entries (default 3)
@@ -61,103 +61,73 @@ run() {
 
 feed "$tmp/ok.xml" entries=2000
 run "$tmp/ok.xml"
-if [ $rc -eq 0 ] && grep -q 'valid: 0 errors, 0 warnings$' "$tmp/out"; then
-	ok "2000 entries, valid"
-else
-	not_ok "2000 entries, valid (exit $rc)"
-fi
+[ $rc -eq 0 ] && grep -q 'valid: 0 errors, 0 warnings$' "$tmp/out"
+report $? "2000 entries, valid"
 
-"$FEEDGEN" validate - < "$tmp/ok.xml" > "$tmp/stdin.out" 2>&1
-if [ $? -eq 0 ] && grep -q '^<stdin>: Atom 1.0, valid' "$tmp/stdin.out"; then
-	ok "the same feed on standard input"
-else
-	cp "$tmp/stdin.out" "$tmp/out"
-	not_ok "the same feed on standard input"
-fi
+"$FEEDGEN" validate - < "$tmp/ok.xml" > "$tmp/out" 2>&1
+[ $? -eq 0 ] && grep -q '^<stdin>: Atom 1.0, valid' "$tmp/out"
+report $? "the same feed on standard input"
 
 # The feed's author after the entries still is every entry's author (§4.1.1),
 # and is itself out of place.
 feed "$tmp/tail.xml" author=tail
 line=$(grep -n '<author>' "$tmp/tail.xml" | cut -d: -f1)
 run "$tmp/tail.xml"
-if ! grep -q 'atom-author' "$tmp/out" && grep -q ":$line:3: error: .*<author> after the entries \[misplaced-element\]" "$tmp/out"; then
-	ok "a feed author after the entries: misplaced, but no entry lacks an author"
-else
-	not_ok "a feed author after the entries"
-fi
+! grep -q 'atom-author' "$tmp/out" && grep -q ":$line:3: error: .*<author> after the entries \[misplaced-element\]" "$tmp/out"
+report $? "a feed author after the entries: misplaced, but no entry lacks an author"
 
 feed "$tmp/none.xml" author=none entries=3
 line=$(grep -n '<entry>' "$tmp/none.xml" | tail -1 | cut -d: -f1)
 run "$tmp/none.xml"
-if [ "$(grep -c '\[atom-author\]' "$tmp/out")" -eq 3 ] && grep -q ":$line:3: error: no atom:author" "$tmp/out"; then
-	ok "no author anywhere: each entry reported at its own line and column"
-else
-	not_ok "no author anywhere"
-fi
+[ "$(grep -c '\[atom-author\]' "$tmp/out")" -eq 3 ] && grep -q ":$line:3: error: no atom:author" "$tmp/out"
+report $? "no author anywhere: each entry reported at its own line and column"
 
 feed "$tmp/own.xml" author=none entry_author=1
 run "$tmp/own.xml"
-if [ $rc -eq 0 ]; then ok "entries with their own authors need no feed author"; else not_ok "entries with their own authors (exit $rc)"; fi
+[ $rc -eq 0 ]
+report $? "entries with their own authors need no feed author"
 
 # Thousands of entries without an author: each is reported up to a bound,
 # then one message counts the rest.
 feed "$tmp/many.xml" author=none entries=5000
 run "$tmp/many.xml"
-if [ "$(grep -c 'error: no atom:author for the entry or its feed: <entry> \[' "$tmp/out")" -eq 4096 ] &&
-   grep -q 'its feed: 904 more entries \[atom-author\]' "$tmp/out"; then
-	ok "5000 entries without an author: 4096 positions and a count of the other 904"
-else
-	not_ok "5000 entries without an author"
-fi
+[ "$(grep -c 'error: no atom:author for the entry or its feed: <entry> \[' "$tmp/out")" -eq 4096 ] &&
+   grep -q 'its feed: 904 more entries \[atom-author\]' "$tmp/out"
+report $? "5000 entries without an author: 4096 positions and a count of the other 904"
 
 feed "$tmp/same.xml" same_id=1 entries=4
 run "$tmp/same.xml"
-if grep -q ':2:1: error: every entry has the same atom:id: 4 entries' "$tmp/out" &&
-   [ "$(grep -c 'atom-duplicate-id' "$tmp/out")" -eq 3 ]; then
-	ok "one id in every entry: an error at the feed, a warning at each repeat"
-else
-	not_ok "one id in every entry"
-fi
+grep -q ':2:1: error: every entry has the same atom:id: 4 entries' "$tmp/out" &&
+   [ "$(grep -c 'atom-duplicate-id' "$tmp/out")" -eq 3 ]
+report $? "one id in every entry: an error at the feed, a warning at each repeat"
 
 # Lines past 65535 (libxml2 keeps them apart) and columns in a late entry.
 feed "$tmp/far.xml" pad=70000 entries=3 bad_date=3
 line=$(grep -n '2024-05-01 10:00<' "$tmp/far.xml" | cut -d: -f1)
 run "$tmp/far.xml"
-if grep -q ":$line:5: error: not an RFC 3339 date-time" "$tmp/out"; then
-	ok "an error on line $line, column 5"
-else
-	not_ok "an error on line $line, column 5"
-fi
+grep -q ":$line:5: error: not an RFC 3339 date-time" "$tmp/out"
+report $? "an error on line $line, column 5"
 
 feed "$tmp/fartail.xml" pad=70000 author=tail
 line=$(grep -n '<author>' "$tmp/fartail.xml" | cut -d: -f1)
 run "$tmp/fartail.xml"
-if grep -q ":$line:3: error: .*\[misplaced-element\]" "$tmp/out"; then
-	ok "a head element after the entries, on line $line"
-else
-	not_ok "a head element after the entries, on line $line"
-fi
+grep -q ":$line:3: error: .*\[misplaced-element\]" "$tmp/out"
+report $? "a head element after the entries, on line $line"
 
 # A document that is malformed at its end keeps only its XML errors, though
 # its entries were checked before the end was read.
 feed "$tmp/trunc.xml" entries=50 bad_date=2 truncate=1
 run "$tmp/trunc.xml"
-if [ $rc -eq 1 ] && grep -q 'Premature end of data in tag feed line 2 \[xml-well-formed\]' "$tmp/out" &&
-   ! grep -q 'date-rfc3339' "$tmp/out" && grep -q ': unknown, invalid: 1 error' "$tmp/out"; then
-	ok "malformed at the end: only the XML error"
-else
-	not_ok "malformed at the end"
-fi
+[ $rc -eq 1 ] && grep -q 'Premature end of data in tag feed line 2 \[xml-well-formed\]' "$tmp/out" &&
+   ! grep -q 'date-rfc3339' "$tmp/out" && grep -q ': unknown, invalid: 1 error' "$tmp/out"
+report $? "malformed at the end: only the XML error"
 
 # Bytes the declared encoding cannot convert stop the reader: an error, once,
 # and never "valid".
 printf '<?xml version="1.0" encoding="ISO-2022-JP"?>\n<rss version="2.0"><channel><title>\033$B\333\321\321</title></channel></rss>\n' > "$tmp/enc.xml"
 run "$tmp/enc.xml"
-if [ $rc -eq 1 ] && [ "$(grep -c '\[xml-encoding\]' "$tmp/out")" -eq 1 ]; then
-	ok "an input conversion error is one xml-encoding error"
-else
-	not_ok "an input conversion error is one xml-encoding error (exit $rc)"
-fi
+[ $rc -eq 1 ] && [ "$(grep -c '\[xml-encoding\]' "$tmp/out")" -eq 1 ]
+report $? "an input conversion error is one xml-encoding error"
 
 # RSS: guids compared across the whole channel; head elements after the items.
 python3 - > "$tmp/rss.xml" <<'PY'
@@ -171,12 +141,8 @@ for i in range(3000):
 w('<language>not a language</language>\n</channel></rss>\n')
 PY
 run "$tmp/rss.xml"
-if grep -q ':3002:26: error: .*"https://example.org/7" \[rss-duplicate-guid\]' "$tmp/out" &&
-   grep -q ':3003:1: error: not a language code' "$tmp/out"; then
-	ok "RSS: a guid repeated 3000 items later, a channel element after the items"
-else
-	not_ok "RSS: a guid repeated 3000 items later, a channel element after the items"
-fi
+grep -q ':3002:26: error: .*"https://example.org/7" \[rss-duplicate-guid\]' "$tmp/out" &&
+   grep -q ':3003:1: error: not a language code' "$tmp/out"
+report $? "RSS: a guid repeated 3000 items later, a channel element after the items"
 
-echo "1..$n"
-exit $fail
+done_testing
