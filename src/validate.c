@@ -181,7 +181,12 @@ struct walk {
 	bool malformed;		/* a well-formedness or namespace error was seen */
 	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
+	size_t head_nodes;	/* children copied into the head so far */
 };
+
+/* A real feed's head has tens of children; past this many, the rest are
+ * skipped, so a hostile head cannot grow memory as the entries cannot. */
+#define HEAD_NODES_MAX 20000
 
 static bool is_entity_error(int code)
 {
@@ -390,6 +395,12 @@ static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
 	if (n->type == XML_ELEMENT_NODE)
 		forget_before_current(w);
+	if (w->head_nodes++ >= HEAD_NODES_MAX) {
+		if (w->head_nodes == HEAD_NODES_MAX + 1)
+			rule_report(w->c, n, R_HEAD_TOO_LARGE, "%d nodes checked", HEAD_NODES_MAX);
+		*status = xmlTextReaderNext(w->rd);
+		return NULL;
+	}
 	if (!xmlTextReaderExpand(w->rd)) {
 		*status = -1;
 		return NULL;

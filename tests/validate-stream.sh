@@ -145,4 +145,21 @@ grep -q ':3002:26: error: .*"https://example.org/7" \[rss-duplicate-guid\]' "$tm
    grep -q ':3003:1: error: not a language code' "$tmp/out"
 report $? "RSS: a guid repeated 3000 items later, a channel element after the items"
 
+# A head with more children than any feed has: the first are checked, the
+# rest skipped with one warning, so a hostile head cannot take the memory
+# (or the quadratic time) the entries cannot.
+python3 - > "$tmp/head.xml" <<'PY'
+import sys
+w = sys.stdout.write
+w('<rss version="2.0"><channel><title>T</title><link>https://example.org/</link>\n')
+w('<description>D</description>\n')
+for i in range(30000):
+    w('<category>c%d</category>\n' % i)
+w('<item><title>x</title></item>\n</channel></rss>\n')
+PY
+run "$tmp/head.xml"
+[ $rc -eq 0 ] && [ "$(grep -c '\[head-too-large\]' "$tmp/out")" -eq 1 ] &&
+	grep -q 'RSS 2.0, valid: 0 errors, 1 warning' "$tmp/out"
+report $? "a head of 30,000 elements: checked up to the bound, one warning"
+
 done_testing
