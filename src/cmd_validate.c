@@ -20,7 +20,6 @@
 #include "cmd_validate.h"
 #include "diag.h"
 #include "fetch.h"
-#include "text.h"
 #include "validate.h"
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };

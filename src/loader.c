@@ -323,8 +323,6 @@ static char *clean_front_matter(const char *path, const char *file, size_t start
 	return buf_take(&b);
 }
 
-/* Front matter strings reach XML: drop the characters it forbids, which YAML
- * escapes such as "\x01" can still produce. */
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
@@ -354,6 +352,8 @@ static void read_author(const struct site *site, yaml_document_t *doc, yaml_node
 	a->uri = dup_or_null(known->uri);
 }
 
+/* Front matter strings reach XML: drop the characters it forbids, which YAML
+ * escapes such as "\x01" can still produce. */
 static char *fm_string(yaml_node_t *n, const char *path, struct diag_sink *diag)
 {
 	const char *s = yamldoc_scalar(n);

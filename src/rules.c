@@ -46,11 +46,11 @@ const struct rule rule_table[R_COUNT] = {
 	[R_UNEXPECTED_TEXT] = { "unexpected-text", E, "text not allowed here",
 		"RFC 4287 Appendix B; RSS 2.0.11", NULL },
 	[R_BLANK] = { "blank", W, "element should not be empty", "RSS 2.0.11", NULL },
+	[R_UNEXPECTED_WHITESPACE] = { "unexpected-whitespace", E,
+		"white space around a URI or date", "RFC 4287 §3.3, §4.2.6; RFC 3987 §3.1", NULL },
 	[R_HEAD_TOO_LARGE] = { "head-too-large", W,
 		"more elements in the feed's head than are checked; the rest are skipped",
 		"feedgen (bounded memory)", NULL },
-	[R_UNEXPECTED_WHITESPACE] = { "unexpected-whitespace", E,
-		"white space around a URI or date", "RFC 4287 §3.3, §4.2.6; RFC 3987 §3.1", NULL },
 	[R_DATE_RFC3339] = { "date-rfc3339", E, "not an RFC 3339 date-time",
 		"RFC 4287 §3.3; RFC 3339 §5.6", check_rfc3339 },
 	[R_DATE_RFC822] = { "date-rfc822", E, "not an RFC 822 date-time",
@@ -223,18 +223,15 @@ static uint64_t id_hash(const char *kind, const char *value)
 	return h ? h : 1;
 }
 
-/* Inserts h unless present; returns true when it was present. cap is a
- * power of two and at least twice n, so a free slot is always found. */
-static bool idset_insert(uint64_t *v, size_t cap, uint64_t h)
+/* The slot holding h, or the empty slot where it would go. cap is a power of
+ * two and at least twice the number of hashes, so an empty slot is always
+ * found. */
+static size_t idset_slot(const uint64_t *v, size_t cap, uint64_t h)
 {
-	for (size_t i = (size_t)h & (cap - 1); ; i = (i + 1) & (cap - 1)) {
-		if (v[i] == h)
-			return true;
-		if (v[i] == 0) {
-			v[i] = h;
-			return false;
-		}
-	}
+	size_t i = (size_t)h & (cap - 1);
+	while (v[i] && v[i] != h)
+		i = (i + 1) & (cap - 1);
+	return i;
 }
 
 static void idset_grow(struct idset *s)
@@ -243,7 +240,7 @@ static void idset_grow(struct idset *s)
 	uint64_t *v = xcalloc(cap, sizeof *v);
 	for (size_t i = 0; i < s->cap; i++)
 		if (s->v[i])
-			idset_insert(v, cap, s->v[i]);
+			v[idset_slot(v, cap, s->v[i])] = s->v[i];
 	free(s->v);
 	s->v = v;
 	s->cap = cap;
@@ -254,19 +251,18 @@ bool seen_before(struct vctx *c, const char *kind, const char *value)
 	struct idset *s = &c->ids;
 	if (!*value)
 		return false;
-	uint64_t h = id_hash(kind, value);
-	if (s->n >= IDSET_MAX) {
-		/* Full: still finds earlier ids, records no new ones. */
-		for (size_t i = (size_t)h & (s->cap - 1); s->v[i]; i = (i + 1) & (s->cap - 1))
-			if (s->v[i] == h)
-				return true;
-		return false;
-	}
-	if (2 * (s->n + 1) > s->cap)
+	if (s->n < IDSET_MAX && 2 * (s->n + 1) > s->cap)
 		idset_grow(s);
-	bool seen = idset_insert(s->v, s->cap, h);
-	s->n += !seen;
-	return seen;
+	uint64_t h = id_hash(kind, value);
+	size_t i = idset_slot(s->v, s->cap, h);
+	if (s->v[i] == h)
+		return true;
+	/* Full: earlier ids are still found, new ones are not recorded. */
+	if (s->n < IDSET_MAX) {
+		s->v[i] = h;
+		s->n++;
+	}
+	return false;
 }
 
 void vctx_free(struct vctx *c)

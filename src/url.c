@@ -238,8 +238,6 @@ static void pop_segment(struct buf *out)
 		out->data[out->len] = '\0';
 }
 
-/* The input buffer is a private copy, so "replace the prefix with '/'"
- * (steps B and C) can be done by writing a '/' in place and stepping on. */
 /* Does the path hold a "." or ".." segment? */
 static bool has_dot_segment(const char *s, size_t n)
 {
@@ -253,6 +251,8 @@ static bool has_dot_segment(const char *s, size_t n)
 	return false;
 }
 
+/* The input buffer is a private copy, so "replace the prefix with '/'"
+ * (steps B and C) can be done by writing a '/' in place and stepping on. */
 static char *remove_dot_segments(const char *path, size_t n)
 {
 	if (!has_dot_segment(path, n))
