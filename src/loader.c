@@ -15,10 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <stdatomic.h>
-#include <threads.h>
 #include <unistd.h>
-
-#include <libxml/parser.h>
 
 #include "body.h"
 #include "date.h"
@@ -27,6 +24,7 @@
 #include "permalink.h"
 #include "text.h"
 #include "url.h"
+#include "workers.h"
 #include "yamldoc.h"
 
 /* Limits that keep one hostile file from taking the machine. */
@@ -845,38 +843,25 @@ static void replay_in_order(struct load_worker *lw, size_t nw, struct diag_sink 
 	free(all);
 }
 
-static size_t load_threads(size_t n)
-{
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	if (n < LOAD_PARALLEL_MIN || cpus < 2)
-		return 1;
-	return cpus > LOAD_THREADS_MAX ? LOAD_THREADS_MAX : (size_t)cpus;
-}
-
 /* Load every candidate into job->loaded, on as many threads as pay off:
  * this thread is worker 0, the others are started beside it. */
 static void load_all(struct load_job *job, struct diag_sink *diag)
 {
-	size_t nw = load_threads(job->w->n);
+	size_t nw = workers_count(job->w->n, LOAD_PARALLEL_MIN, LOAD_THREADS_MAX);
 	if (nw == 1) {
 		for (size_t i = 0; i < job->w->n; i++)
 			load_one(job, i, diag);
 		return;
 	}
-	xmlInitParser();	/* libxml2 must be set up before threads use it */
 	struct load_worker lw[LOAD_THREADS_MAX];
-	thrd_t th[LOAD_THREADS_MAX];
+	void *args[LOAD_THREADS_MAX];
 	for (size_t k = 0; k < nw; k++) {
 		lw[k].job = job;
 		memset(&lw[k].rec, 0, sizeof lw[k].rec);
 		diag_sink_init_record(&lw[k].sink, &lw[k].rec);
+		args[k] = &lw[k];
 	}
-	size_t started = 1;
-	while (started < nw && thrd_create(&th[started], load_worker_run, &lw[started]) == thrd_success)
-		started++;
-	load_worker_run(&lw[0]);
-	for (size_t k = 1; k < started; k++)
-		thrd_join(th[k], NULL);
+	size_t started = workers_run(load_worker_run, args, nw);
 	replay_in_order(lw, started, diag);
 	for (size_t k = 0; k < started; k++)
 		diag_records_free(&lw[k].rec);

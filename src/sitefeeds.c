@@ -15,7 +15,6 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
-#include <threads.h>
 #include <unistd.h>
 
 #include <unicode/unorm2.h>
@@ -25,6 +24,7 @@
 #include "output.h"
 #include "sitefeeds.h"
 #include "text.h"
+#include "workers.h"
 
 /* Longest file name most file systems take (NAME_MAX), in bytes. */
 #define NAME_BYTES_MAX 255
@@ -624,25 +624,14 @@ static int write_worker(void *arg)
 	return 0;
 }
 
-static size_t write_threads(size_t feeds)
-{
-	if (feeds < WRITE_PARALLEL_MIN)
-		return 1;
-	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	return cpus < 2 ? 1 : cpus > WRITE_THREADS ? WRITE_THREADS : (size_t)cpus;
-}
-
 /* Writes feeds [from, to) into out[], on as many threads as there are cores. */
 static void write_round(struct write_job *job)
 {
-	size_t nt = write_threads(job->to - job->from);
-	thrd_t th[WRITE_THREADS];
-	size_t started = 0;
-	while (started + 1 < nt && thrd_create(&th[started], write_worker, job) == thrd_success)
-		started++;
-	write_worker(job);
-	for (size_t k = 0; k < started; k++)
-		thrd_join(th[k], NULL);
+	void *args[WRITE_THREADS];
+	size_t nt = workers_count(job->to - job->from, WRITE_PARALLEL_MIN, WRITE_THREADS);
+	for (size_t k = 0; k < nt; k++)
+		args[k] = job;
+	workers_run(write_worker, args, nt);
 }
 
 /* Reports the round in feed order, up to its first failure, and moves the
