@@ -138,22 +138,6 @@ xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o)
 	return xmlOutputBufferCreateIO(xml_write_cb, NULL, o, NULL);
 }
 
-static ssize_t read_full(int fd, char *p, size_t n)
-{
-	size_t got = 0;
-	while (got < n) {
-		ssize_t r = read(fd, p + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
-
 /* Are the file at path and the open fd byte-for-byte the same? */
 static bool same_bytes(const char *path, int fd)
 {

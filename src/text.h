@@ -1,5 +1,5 @@
-/* text.h: growable byte buffers and the UTF-8 checks every string passes
- * before it may reach an XML writer.
+/* text.h: growable byte buffers, the UTF-8 checks every string passes
+ * before it may reach an XML writer, and reading bytes from a descriptor.
  *
  * Ownership: a struct buf owns its bytes; buf_free() releases them, buf_take()
  * hands them to the caller (who free()s them) and leaves the buf empty.
@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 struct buf {
 	char *data;	/* always NUL-terminated when len > 0 or after buf_init */
@@ -35,6 +36,10 @@ static inline void buf_addc(struct buf *b, char c)
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 char *buf_take(struct buf *b);
+
+/* Reads fd into p until n bytes or the end of input (EINTR retried). Returns
+ * how many were read, or -1 with errno set. */
+ssize_t read_full(int fd, void *p, size_t n);
 
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);

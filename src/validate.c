@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <libxml/entities.h>
 #include <libxml/parser.h>
@@ -151,10 +150,7 @@ static int source_read(void *ctx, char *out, int want)
 		memcpy(out, s->mem + s->pos, n);
 		s->pos += n;
 	} else if (s->fd >= 0) {
-		ssize_t r;
-		do
-			r = read(s->fd, out, (size_t)want);
-		while (r < 0 && errno == EINTR);
+		ssize_t r = read_full(s->fd, out, (size_t)want);
 		if (r < 0) {
 			s->err = errno;
 			return -1;
@@ -680,15 +676,13 @@ static int read_some(int fd, struct buf *b, size_t n)
 	char chunk[65536];
 	while (n > 0) {
 		size_t want = n < sizeof chunk ? n : sizeof chunk;
-		ssize_t r = read(fd, chunk, want);
-		if (r < 0 && errno == EINTR)
-			continue;
+		ssize_t r = read_full(fd, chunk, want);
 		if (r < 0)
 			return -1;
-		if (r == 0)
-			break;
 		buf_add(b, chunk, (size_t)r);
 		n -= (size_t)r;
+		if ((size_t)r < want)
+			break;
 	}
 	return 0;
 }
