@@ -3,9 +3,12 @@
  *
  * The parser is a hand-written scanner over a fixed grammar (see date.h):
  * every field has a fixed width, so a scanner gives exact error positions
- * where strptime() could only say "no". Calendar arithmetic is left to the
- * C library: timegm() for instants with a known offset, mktime() for local
- * times in the site zone, so DST rules come from tzdata. Nothing allocates. */
+ * where strptime() could only say "no". Time zones are left to the C
+ * library: mktime() for local times in the site zone and localtime_r() for
+ * the zone's offset at an instant, so DST rules come from tzdata. The
+ * proleptic Gregorian arithmetic of UTC is done here, because glibc's
+ * timegm() and gmtime_r() take the time zone lock that every loader thread
+ * would queue on. Nothing allocates. */
 #include <config.h>
 #include "date.h"
 
@@ -213,31 +216,63 @@ static int parse_rest(const char *s, size_t *i, struct parsed *p, struct date_er
 	return parse_zone(s, i, p, err);
 }
 
-static void fields_to_tm(const struct parsed *p, struct tm *tm)
+/* Days from 1970-01-01 to y-m-d, and back (H. Hinnant's algorithms: eras
+ * of 400 years, March-based years so the leap day comes last). */
+static int64_t days_from_civil(int64_t y, int m, int d)
 {
-	memset(tm, 0, sizeof *tm);
-	tm->tm_year = p->year - 1900;
-	tm->tm_mon = p->month - 1;
-	tm->tm_mday = p->day;
-	tm->tm_hour = p->hour;
-	tm->tm_min = p->min;
-	tm->tm_sec = p->sec;
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a % b < 0) != (b < 0));
+}
+
+/* The year of an instant in a given offset. */
+static int64_t year_at(int64_t sec, int32_t off)
+{
+	int64_t y;
+	int m, d;
+	civil_from_days(floor_div(sec + off, 86400), &y, &m, &d);
+	return y;
 }
 
 /* Places the fields in time: with their offset, in UTC, or in the site zone. */
 static int to_instant(const struct parsed *p, bool utc, struct fg_time *t)
 {
-	struct tm tm;
-	time_t sec;
-	fields_to_tm(p, &tm);
+	int64_t sec;
 	if (p->has_off || utc) {
-		sec = timegm(&tm) - p->off;
+		sec = days_from_civil(p->year, p->month, p->day) * 86400 +
+		      p->hour * 3600 + p->min * 60 + p->sec - p->off;
 	} else {
-		tm.tm_isdst = -1;	/* let tzdata say whether DST applies */
+		struct tm tm = {
+			.tm_year = p->year - 1900, .tm_mon = p->month - 1, .tm_mday = p->day,
+			.tm_hour = p->hour, .tm_min = p->min, .tm_sec = p->sec,
+			.tm_isdst = -1,	/* let tzdata say whether DST applies */
+		};
 		errno = 0;
-		sec = mktime(&tm);
-		if (sec == (time_t)-1 && errno == EOVERFLOW)
+		time_t local = mktime(&tm);
+		if (local == (time_t)-1 && errno == EOVERFLOW)
 			return -1;
+		sec = local;
 	}
 	t->sec = sec;
 	t->nsec = p->nsec;
@@ -250,13 +285,10 @@ static int to_instant(const struct parsed *p, bool utc, struct fg_time *t)
  * write (an old local mean time such as +08:05:43 moves the clock). */
 static bool year_in_range(const struct fg_time *t)
 {
-	struct fg_time shown = *t;
-	shown.off -= shown.off % 60;
-	const struct fg_time *both[] = { t, &shown };
+	int32_t offs[] = { t->off, t->off - t->off % 60 };
 	for (size_t i = 0; i < 2; i++) {
-		struct tm tm;
-		date_fields(both[i], &tm);
-		if (tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+		int64_t y = year_at(t->sec, offs[i]);
+		if (y < 1 || y > 9999)
 			return false;
 	}
 	return true;
@@ -304,6 +336,20 @@ size_t date_from_filename(const char *name, struct fg_time *t)
 	return i + 1;
 }
 
+size_t date_filename_prefix(const char *name)
+{
+	struct parsed p = { 0 };
+	struct fg_time when;
+	size_t i = 0;
+	if (!name || parse_day(name, &i, &p, NULL) || name[i] != '-')
+		return 0;
+	/* An offset moves a day by less than a day: only the first and the last
+	 * year can leave the range. */
+	if (p.year > 1 && p.year < 9999)
+		return i + 1;
+	return date_from_filename(name, &when);
+}
+
 static bool zone_name_ok(const char *name)
 {
 	return name[0] != '/' && strstr(name, "..") == NULL;
@@ -346,12 +392,28 @@ void date_to_site_zone(struct fg_time *t)
 	t->off = localtime_r(&sec, &tm) ? (int32_t)tm.tm_gmtoff : 0;
 }
 
+/* Years beyond this do not fit struct tm's int; no date feedgen reads
+ * comes near (they are 0001..9999 in the site zone). */
+#define FIELDS_MAX_DAYS (INT64_C(1) << 38)
+
 void date_fields(const struct fg_time *t, struct tm *tm)
 {
-	time_t local = (time_t)(t->sec + t->off);
+	int64_t local = t->sec + t->off;
+	int64_t days = floor_div(local, 86400), secs = local - days * 86400;
 	memset(tm, 0, sizeof *tm);
-	if (!gmtime_r(&local, tm))
+	if (days > FIELDS_MAX_DAYS || days < -FIELDS_MAX_DAYS)
 		return;
+	int64_t y;
+	int m, d;
+	civil_from_days(days, &y, &m, &d);
+	tm->tm_year = (int)(y - 1900);
+	tm->tm_mon = m - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = (int)(secs / 3600);
+	tm->tm_min = (int)(secs % 3600 / 60);
+	tm->tm_sec = (int)(secs % 60);
+	tm->tm_wday = (int)((days % 7 + 11) % 7);	/* 1970-01-01 was a Thursday */
+	tm->tm_yday = (int)(days - days_from_civil(y, 1, 1));
 	tm->tm_isdst = -1;
 	tm->tm_gmtoff = t->off;
 	tm->tm_zone = "";

@@ -46,6 +46,10 @@ int date_parse(const char *s, enum date_style style, struct fg_time *t,
  * does not start that way or the date is not a real day. */
 size_t date_from_filename(const char *name, struct fg_time *t);
 
+/* What date_from_filename() returns, without placing the day in time (which
+ * costs a time zone lookup): for the many posts whose front matter has a date. */
+size_t date_filename_prefix(const char *name);
+
 /* Re-express t in the site zone (sets t->off). */
 void date_to_site_zone(struct fg_time *t);
 

@@ -540,20 +540,31 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		p->draft = true;
 }
 
-/* Slug, extension and (for YYYY-MM-DD-slug.ext) the date a file name gives. */
-static bool name_parts(struct post *p, const char *relpath)
+static const char *file_base(const char *relpath)
 {
 	const char *base = strrchr(relpath, '/');
-	base = base ? base + 1 : relpath;
+	return base ? base + 1 : relpath;
+}
+
+/* Slug and extension, and whether the file name (YYYY-MM-DD-slug.ext) gives
+ * a date: name_date() reads that date if the front matter has none. */
+static bool name_parts(struct post *p, const char *relpath)
+{
+	const char *base = file_base(relpath);
 	const char *dot = strrchr(base, '.');
 	if (!dot || dot == base)
 		dot = base + strlen(base);
 	p->ext = xstrdup(dot);
-	size_t skip = date_from_filename(base, &p->date);
+	size_t skip = date_filename_prefix(base);
 	if (skip >= (size_t)(dot - base))
 		skip = 0;
 	p->slug = xstrndup(base + skip, (size_t)(dot - base) - skip);
 	return skip > 0;
+}
+
+static void name_date(struct post *p, const char *relpath)
+{
+	date_from_filename(file_base(relpath), &p->date);
 }
 
 /* An empty title makes a blank line in every reader: use the text's start. */
@@ -622,7 +633,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	p->relpath = xstrdup(relpath);
 	p->body_offset = (long)fm.body_start;
 	p->body_line = fm.body_line;
-	bool name_date = name_parts(p, relpath);
+	bool has_name_date = name_parts(p, relpath);
 	for (size_t i = 0; i < dir_cats->n; i++) {
 		char *c = xml_clean(dir_cats->v[i], strlen(dir_cats->v[i]), NULL);
 		strlist_add(&p->categories, c);
@@ -631,7 +642,9 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	struct fm_result r = {0};
 	read_front_matter(site, &doc, p, &r, diag);
 	yaml_document_delete(&doc);
-	if (!r.failed && !r.date_set && !name_date) {
+	if (!r.failed && !r.date_set && has_name_date)
+		name_date(p, relpath);
+	if (!r.failed && !r.date_set && !has_name_date) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, "no-date",
 			    "no date: add 'date:' to the front matter or name the file "
 			    "YYYY-MM-DD-slug%s; the post is skipped", p->ext);

@@ -5,7 +5,9 @@
 #include "date.h"
 #include "tap.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -324,6 +326,48 @@ static void test_site_zone_and_fields(void)
 	is_int(tm.tm_hour, 22, "fields: hour west of UTC");
 }
 
+/* date.c does UTC calendar arithmetic itself: it must agree with the C
+ * library's gmtime_r() and timegm() everywhere feedgen reads dates, years
+ * 0001-9999 (leap days and the 100/400-year rules included). */
+static void test_calendar_against_libc(void)
+{
+	int64_t lo = -62135596800;	/* 0001-01-01T00:00:00Z */
+	int64_t hi = 253402300799;	/* 9999-12-31T23:59:59Z */
+	uint64_t x = 0x9E3779B97F4A7C15u;
+	unsigned fields_bad = 0, parse_bad = 0, n = 0;
+	use_zone(NULL);
+	for (int64_t sec = lo; sec < hi; sec += 86400 * 7 + 3607, n++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		int32_t off = (int32_t)(x % (2 * 50400 + 1)) - 50400;	/* +-14:00 */
+		off -= off % 60;
+		struct fg_time t = { sec, 0, off };
+		struct tm mine, want;
+		time_t local = (time_t)(sec + off);
+		date_fields(&t, &mine);
+		if (!gmtime_r(&local, &want) || mine.tm_year != want.tm_year ||
+		    mine.tm_mon != want.tm_mon || mine.tm_mday != want.tm_mday ||
+		    mine.tm_hour != want.tm_hour || mine.tm_min != want.tm_min ||
+		    mine.tm_sec != want.tm_sec || mine.tm_wday != want.tm_wday ||
+		    mine.tm_yday != want.tm_yday)
+			fields_bad++;
+		if (want.tm_year + 1900 < 1 || want.tm_year + 1900 > 9999)
+			continue;
+		char in[40];
+		snprintf(in, sizeof in, "%04d-%02d-%02d %02d:%02d:%02d %c%02d:%02d",
+			 want.tm_year + 1900, want.tm_mon + 1, want.tm_mday, want.tm_hour,
+			 want.tm_min, want.tm_sec, off < 0 ? '-' : '+', abs(off) / 3600,
+			 abs(off) % 3600 / 60);
+		struct fg_time back;
+		struct date_error err;
+		bool as_utc;
+		if (date_parse(in, DATE_PLAIN, &back, &as_utc, &err) != 0 || back.sec != sec)
+			parse_bad++;
+	}
+	ok(n > 500000, "%u instants compared", n);
+	is_int((int)fields_bad, 0, "date_fields() agrees with gmtime_r() in every offset");
+	is_int((int)parse_bad, 0, "date_parse() with an offset agrees with timegm()");
+}
+
 static void test_cmp(void)
 {
 	struct fg_time a, b, c;
@@ -350,5 +394,6 @@ int main(void)
 	test_filenames();
 	test_site_zone_and_fields();
 	test_cmp();
+	test_calendar_against_libc();
 	return tap_done();
 }
