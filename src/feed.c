@@ -398,6 +398,7 @@ struct render_cache {
 	size_t n;
 	size_t renders;
 	size_t planned;
+	const struct post **order;	/* the planned posts, by seq */
 	bool deferred;
 	mtx_t lock;
 	cnd_t made;
@@ -474,19 +475,29 @@ void render_cache_plan(struct render_cache *c, const struct post *p)
 {
 	mtx_lock(&c->lock);
 	struct cache_entry *e = entry_for(c, p);
-	if (!e->planned)
+	if (!e->planned) {
+		if ((c->planned & (c->planned - 1)) == 0)	/* 0 or a power of two: full */
+			c->order = xrealloc(c->order, (c->planned ? c->planned * 2 : 16) * sizeof *c->order);
+		c->order[c->planned] = p;
 		e->seq = c->planned++;
+	}
 	e->planned = true;
 	e->uses++;
 	mtx_unlock(&c->lock);
 }
 
-void render_cache_done(struct render_cache *c, const struct post *p)
+/* With the lock held. */
+static void drop_use(struct render_cache *c, const struct post *p)
 {
-	mtx_lock(&c->lock);
 	struct cache_entry *e = find_slot(c->v, c->cap, p);
 	if (e->post && e->planned && e->uses > 0 && --e->uses == 0)
 		entry_clear(e);
+}
+
+void render_cache_done(struct render_cache *c, const struct post *p)
+{
+	mtx_lock(&c->lock);
+	drop_use(c, p);
 	mtx_unlock(&c->lock);
 }
 
@@ -523,6 +534,7 @@ void render_cache_free(struct render_cache *c)
 			diag_records_free(&c->v[i].diags);
 		}
 	free(c->v);
+	free(c->order);
 	mtx_destroy(&c->lock);
 	cnd_destroy(&c->made);
 	free(c);
@@ -596,19 +608,6 @@ static char *make(struct render_cache *c, unsigned item, const struct site *site
 	}
 }
 
-/* With the lock held: waits while another thread makes item; true when the
- * caller is to make it. */
-static bool claim(struct render_cache *c, const struct post *p, unsigned item)
-{
-	struct cache_entry *e;
-	while ((e = entry_for(c, p))->busy & item)
-		cnd_wait(&c->made, &c->lock);
-	if (e->have & item)
-		return false;
-	e->busy |= item;
-	return true;
-}
-
 static void keep_diags(struct diag_records *to, struct diag_records *from)
 {
 	for (size_t i = 0; i < from->n; i++) {
@@ -622,32 +621,76 @@ static void keep_diags(struct diag_records *to, struct diag_records *from)
 	*from = (struct diag_records){0};
 }
 
-/* Item of p's entry, made once: deferred diagnostics are kept in the entry
- * for render_cache_flush(), so their order never depends on the threads. */
+/* With the lock held, which it lets go while making p's item. Deferred
+ * diagnostics are kept in the entry for render_cache_flush(), so their order
+ * never depends on the threads. */
+static void make_unlocked(struct render_cache *c, unsigned item, const struct site *site,
+			  const struct post *p, struct diag_sink *diag)
+{
+	entry_for(c, p)->busy |= item;
+	mtx_unlock(&c->lock);
+	struct diag_records rec = {0};
+	struct diag_sink kept;
+	diag_sink_init_record(&kept, &rec);
+	char *value = make(c, item, site, p, c->deferred ? &kept : diag);
+	mtx_lock(&c->lock);
+	struct cache_entry *e = entry_for(c, p);
+	*item_field(e, item) = value;
+	e->have |= item;
+	e->busy &= ~item;
+	keep_diags(&e->diags, &rec);
+	c->renders += item == HAVE_HTML;
+	cnd_broadcast(&c->made);
+}
+
+/* How far past a post that another thread is rendering a waiting thread may
+ * render: far enough to find work, near enough that what it renders is
+ * needed soon (rendered bodies are held until their last use). */
+#define AHEAD_WINDOW 64
+#define AHEAD_ITEMS (HAVE_HTML | HAVE_HTML_TEXT | HAVE_SUMMARY)
+
+/* With the lock held: a post planned soon after the one at seq whose item no
+ * thread has made or is making, or NULL. */
+static const struct post *work_ahead(struct render_cache *c, unsigned item, size_t seq)
+{
+	if (!c->deferred || !(item & AHEAD_ITEMS))
+		return NULL;
+	size_t end = seq + AHEAD_WINDOW < c->planned ? seq + AHEAD_WINDOW : c->planned;
+	for (size_t i = seq + 1; i < end; i++) {
+		const struct cache_entry *e = find_slot(c->v, c->cap, c->order[i]);
+		if (e->uses > 0 && !((e->have | e->busy) & item))
+			return c->order[i];
+	}
+	return NULL;
+}
+
+/* Item of p's entry, made once. Threads write feeds that share their newest
+ * posts: one that finds p being rendered by another renders a post the feeds
+ * will need next instead of waiting, so the threads do not take turns. */
 static const char *get(struct render_cache *c, unsigned item, const struct site *site,
 		       const struct post *p, struct diag_sink *diag)
 {
 	mtx_lock(&c->lock);
-	bool mine = claim(c, p, item);
-	mtx_unlock(&c->lock);
-	char *value = NULL;
-	struct diag_records rec = {0};
-	if (mine) {
-		struct diag_sink kept;
-		diag_sink_init_record(&kept, &rec);
-		value = make(c, item, site, p, c->deferred ? &kept : diag);
+	for (;;) {
+		struct cache_entry *e = entry_for(c, p);
+		if (e->have & item)
+			break;
+		if (!(e->busy & item)) {
+			make_unlocked(c, item, site, p, diag);
+			continue;
+		}
+		const struct post *next = work_ahead(c, item, e->seq);
+		if (!next) {
+			cnd_wait(&c->made, &c->lock);
+			continue;
+		}
+		/* A use of its own, so the post's last writer cannot free its
+		 * body while this thread still reads it. */
+		entry_for(c, next)->uses++;
+		make_unlocked(c, item, site, next, diag);
+		drop_use(c, next);
 	}
-	mtx_lock(&c->lock);
-	struct cache_entry *e = entry_for(c, p);
-	if (mine) {
-		*item_field(e, item) = value;
-		e->have |= item;
-		e->busy &= ~item;
-		keep_diags(&e->diags, &rec);
-		c->renders += item == HAVE_HTML;
-		cnd_broadcast(&c->made);
-	}
-	const char *r = *item_field(e, item);
+	const char *r = *item_field(entry_for(c, p), item);
 	mtx_unlock(&c->lock);
 	return r;
 }
