@@ -22,6 +22,7 @@
 #include "dirlist.h"
 #include "loader.h"
 #include "permalink.h"
+#include "strmap.h"
 #include "text.h"
 #include "url.h"
 #include "workers.h"
@@ -734,19 +735,45 @@ static int by_id_then_path(const void *a, const void *b)
 	return c ? c : strcmp(pa->relpath, pb->relpath);
 }
 
+/* The posts whose id another post has too (usually none), in *n. */
+static struct post **sharing_ids(const struct post_list *list, size_t *n)
+{
+	struct strmap m;
+	strmap_init(&m, list->n);
+	bool *shared = xcalloc(list->n, sizeof *shared);
+	*n = 0;
+	for (size_t i = 0; i < list->n; i++) {
+		size_t first = strmap_get_or_add(&m, list->v[i]->entry_id, i);
+		if (first == i)
+			continue;
+		*n += !shared[first] + 1;
+		shared[first] = shared[i] = true;
+	}
+	strmap_free(&m);
+	struct post **v = NULL;
+	if (*n) {
+		v = xmalloc(*n * sizeof *v);
+		for (size_t i = 0, k = 0; i < list->n; i++)
+			if (shared[i])
+				v[k++] = list->v[i];
+	}
+	free(shared);
+	return v;
+}
+
 /* Two posts with one id would be one entry to every reader: keep the first by
  * path, report the other. Returns how many were dropped. */
 static unsigned long drop_duplicate_ids(struct post_list *list, struct diag_sink *diag)
 {
-	if (list->n < 2)
+	size_t n;
+	struct post **v = sharing_ids(list, &n);
+	if (!v)
 		return 0;
-	struct post **v = xmalloc(list->n * sizeof *v);
-	memcpy(v, list->v, list->n * sizeof *v);
-	qsort(v, list->n, sizeof *v, by_id_then_path);
+	qsort(v, n, sizeof *v, by_id_then_path);
 	unsigned long dropped = 0;
-	for (size_t i = 1; i < list->n; i++) {
+	for (size_t i = 1; i < n; i++) {
 		size_t first = i - 1;
-		while (i < list->n && strcmp(v[i]->entry_id, v[first]->entry_id) == 0) {
+		while (i < n && strcmp(v[i]->entry_id, v[first]->entry_id) == 0) {
 			diag_report(diag, DIAG_ERROR, v[i]->path, 0, 0, "duplicate-id",
 				    "id '%s' is already used by %s; this post is skipped",
 				    v[i]->entry_id, v[first]->path);

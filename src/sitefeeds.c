@@ -23,6 +23,7 @@
 #include "dirlist.h"
 #include "output.h"
 #include "sitefeeds.h"
+#include "strmap.h"
 #include "text.h"
 #include "workers.h"
 
@@ -156,15 +157,6 @@ struct candidate {
 	size_t first, end;	/* its pairs */
 };
 
-static int pair_cmp(const void *a, const void *b)
-{
-	const struct pair *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	if (c)
-		return c;
-	return (x->post > y->post) - (x->post < y->post);
-}
-
 static int candidate_cmp(const void *a, const void *b)
 {
 	const struct candidate *x = a, *y = b;
@@ -200,19 +192,58 @@ static bool selected(const struct site *site, enum feed_kind kind, const char *n
 	return false;
 }
 
+struct group {
+	const char *name;
+	size_t id;		/* in order of first use */
+	size_t count;
+	size_t next;		/* where its next pair goes */
+};
+
+static int group_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct group *)a)->name, ((const struct group *)b)->name);
+}
+
+/* Every (name, post) of the kind, by name and then by post, as a sort would
+ * give them: the distinct names (a few dozen) are sorted, not the pairs. */
 static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind kind, size_t *n)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < posts->n; i++)
 		total += names_of(posts->v[i], kind)->n;
 	struct pair *pairs = xmalloc((total ? total : 1) * sizeof *pairs);
-	*n = 0;
+	struct group *g = xmalloc((total ? total : 1) * sizeof *g);
+	size_t *of = xmalloc((total ? total : 1) * sizeof *of);	/* each pair's group */
+	struct strmap m;
+	strmap_init(&m, 64);
+	size_t ng = 0, j = 0;
+	for (size_t i = 0; i < posts->n; i++) {
+		const struct strlist *l = names_of(posts->v[i], kind);
+		for (size_t k = 0; k < l->n; k++) {
+			size_t id = strmap_get_or_add(&m, l->v[k], ng);
+			if (id == ng)
+				g[ng++] = (struct group){l->v[k], id, 0, 0};
+			g[id].count++;
+			of[j++] = id;
+		}
+	}
+	strmap_free(&m);
+	qsort(g, ng, sizeof *g, group_cmp);
+	size_t *rank = xmalloc((ng ? ng : 1) * sizeof *rank);	/* id -> place */
+	for (size_t k = 0, at = 0; k < ng; at += g[k].count, k++) {
+		rank[g[k].id] = k;
+		g[k].next = at;
+	}
+	j = 0;
 	for (size_t i = 0; i < posts->n; i++) {
 		const struct strlist *l = names_of(posts->v[i], kind);
 		for (size_t k = 0; k < l->n; k++)
-			pairs[(*n)++] = (struct pair){l->v[k], i};
+			pairs[g[rank[of[j++]]].next++] = (struct pair){l->v[k], i};
 	}
-	qsort(pairs, *n, sizeof *pairs, pair_cmp);
+	*n = total;
+	free(rank);
+	free(of);
+	free(g);
 	return pairs;
 }
 
