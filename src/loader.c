@@ -76,11 +76,11 @@ static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *
 	struct buf child, full;
 	buf_init(&child);
 	buf_init(&full);
-	if (*rel)
-		buf_printf(&child, "%s/%s", rel, name);
-	else
-		buf_adds(&child, name);
-	buf_printf(&full, "%s/%s", w->site->dir, child.data);
+	if (*rel) {
+		buf_adds(&child, rel);
+		buf_addc(&child, '/');
+	}
+	buf_adds(&child, name);
 	struct stat st;
 	memset(&st, 0, sizeof st);
 	static const struct { unsigned char type; mode_t mode; } known[] = {
@@ -89,6 +89,9 @@ static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *
 	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
 		if (entry->type == known[i].type)
 			st.st_mode = known[i].mode;
+	/* The full path only for lstat(2) and messages: a post needs neither. */
+	if (st.st_mode == 0 || S_ISLNK(st.st_mode))
+		buf_printf(&full, "%s/%s", w->site->dir, child.data);
 	if (st.st_mode == 0 && lstat(full.data, &st) != 0) {
 		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot read: %s", strerror(errno));
 	} else if (S_ISLNK(st.st_mode)) {

@@ -205,26 +205,31 @@ static int group_cmp(const void *a, const void *b)
 }
 
 /* Every (name, post) of the kind, by name and then by post, as a sort would
- * give them: the distinct names (a few dozen) are sorted, not the pairs. */
+ * give them: the distinct names (a few dozen) are sorted, not the pairs. One
+ * pass over the posts, which are scattered in memory. */
 static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind kind, size_t *n)
 {
-	size_t total = 0;
-	for (size_t i = 0; i < posts->n; i++)
-		total += names_of(posts->v[i], kind)->n;
-	struct pair *pairs = xmalloc((total ? total : 1) * sizeof *pairs);
-	struct group *g = xmalloc((total ? total : 1) * sizeof *g);
-	size_t *of = xmalloc((total ? total : 1) * sizeof *of);	/* each pair's group */
+	size_t cap = posts->n + 1, total = 0, ng = 0;
+	struct pair *seen = xmalloc(cap * sizeof *seen);	/* by post */
+	size_t *of = xmalloc(cap * sizeof *of);			/* each one's group */
+	struct group *g = xmalloc(cap * sizeof *g);
 	struct strmap m;
 	strmap_init(&m, 64);
-	size_t ng = 0, j = 0;
 	for (size_t i = 0; i < posts->n; i++) {
 		const struct strlist *l = names_of(posts->v[i], kind);
-		for (size_t k = 0; k < l->n; k++) {
+		for (size_t k = 0; k < l->n; k++, total++) {
+			if (total == cap) {
+				cap *= 2;
+				seen = xrealloc(seen, cap * sizeof *seen);
+				of = xrealloc(of, cap * sizeof *of);
+				g = xrealloc(g, cap * sizeof *g);
+			}
 			size_t id = strmap_get_or_add(&m, l->v[k], ng);
 			if (id == ng)
 				g[ng++] = (struct group){l->v[k], id, 0, 0};
 			g[id].count++;
-			of[j++] = id;
+			seen[total] = (struct pair){l->v[k], i};
+			of[total] = id;
 		}
 	}
 	strmap_free(&m);
@@ -234,16 +239,14 @@ static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind k
 		rank[g[k].id] = k;
 		g[k].next = at;
 	}
-	j = 0;
-	for (size_t i = 0; i < posts->n; i++) {
-		const struct strlist *l = names_of(posts->v[i], kind);
-		for (size_t k = 0; k < l->n; k++)
-			pairs[g[rank[of[j++]]].next++] = (struct pair){l->v[k], i};
-	}
+	struct pair *pairs = xmalloc((total ? total : 1) * sizeof *pairs);
+	for (size_t j = 0; j < total; j++)
+		pairs[g[rank[of[j]]].next++] = seen[j];
 	*n = total;
 	free(rank);
-	free(of);
 	free(g);
+	free(of);
+	free(seen);
 	return pairs;
 }
 

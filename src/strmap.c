@@ -23,29 +23,33 @@ void strmap_init(struct strmap *m, size_t expected)
 		m->cap *= 2;
 	m->keys = xcalloc(m->cap, sizeof *m->keys);
 	m->vals = xmalloc(m->cap * sizeof *m->vals);
+	m->hashes = xmalloc(m->cap * sizeof *m->hashes);
 	m->n = 0;
 }
 
-/* The slot holding key, or the free slot where it belongs. */
-static size_t slot(const struct strmap *m, const char *key)
+/* The slot holding key, or the free slot where it belongs. Keys such as
+ * entry ids share long prefixes: the hashes are compared first. */
+static size_t slot(const struct strmap *m, const char *key, uint64_t h)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
-	while (m->keys[i] && strcmp(m->keys[i], key) != 0)
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->keys[i] && (m->hashes[i] != h || strcmp(m->keys[i], key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
 
 static void grow(struct strmap *m)
 {
-	struct strmap bigger = { xcalloc(m->cap * 2, sizeof *m->keys),
-				 xmalloc(m->cap * 2 * sizeof *m->vals), m->cap * 2, m->n };
+	struct strmap bigger;
+	strmap_init(&bigger, m->cap);
 	for (size_t i = 0; i < m->cap; i++) {
 		if (!m->keys[i])
 			continue;
-		size_t k = slot(&bigger, m->keys[i]);
+		size_t k = slot(&bigger, m->keys[i], m->hashes[i]);
 		bigger.keys[k] = m->keys[i];
 		bigger.vals[k] = m->vals[i];
+		bigger.hashes[k] = m->hashes[i];
 	}
+	bigger.n = m->n;
 	strmap_free(m);
 	*m = bigger;
 }
@@ -54,11 +58,13 @@ size_t strmap_get_or_add(struct strmap *m, const char *key, size_t val)
 {
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	size_t i = slot(m, key);
+	uint64_t h = hash(key);
+	size_t i = slot(m, key, h);
 	if (m->keys[i])
 		return m->vals[i];
 	m->keys[i] = key;
 	m->vals[i] = val;
+	m->hashes[i] = h;
 	m->n++;
 	return val;
 }
@@ -67,7 +73,9 @@ void strmap_free(struct strmap *m)
 {
 	free(m->keys);
 	free(m->vals);
+	free(m->hashes);
 	m->keys = NULL;
 	m->vals = NULL;
+	m->hashes = NULL;
 	m->cap = m->n = 0;
 }

@@ -7,10 +7,12 @@
 #define FEEDGEN_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap {
 	const char **keys;	/* NULL: a free slot */
 	size_t *vals;
+	uint64_t *hashes;
 	size_t cap;		/* a power of two */
 	size_t n;
 };
