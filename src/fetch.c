@@ -1,11 +1,18 @@
 /* fetch.c: one feed over http(s) with libcurl, bounded in protocols,
  * redirects, time and size. The messages say what went wrong in the words of
- * someone running `feedgen validate URL`, not in libcurl's. */
+ * someone running `feedgen validate URL`, not in libcurl's.
+ *
+ * libcurl is opened with dlopen() when a URL is fetched, not linked: it
+ * brings 30 more shared libraries (TLS, Kerberos, LDAP, ...) whose loading
+ * and constructors cost every run of feedgen about 5 ms, and only
+ * `feedgen validate URL` uses them. */
 #include <config.h>
 
+#include <dlfcn.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +23,84 @@
 #define FETCH_PROTOCOLS "http,https"
 #define FETCH_ACCEPT "Accept: application/atom+xml, application/rss+xml, " \
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
+
+/* The libcurl functions fetch.c calls, looked up in the library once it is
+ * opened. */
+struct curl_api {
+	CURLcode (*global_init)(long);
+	void (*global_cleanup)(void);
+	CURL *(*easy_init)(void);
+	CURLcode (*easy_setopt)(CURL *, CURLoption, ...);
+	CURLcode (*easy_perform)(CURL *);
+	CURLcode (*easy_getinfo)(CURL *, CURLINFO, ...);
+	void (*easy_cleanup)(CURL *);
+	const char *(*easy_strerror)(CURLcode);
+	struct curl_slist *(*slist_append)(struct curl_slist *, const char *);
+	void (*slist_free_all)(struct curl_slist *);
+	CURLU *(*url)(void);
+	CURLUcode (*url_set)(CURLU *, CURLUPart, const char *, unsigned int);
+	CURLUcode (*url_get)(const CURLU *, CURLUPart, char **, unsigned int);
+	void (*url_cleanup)(CURLU *);
+	void (*free)(void *);
+	curl_version_info_data *(*version_info)(CURLversion);
+};
+
+#define CURL_FN(field, name) { offsetof(struct curl_api, field), name }
+static const struct {
+	size_t offset;
+	const char *name;
+} curl_fns[] = {
+	CURL_FN(global_init, "curl_global_init"),
+	CURL_FN(global_cleanup, "curl_global_cleanup"),
+	CURL_FN(easy_init, "curl_easy_init"),
+	CURL_FN(easy_setopt, "curl_easy_setopt"),
+	CURL_FN(easy_perform, "curl_easy_perform"),
+	CURL_FN(easy_getinfo, "curl_easy_getinfo"),
+	CURL_FN(easy_cleanup, "curl_easy_cleanup"),
+	CURL_FN(easy_strerror, "curl_easy_strerror"),
+	CURL_FN(slist_append, "curl_slist_append"),
+	CURL_FN(slist_free_all, "curl_slist_free_all"),
+	CURL_FN(url, "curl_url"),
+	CURL_FN(url_set, "curl_url_set"),
+	CURL_FN(url_get, "curl_url_get"),
+	CURL_FN(url_cleanup, "curl_url_cleanup"),
+	CURL_FN(free, "curl_free"),
+	CURL_FN(version_info, "curl_version_info"),
+};
+
+/* Opens libcurl (CURL_SONAME, found by configure) and fills *api; -1 with
+ * dlerror()'s text in errbuf when it cannot. The library is never closed:
+ * the TLS libraries it loads register exit handlers, which must not point
+ * into unmapped code at exit. */
+static int curl_api_open(struct curl_api *api, char *errbuf, size_t errlen)
+{
+	void *lib = dlopen(CURL_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		snprintf(errbuf, errlen, "cannot load libcurl (%s): %s", CURL_SONAME, dlerror());
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof curl_fns / sizeof curl_fns[0]; i++) {
+		void *fn = dlsym(lib, curl_fns[i].name);
+		if (!fn) {
+			snprintf(errbuf, errlen, "cannot load libcurl (%s): no %s", CURL_SONAME,
+				 curl_fns[i].name);
+			return -1;
+		}
+		/* POSIX dlsym(): a function's address comes back as a void *. */
+		memcpy((char *)api + curl_fns[i].offset, &fn, sizeof fn);
+	}
+	return 0;
+}
+
+const char *fetch_curl_version(void)
+{
+	struct curl_api api;
+	char err[256];
+	if (curl_api_open(&api, err, sizeof err) != 0)
+		return NULL;
+	const curl_version_info_data *v = api.version_info(CURLVERSION_NOW);
+	return v ? v->version : NULL;
+}
 
 /* Where the write callback puts the body, and why it stopped taking it. */
 struct sink {
@@ -90,17 +175,18 @@ static void set_error(char *errbuf, size_t errlen, const char *fmt, ...)
 
 /* Refuse anything but an absolute http(s) URL before any connection is
  * made; libcurl's protocol list below also guards the redirects. */
-static int check_scheme(const char *url, char *errbuf, size_t errlen)
+static int check_scheme(const struct curl_api *api, const char *url, char *errbuf,
+			size_t errlen)
 {
-	CURLU *u = curl_url();
+	CURLU *u = api->url();
 	char *scheme = NULL;
 	int ok;
 
 	if (!u)
 		abort();
-	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
-	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
-		curl_url_cleanup(u);
+	if (api->url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) != CURLUE_OK ||
+	    api->url_get(u, CURLUPART_SCHEME, &scheme, 0) != CURLUE_OK) {
+		api->url_cleanup(u);
 		set_error(errbuf, errlen, "not an absolute http or https URL");
 		return -1;
 	}
@@ -108,8 +194,8 @@ static int check_scheme(const char *url, char *errbuf, size_t errlen)
 	if (!ok)
 		set_error(errbuf, errlen,
 			  "unsupported URL scheme \"%s\": only http and https are fetched", scheme);
-	curl_free(scheme);
-	curl_url_cleanup(u);
+	api->free(scheme);
+	api->url_cleanup(u);
 	return ok ? 0 : -1;
 }
 
@@ -129,18 +215,18 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 	return n;
 }
 
-static CURLcode set_protocols(CURL *h)
+static CURLcode set_protocols(const struct curl_api *api, CURL *h)
 {
 	CURLcode rc;
 
 #if LIBCURL_VERSION_NUM >= 0x075500	/* 7.85: the _STR forms; the others are deprecated */
-	rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, FETCH_PROTOCOLS);
+	rc = api->easy_setopt(h, CURLOPT_PROTOCOLS_STR, FETCH_PROTOCOLS);
 	if (rc == CURLE_OK)
-		rc = curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, FETCH_PROTOCOLS);
+		rc = api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, FETCH_PROTOCOLS);
 #else
-	rc = curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+	rc = api->easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 	if (rc == CURLE_OK)
-		rc = curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS,
+		rc = api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS,
 				      (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
 	return rc;
@@ -148,8 +234,9 @@ static CURLcode set_protocols(CURL *h)
 
 /* Every option matters to safety or to the messages, so a failure to set
  * one stops the fetch rather than running it half-configured. */
-static CURLcode set_options(CURL *h, const char *url, const struct fetch_options *opt,
-			    struct sink *sink, struct curl_slist *headers, char *curl_err)
+static CURLcode set_options(const struct curl_api *api, CURL *h, const char *url,
+			    const struct fetch_options *opt, struct sink *sink,
+			    struct curl_slist *headers, char *curl_err)
 {
 	/* Refuses a declared Content-Length over the cap before the body;
 	 * on_body() counts the rest. 0, libcurl's "no limit", for a cap too
@@ -159,45 +246,46 @@ static CURLcode set_options(CURL *h, const char *url, const struct fetch_options
 	if (max_declared < 0)
 		max_declared = 0;
 
-	if (set_protocols(h) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_URL, url) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_TIMEOUT, opt->timeout_s) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, max_declared) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "") != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_USERAGENT, "feedgen/" PACKAGE_VERSION) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_FAILONERROR, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, curl_err) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
-	    curl_easy_setopt(h, CURLOPT_WRITEDATA, sink) != CURLE_OK)
+	if (set_protocols(api, h) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_URL, url) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_MAXREDIRS, FETCH_MAX_REDIRECTS) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_TIMEOUT, opt->timeout_s) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, max_declared) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "") != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_USERAGENT, "feedgen/" PACKAGE_VERSION) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HTTPHEADER, headers) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_FAILONERROR, 1L) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_ERRORBUFFER, curl_err) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_WRITEDATA, sink) != CURLE_OK)
 		return CURLE_FAILED_INIT;
 	return CURLE_OK;
 }
 
 /* Copies what libcurl knows about the last response into res. */
-static void collect_info(CURL *h, struct fetch_result *res)
+static void collect_info(const struct curl_api *api, CURL *h, struct fetch_result *res)
 {
 	char *s = NULL;
 
-	curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &res->status);
-	if (curl_easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK && s)
+	api->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &res->status);
+	if (api->easy_getinfo(h, CURLINFO_EFFECTIVE_URL, &s) == CURLE_OK && s)
 		res->final_url = xstrdup(s);
 	s = NULL;
-	if (curl_easy_getinfo(h, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK && s)
+	if (api->easy_getinfo(h, CURLINFO_CONTENT_TYPE, &s) == CURLE_OK && s)
 		res->content_type = xstrdup(s);
 }
 
 /* " (at URL)" when redirects led somewhere else, so the message names the
  * URL that failed; empty otherwise. */
-static void where(CURL *h, const struct fetch_result *res, char *out, size_t outlen)
+static void where(const struct curl_api *api, CURL *h, const struct fetch_result *res,
+		  char *out, size_t outlen)
 {
 	long redirects = 0;
 
 	out[0] = '\0';
-	curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
+	api->easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (redirects > 0 && res->final_url)
 		snprintf(out, outlen, " (at %s)", res->final_url);
 }
@@ -215,11 +303,12 @@ static void describe_status(long status, const char *at, char *errbuf, size_t er
 		  reason ? " " : "", reason ? reason : "", at);
 }
 
-static void describe_connect(CURL *h, const char *curl_err, char *errbuf, size_t errlen)
+static void describe_connect(const struct curl_api *api, CURL *h, const char *curl_err,
+			     char *errbuf, size_t errlen)
 {
 	long os_errno = 0;
 
-	curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+	api->easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
 	if (os_errno)
 		set_error(errbuf, errlen, "cannot connect to the server: %s", strerror((int)os_errno));
 	else
@@ -228,12 +317,13 @@ static void describe_connect(CURL *h, const char *curl_err, char *errbuf, size_t
 
 /* libcurl refuses the protocol of a redirect's target after moving its
  * effective URL there, so that URL is the one that was refused. */
-static void describe_protocol(CURL *h, const struct fetch_result *res, const char *curl_err,
+static void describe_protocol(const struct curl_api *api, CURL *h,
+			      const struct fetch_result *res, const char *curl_err,
 			      char *errbuf, size_t errlen)
 {
 	long redirects = 0;
 
-	curl_easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
+	api->easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
 	if (redirects > 0 && res->final_url)
 		set_error(errbuf, errlen,
 			  "refused to follow a redirect to %s: only http and https are fetched",
@@ -244,13 +334,14 @@ static void describe_protocol(CURL *h, const struct fetch_result *res, const cha
 
 /* One message per way a fetch fails; libcurl's own text only fills in
  * the details of the rarer ones. */
-static void describe_failure(CURLcode rc, CURL *h, const struct sink *sink,
+static void describe_failure(const struct curl_api *api, CURLcode rc, CURL *h,
+			     const struct sink *sink,
 			     const struct fetch_options *opt, const struct fetch_result *res,
 			     const char *curl_err, char *errbuf, size_t errlen)
 {
 	char at[512];
 
-	where(h, res, at, sizeof at);
+	where(api, h, res, at, sizeof at);
 	if (sink->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 		set_error(errbuf, errlen, "the body is larger than the limit of %zu bytes%s",
 			  opt->max_size, at);
@@ -266,7 +357,7 @@ static void describe_failure(CURLcode rc, CURL *h, const struct sink *sink,
 			  FETCH_MAX_REDIRECTS, at);
 		return;
 	case CURLE_UNSUPPORTED_PROTOCOL:
-		describe_protocol(h, res, curl_err, errbuf, errlen);
+		describe_protocol(api, h, res, curl_err, errbuf, errlen);
 		return;
 	case CURLE_OPERATION_TIMEDOUT:
 		set_error(errbuf, errlen,
@@ -274,7 +365,7 @@ static void describe_failure(CURLcode rc, CURL *h, const struct sink *sink,
 			  opt->timeout_s, at);
 		return;
 	case CURLE_COULDNT_CONNECT:
-		describe_connect(h, curl_err, errbuf, errlen);
+		describe_connect(api, h, curl_err, errbuf, errlen);
 		return;
 	case CURLE_COULDNT_RESOLVE_HOST:
 		set_error(errbuf, errlen, "cannot resolve the host name: %s", curl_err);
@@ -283,7 +374,7 @@ static void describe_failure(CURLcode rc, CURL *h, const struct sink *sink,
 		set_error(errbuf, errlen, "cannot decode the compressed body%s: %s", at, curl_err);
 		return;
 	default:
-		set_error(errbuf, errlen, "%s%s%s%s", curl_easy_strerror(rc),
+		set_error(errbuf, errlen, "%s%s%s%s", api->easy_strerror(rc),
 			  curl_err[0] ? ": " : "", curl_err, at);
 	}
 }
@@ -299,33 +390,34 @@ static void resolve_options(const struct fetch_options *in, struct fetch_options
 		out->max_size = in->max_size;
 }
 
-/* The transfer itself on a handle that curl_global_init() covers. */
-static int run_fetch(const char *url, const struct fetch_options *opt,
-		     struct fetch_result *res, char *errbuf, size_t errlen)
+/* The transfer itself on a handle that api->global_init() covers. */
+static int run_fetch(const struct curl_api *api, const char *url,
+		     const struct fetch_options *opt, struct fetch_result *res, char *errbuf,
+		     size_t errlen)
 {
 	char curl_err[CURL_ERROR_SIZE] = "";
 	struct sink sink = { &res->body, opt->max_size, false };
-	struct curl_slist *headers = curl_slist_append(NULL, FETCH_ACCEPT);
-	CURL *h = curl_easy_init();
+	struct curl_slist *headers = api->slist_append(NULL, FETCH_ACCEPT);
+	CURL *h = api->easy_init();
 	CURLcode rc;
 	int ret = 0;
 
 	if (!h || !headers) {
 		set_error(errbuf, errlen, "cannot set up libcurl");
-		curl_slist_free_all(headers);
-		curl_easy_cleanup(h);
+		api->slist_free_all(headers);
+		api->easy_cleanup(h);
 		return -1;
 	}
-	rc = set_options(h, url, opt, &sink, headers, curl_err);
+	rc = set_options(api, h, url, opt, &sink, headers, curl_err);
 	if (rc == CURLE_OK)
-		rc = curl_easy_perform(h);
-	collect_info(h, res);
+		rc = api->easy_perform(h);
+	collect_info(api, h, res);
 	if (rc != CURLE_OK || res->status >= 300) {
-		describe_failure(rc, h, &sink, opt, res, curl_err, errbuf, errlen);
+		describe_failure(api, rc, h, &sink, opt, res, curl_err, errbuf, errlen);
 		ret = -1;
 	}
-	curl_easy_cleanup(h);
-	curl_slist_free_all(headers);
+	api->easy_cleanup(h);
+	api->slist_free_all(headers);
 	return ret;
 }
 
@@ -337,14 +429,15 @@ int fetch_url(const char *url, const struct fetch_options *opt,
 
 	result_init(res);
 	resolve_options(opt, &o);
-	if (check_scheme(url, errbuf, errlen) != 0)
+	struct curl_api api;
+	if (curl_api_open(&api, errbuf, errlen) != 0 || check_scheme(&api, url, errbuf, errlen) != 0)
 		return -1;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+	if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		set_error(errbuf, errlen, "cannot initialise libcurl");
 		return -1;
 	}
-	ret = run_fetch(url, &o, res, errbuf, errlen);
-	curl_global_cleanup();
+	ret = run_fetch(&api, url, &o, res, errbuf, errlen);
+	api.global_cleanup();
 	if (ret == 0)
 		buf_add(&res->body, "", 0);	/* an empty body is still a string */
 	return ret;

@@ -11,6 +11,9 @@
  * type). fetch_url() always initialises *res first, so fetch_result_free()
  * is to be called after every fetch_url(), whether it succeeded or not.
  *
+ * libcurl is loaded (dlopen) by the first call that needs it, so programs
+ * that never fetch do not pay for loading it and the TLS libraries behind it.
+ *
  * libcurl's global state: fetch_url() calls curl_global_init() and
  * curl_global_cleanup() itself, as a pair around each fetch. Both are
  * reference-counted, and thread-safe since libcurl 7.84, so callers (main
@@ -52,5 +55,9 @@ int fetch_url(const char *url, const struct fetch_options *opt,
 	      struct fetch_result *res, char *errbuf, size_t errlen);
 
 void fetch_result_free(struct fetch_result *res);
+
+/* libcurl's version ("7.88.1"), loading libcurl to ask it; NULL when it
+ * cannot be loaded. The string is libcurl's own: never freed. */
+const char *fetch_curl_version(void);
 
 #endif

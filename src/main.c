@@ -12,7 +12,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
 #include <jansson.h>
 #include <libxml/parser.h>
 #include <unicode/uversion.h>
@@ -22,6 +21,7 @@
 #include "date.h"
 #include "diag.h"
 #include "feed.h"
+#include "fetch.h"
 #include "loader.h"
 #include "opml.h"
 #include "output.h"
@@ -142,7 +142,7 @@ static void print_version(void)
 	char icu_version[U_MAX_VERSION_STRING_LENGTH];
 	u_getVersion(icu);
 	u_versionToString(icu, icu_version);
-	const curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+	const char *curl = fetch_curl_version();
 #ifdef MD4C_VERSION
 	const char *md4c = MD4C_VERSION;
 #else
@@ -151,7 +151,7 @@ static void print_version(void)
 	printf("feedgen %s\n"
 	       "libxml2 %s, libyaml %s, md4c %s, libcurl %s, ICU %s, jansson %s\n",
 	       PACKAGE_VERSION, LIBXML_DOTTED_VERSION, yaml_get_version_string(), md4c,
-	       curl && curl->version ? curl->version : "(unknown)", icu_version, JANSSON_VERSION);
+	       curl ? curl : "(cannot be loaded)", icu_version, JANSSON_VERSION);
 }
 
 static int parse_content(const char *s, enum content_mode *m)

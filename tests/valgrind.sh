@@ -35,4 +35,15 @@ printf -- '---\ntitle: ok\ndate: 2021-01-01\n---\nab\377\n' >"$TMP/bad/_posts/ok
 vg "a site with broken posts" --url https://v.example "$TMP/bad"
 printf '<rss version="2.0"><channel><title>t</title><item><pubDate>bad</pubDate></item></channel></rss>' >"$TMP/bad.xml"
 vg "an invalid feed" validate "$TMP/bad.xml"
+# Over HTTP, where libcurl is loaded on demand (fetch.c): the test's own
+# server on 127.0.0.1.
+if command -v python3 >/dev/null; then
+	python3 "$top_srcdir/tests/httpd.py" "$TMP/requests.log" >"$TMP/port" 2>/dev/null &
+	srv=$!
+	for i in 1 2 3 4 5 6 7 8 9 10; do [ -s "$TMP/port" ] && break; sleep 0.3; done
+	vg "validate a feed over HTTP" validate "http://127.0.0.1:$(head -1 "$TMP/port")/ok.xml"
+	vg "an HTTP error" validate "http://127.0.0.1:$(head -1 "$TMP/port")/404"
+	kill "$srv" 2>/dev/null
+	wait "$srv" 2>/dev/null
+fi
 done_testing
