@@ -330,15 +330,33 @@ static char *dup_or_null(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* The front matter keys feedgen reads, found in one pass over the mapping. */
+enum fm_key {
+	FM_TITLE, FM_DATE, FM_LAST_MODIFIED_AT, FM_UPDATED, FM_SLUG, FM_CATEGORIES,
+	FM_CATEGORY, FM_TAGS, FM_TAG, FM_AUTHOR, FM_AUTHORS, FM_DESCRIPTION, FM_EXCERPT,
+	FM_PERMALINK, FM_ID, FM_GUID, FM_LANG, FM_IMAGE, FM_ENCLOSURE, FM_PUBLISHED,
+	FM_DRAFT, FM_KEYS
+};
+
+static const char *const fm_keys[FM_KEYS] = {
+	[FM_TITLE] = "title", [FM_DATE] = "date", [FM_LAST_MODIFIED_AT] = "last_modified_at",
+	[FM_UPDATED] = "updated", [FM_SLUG] = "slug", [FM_CATEGORIES] = "categories",
+	[FM_CATEGORY] = "category", [FM_TAGS] = "tags", [FM_TAG] = "tag",
+	[FM_AUTHOR] = "author", [FM_AUTHORS] = "authors", [FM_DESCRIPTION] = "description",
+	[FM_EXCERPT] = "excerpt", [FM_PERMALINK] = "permalink", [FM_ID] = "id",
+	[FM_GUID] = "guid", [FM_LANG] = "lang", [FM_IMAGE] = "image",
+	[FM_ENCLOSURE] = "enclosure", [FM_PUBLISHED] = "published", [FM_DRAFT] = "draft",
+};
+
 /* author: a name or {name, email, uri}; with neither, the first of `authors`
  * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
  * entry, as jekyll-feed looks it up. */
-static void read_author(const struct site *site, yaml_document_t *doc, yaml_node_t *root,
+static void read_author(const struct site *site, yaml_document_t *doc, yaml_node_t *const fm[],
 			struct person *a)
 {
-	yaml_node_t *n = yamldoc_get(doc, root, "author");
+	yaml_node_t *n = fm[FM_AUTHOR];
 	yamldoc_read_person(doc, n, a);
-	yaml_node_t *list = yamldoc_get(doc, root, "authors");
+	yaml_node_t *list = fm[FM_AUTHORS];
 	if (!a->name && list && list->type == YAML_SEQUENCE_NODE &&
 	    list->data.sequence.items.start < list->data.sequence.items.top) {
 		n = yaml_document_get_node(doc, *list->data.sequence.items.start);
@@ -387,17 +405,18 @@ static int key_at_cmp(const void *a, const void *b)
 	return (x->index > y->index) - (x->index < y->index);
 }
 
-/* Every key that appears again is reported where it appears again, in file
- * order. */
-static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const char *path,
-				struct diag_sink *diag)
+static const char *key_text(yaml_document_t *doc, const yaml_node_pair_t *pair)
 {
-	yaml_node_pair_t *pairs = root->data.mapping.pairs.start;
-	size_t n = (size_t)(root->data.mapping.pairs.top - pairs), k = 0;
+	return yamldoc_scalar(yaml_document_get_node(doc, pair->key));
+}
+
+static void mark_repeats_sorted(yaml_document_t *doc, const yaml_node_pair_t *pairs, size_t n,
+				bool *again)
+{
 	struct key_at *keys = xmalloc((n ? n : 1) * sizeof *keys);
-	bool *again = xcalloc(n ? n : 1, sizeof *again);
+	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *s = yamldoc_scalar(yaml_document_get_node(doc, pairs[i].key));
+		const char *s = key_text(doc, &pairs[i]);
 		if (s)
 			keys[k++] = (struct key_at){ s, i };
 	}
@@ -406,6 +425,36 @@ static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const c
 		if (strcmp(keys[i].key, keys[i - 1].key) == 0)
 			again[keys[i].index] = true;
 	free(keys);
+}
+
+/* A usual front matter has a handful of keys: comparing each with those
+ * before it is quicker than sorting them. */
+#define FEW_KEYS 32
+
+static void mark_repeats_few(yaml_document_t *doc, const yaml_node_pair_t *pairs, size_t n,
+			     bool *again)
+{
+	const char *keys[FEW_KEYS];
+	for (size_t i = 0; i < n; i++) {
+		keys[i] = key_text(doc, &pairs[i]);
+		for (size_t j = 0; keys[i] && j < i && !again[i]; j++)
+			again[i] = keys[j] && strcmp(keys[i], keys[j]) == 0;
+	}
+}
+
+/* Every key that appears again is reported where it appears again, in file
+ * order. */
+static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const char *path,
+				struct diag_sink *diag)
+{
+	yaml_node_pair_t *pairs = root->data.mapping.pairs.start;
+	size_t n = (size_t)(root->data.mapping.pairs.top - pairs);
+	bool few[FEW_KEYS] = { false };
+	bool *again = n <= FEW_KEYS ? few : xcalloc(n, sizeof *again);
+	if (n <= FEW_KEYS)
+		mark_repeats_few(doc, pairs, n, again);
+	else
+		mark_repeats_sorted(doc, pairs, n, again);
 	for (size_t i = 0; i < n; i++) {
 		if (!again[i])
 			continue;
@@ -414,7 +463,8 @@ static void warn_duplicate_keys(yaml_document_t *doc, yaml_node_t *root, const c
 			    kn->start_mark.column + 1, "duplicate-key",
 			    "key '%s' appears again; the last one is used", yamldoc_scalar(kn));
 	}
-	free(again);
+	if (again != few)
+		free(again);
 }
 
 /* Parse a date node; on error report at the value's position. */
@@ -470,23 +520,23 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return;
 	warn_duplicate_keys(doc, root, p->path, diag);
-	yaml_node_t *title = yamldoc_get(doc, root, "title");
+	yaml_node_t *fm[FM_KEYS];
+	yamldoc_get_all(doc, root, fm_keys, FM_KEYS, fm);
+	yaml_node_t *title = fm[FM_TITLE];
 	if (title) {
 		p->title = fm_string(title, p->path, diag);
 		if (p->title)
 			text_squeeze(p->title);
 		r->title_empty = !p->title || !*p->title;
 	}
-	yaml_node_t *date = yamldoc_get(doc, root, "date");
+	yaml_node_t *date = fm[FM_DATE];
 	if (date) {
 		if (fm_date(date, p->path, &p->date, &r->as_utc, diag) == 0)
 			r->date_set = true;
 		else
 			r->failed = true;
 	}
-	yaml_node_t *upd = yamldoc_get(doc, root, "last_modified_at");
-	if (!upd)
-		upd = yamldoc_get(doc, root, "updated");
+	yaml_node_t *upd = fm[FM_LAST_MODIFIED_AT] ? fm[FM_LAST_MODIFIED_AT] : fm[FM_UPDATED];
 	bool upd_utc = false;
 	if (upd && fm_date(upd, p->path, &p->updated, &upd_utc, diag) == 0)
 		p->has_updated = true;
@@ -494,22 +544,22 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		r->failed = true;
 	r->as_utc = r->as_utc || upd_utc;
 
-	const char *slug = yamldoc_scalar(yamldoc_get(doc, root, "slug"));
+	const char *slug = yamldoc_scalar(fm[FM_SLUG]);
 	if (slug && *slug) {
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
 	struct strlist names = {0};
-	yamldoc_add_names(doc, yamldoc_get(doc, root, "categories"), true, &names);
-	yamldoc_add_names(doc, yamldoc_get(doc, root, "category"), false, &names);
+	yamldoc_add_names(doc, fm[FM_CATEGORIES], true, &names);
+	yamldoc_add_names(doc, fm[FM_CATEGORY], false, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
 		strlist_add(&p->categories, c);
 		free(c);
 	}
 	strlist_free(&names);
-	yamldoc_add_names(doc, yamldoc_get(doc, root, "tags"), true, &names);
-	yamldoc_add_names(doc, yamldoc_get(doc, root, "tag"), false, &names);
+	yamldoc_add_names(doc, fm[FM_TAGS], true, &names);
+	yamldoc_add_names(doc, fm[FM_TAG], false, &names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
 		strlist_add(&p->tags, c);
@@ -517,30 +567,30 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	}
 	strlist_free(&names);
 
-	read_author(site, doc, root, &p->author);
-	p->description = fm_string(yamldoc_get(doc, root, "description"), p->path, diag);
-	p->excerpt = fm_string(yamldoc_get(doc, root, "excerpt"), p->path, diag);
-	p->permalink = fm_string(yamldoc_get(doc, root, "permalink"), p->path, diag);
-	p->id = fm_string(yamldoc_get(doc, root, "id"), p->path, diag);
+	read_author(site, doc, fm, &p->author);
+	p->description = fm_string(fm[FM_DESCRIPTION], p->path, diag);
+	p->excerpt = fm_string(fm[FM_EXCERPT], p->path, diag);
+	p->permalink = fm_string(fm[FM_PERMALINK], p->path, diag);
+	p->id = fm_string(fm[FM_ID], p->path, diag);
 	if (!p->id)
-		p->id = fm_string(yamldoc_get(doc, root, "guid"), p->path, diag);
-	p->lang = fm_string(yamldoc_get(doc, root, "lang"), p->path, diag);
+		p->id = fm_string(fm[FM_GUID], p->path, diag);
+	p->lang = fm_string(fm[FM_LANG], p->path, diag);
 	if (p->lang)
 		lang_normalize(p->lang);
 	/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it. */
-	yaml_node_t *image = yamldoc_get(doc, root, "image");
+	yaml_node_t *image = fm[FM_IMAGE];
 	if (image && image->type == YAML_MAPPING_NODE)
 		image = yamldoc_get(doc, image, "path");
 	p->image = fm_string(image, p->path, diag);
-	yaml_node_t *enc = yamldoc_get(doc, root, "enclosure");
+	yaml_node_t *enc = fm[FM_ENCLOSURE];
 	if (enc && enc->type == YAML_MAPPING_NODE) {
 		p->enclosure.url = fm_string(yamldoc_get(doc, enc, "url"), p->path, diag);
 		p->enclosure.length = fm_string(yamldoc_get(doc, enc, "length"), p->path, diag);
 		p->enclosure.type = fm_string(yamldoc_get(doc, enc, "type"), p->path, diag);
 	}
-	if (yamldoc_is_false(yamldoc_get(doc, root, "published")))
+	if (yamldoc_is_false(fm[FM_PUBLISHED]))
 		p->published = false;
-	if (yamldoc_is_true(yamldoc_get(doc, root, "draft")))
+	if (yamldoc_is_true(fm[FM_DRAFT]))
 		p->draft = true;
 }
 

@@ -98,6 +98,28 @@ yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key
 	return found;
 }
 
+void yamldoc_get_all(yaml_document_t *doc, yaml_node_t *map, const char *const keys[],
+		     size_t n, yaml_node_t *values[])
+{
+	for (size_t i = 0; i < n; i++)
+		values[i] = NULL;
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
+	     p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		if (!k || k->type != YAML_SCALAR_NODE)
+			continue;
+		const char *s = (const char *)k->data.scalar.value;
+		for (size_t i = 0; i < n; i++) {
+			if (keys[i][0] == s[0] && strcmp(keys[i], s) == 0) {
+				values[i] = yaml_document_get_node(doc, p->value);
+				break;
+			}
+		}
+	}
+}
+
 /* YAML's null: "~", "null", "Null", "NULL" or nothing, when not quoted. */
 static bool is_null(yaml_node_t *n)
 {

@@ -23,6 +23,11 @@ int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
  * one wins, as in Ruby's YAML. */
 yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key);
 
+/* The value nodes of `map` for keys[0..n) into values[0..n), NULL where a key
+ * is absent: what yamldoc_get() gives for each, in one pass over the mapping. */
+void yamldoc_get_all(yaml_document_t *doc, yaml_node_t *map, const char *const keys[],
+		     size_t n, yaml_node_t *values[]);
+
 /* A scalar's text (numbers and booleans as written), or NULL for anything else,
  * including null (~, empty). Points into the document. */
 const char *yamldoc_scalar(yaml_node_t *n);

@@ -77,11 +77,13 @@ static void test_front_matter(void)
 		  "---\ntitle: 2021\ncategories: [Career  In touxingPEVC, 'x(y)']\ntag: whole tag\n---\nx\n");
 	testsite_puts(fx.dir, "_posts/2021-01-03-dup.md",
 		  "---\ntitle: first\ntitle: second\ncategory: Rural Finance\nauthor:\n  name: N\n  email: n@e.example\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-01-03-dups.md",
+		  "---\ntitle: a\ntags: x\ntitle: b\ndate: 2021-01-03\ntags: y\ntitle: c\n---\nx\n");
 	testsite_puts(fx.dir, "_posts/2021-01-04-bool.md",
 		  "---\ntitle: true\ndraft: false\nimage: {path: /img/a.png}\nauthors: [Ann, Bob]\n---\nx\n");
 	testsite_puts(fx.dir, "cat/_posts/2021-01-05-path.md", "---\ncategories: fm\n---\nx\n");
 	fixture_load(&fx, NULL);
-	is_int(fx.posts.n, 5, "five posts load");
+	is_int(fx.posts.n, 6, "six posts load");
 	is_int(fx.failed, 0, "no errors");
 	const struct post *p = find(&fx, "str");
 	ok(p != NULL, "post found by slug from the file name");
@@ -105,6 +107,14 @@ static void test_front_matter(void)
 	}
 	ok(has_msg(&fx, "2021-01-03-dup.md:3:1: warning: key 'title' appears again"),
 	   "duplicate key warned at its line");
+	p = find(&fx, "dups");
+	if (ok(p != NULL, "post with keys repeated three times loaded"))
+		is_str(p->title, "c", "the last of three wins");
+	ok(has_msg(&fx, "dups.md:4:1: warning: key 'title' appears again") &&
+	   has_msg(&fx, "dups.md:6:1: warning: key 'tags' appears again") &&
+	   has_msg(&fx, "dups.md:7:1: warning: key 'title' appears again") &&
+	   !has_msg(&fx, "dups.md:2:1:") && !has_msg(&fx, "dups.md:3:1:") &&
+	   !has_msg(&fx, "dups.md:5:1:"), "each repeat warned at its own line, first ones not");
 	p = find(&fx, "bool");
 	if (ok(p != NULL, "boolean post loaded")) {
 		is_str(p->title, "true", "a boolean title is taken as its text");
