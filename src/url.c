@@ -690,8 +690,47 @@ static void add_fragment(struct buf *out, const struct span *f)
 /* Addressable::URI#normalize for what absolute_url builds. Not done: user
  * info normalization, and the "a:b" first-segment rewrite of relative paths
  * (absolute_url's paths always start with '/'). */
+static bool is_lower_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Is "/." or "/.." the segment at s (a '/')? */
+static bool dot_segment_at(const char *s)
+{
+	size_t dots = s[1] == '.' ? (s[2] == '.' ? 2 : 1) : 0;
+	return dots > 0 && (s[1 + dots] == '/' || s[1 + dots] == '\0');
+}
+
+/* Is url already what normalize() makes of it? True only for the plain shape
+ * of the URLs feedgen builds for posts: a lower-case scheme, a lower-case
+ * ASCII host without port or trailing dot, and a path of pchars without '%'
+ * or dot segments, no query, no fragment. Anything else takes the long way. */
+static bool already_normal(const char *url)
+{
+	const char *s = url;
+	if (!(*s >= 'a' && *s <= 'z'))
+		return false;
+	while (is_lower_alnum(*s) || *s == '+' || *s == '-' || *s == '.')
+		s++;
+	if (s[0] != ':' || s[1] != '/' || s[2] != '/')
+		return false;
+	const char *host = s += 3;
+	while (is_lower_alnum(*s) || *s == '-' || (*s == '.' && s[1] != '.'))
+		s++;
+	if (s == host || s[-1] == '.' || *s != '/')
+		return false;
+	for (; *s; s++) {
+		if (*s == '/' ? dot_segment_at(s) : *s == '%' || !is_pchar((unsigned char)*s))
+			return false;
+	}
+	return true;
+}
+
 static char *normalize(const char *url)
 {
+	if (already_normal(url))
+		return xstrdup(url);
 	struct uri u;
 	uri_parse(url, &u);
 	struct buf out, scheme;

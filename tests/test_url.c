@@ -334,6 +334,14 @@ static void test_absolute(void)
 	absolute_is("http://example.com.", "/my blog", "/x", "http://example.com/my%20blog/x");
 	absolute_is("https://user.github.io/repo", "", "/2021/12/16/x.html",
 		    "https://user.github.io/repo/2021/12/16/x.html");
+	/* Already normal, or nearly: "." and ".." only as whole segments. */
+	absolute_is("http://example.com", "", "/a/.b/..c/", "http://example.com/a/.b/..c/");
+	absolute_is("http://example.com", "", "/a/b/.", "http://example.com/a/b/");
+	absolute_is("http://example.com", "", "/a/b/..", "http://example.com/a/");
+	absolute_is("http://example.com", "", "/a(1)!$&'*+,;=:@~_-.x//y",
+		    "http://example.com/a(1)!$&'*+,;=:@~_-.x//y");
+	absolute_is("http://Example.com", "", "/x", "http://example.com/x");
+	absolute_is("http://example.com", "", "/x[1]", "http://example.com/x%5B1%5D");
 }
 
 static const char *const rfc_base = "http://a/b/c/d;p?q";
