@@ -87,6 +87,8 @@ static bool slug_keeps(UChar32 c, bool pretty)
 {
 	if (c < 0)
 		return false;
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+		return true;	/* what ICU says of ASCII letters and digits, without asking */
 	if (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_M_MASK | U_GC_ND_MASK))
 		return true;
 	return pretty && c < 0x80 && c != 0 && strchr("._~!$&'()+,;=@", (int)c) != NULL;
@@ -188,34 +190,54 @@ static const char *const day_names[] = {
 	"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 };
 
+/* A field of a date in the site zone (0..9999) with at least `width` digits:
+ * what "%0*d" prints, for the placeholders every post's URL has. */
+static void add_number(struct buf *v, int n, int width)
+{
+	if (n < 0) {	/* not a date feedgen accepts; printf's form anyway */
+		buf_printf(v, "%0*d", width, n);
+		return;
+	}
+	char d[8];
+	int k = 0;
+	do {
+		d[k++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n > 0 && k < (int)sizeof d);
+	while (k < width)
+		d[k++] = '0';
+	while (k > 0)
+		buf_addc(v, d[--k]);
+}
+
 static void ph_year(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%04d", c->tm.tm_year + 1900);
+	add_number(v, c->tm.tm_year + 1900, 4);
 }
 
 static void ph_month(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%02d", c->tm.tm_mon + 1);
+	add_number(v, c->tm.tm_mon + 1, 2);
 }
 
 static void ph_day(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%02d", c->tm.tm_mday);
+	add_number(v, c->tm.tm_mday, 2);
 }
 
 static void ph_hour(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%02d", c->tm.tm_hour);
+	add_number(v, c->tm.tm_hour, 2);
 }
 
 static void ph_minute(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%02d", c->tm.tm_min);
+	add_number(v, c->tm.tm_min, 2);
 }
 
 static void ph_second(const struct ctx *c, struct buf *v)
 {
-	buf_printf(v, "%02d", c->tm.tm_sec);
+	add_number(v, c->tm.tm_sec, 2);
 }
 
 static void ph_i_day(const struct ctx *c, struct buf *v)
@@ -436,8 +458,9 @@ static const struct placeholder *match_placeholder(const char *s, size_t *name_l
 	*name_len = n;
 	*key_len = (n > 0 && s[n] == '_') ? n - 1 : n;
 	for (size_t i = 0; n > 0 && i < sizeof placeholders / sizeof placeholders[0]; i++)
-		if (strlen(placeholders[i].name) == *key_len &&
-		    memcmp(placeholders[i].name, s + 1, *key_len) == 0)
+		if (placeholders[i].name[0] == s[1] &&
+		    strncmp(placeholders[i].name, s + 1, *key_len) == 0 &&
+		    placeholders[i].name[*key_len] == '\0')
 			return &placeholders[i];
 	return NULL;
 }
@@ -470,6 +493,16 @@ static void add_literal(struct buf *b, const char *s, size_t n)
  * taken out, runs of '/' squeezed to one. */
 static char *sanitize(const char *url)
 {
+	if (!strstr(url, "..") && !strstr(url, "./")) {
+		/* Nothing to take out (the usual URL): only the squeezing. */
+		struct buf b;
+		buf_init(&b);
+		buf_addc(&b, '/');
+		for (size_t i = 0; url[i]; i++)
+			if (url[i] != '/' || b.data[b.len - 1] != '/')
+				buf_addc(&b, url[i]);
+		return buf_take(&b);
+	}
 	struct buf a, b;
 	buf_init(&a);
 	buf_init(&b);

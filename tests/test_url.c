@@ -167,9 +167,15 @@ static void test_placeholders(void)
 	expand_is("/:collection/:title", &p, "/posts/Hello_World-2", ":collection");
 	expand_is(":title.html", &p, "/Hello_World-2.html", "a leading '/' is added");
 	expand_is("//a//:title", &p, "/a/Hello_World-2", "double slashes squeezed");
+	expand_is("a/../b/./:title/", &p, "/a/b/Hello_World-2/",
+		  "'..' made '/' and './' taken out, as Jekyll's sanitize_url");
+	expand_is("/x.y/:title.z", &p, "/x.y/Hello_World-2.z", "single dots stay");
 
 	p.date = at(2021, 1, 1, 0, 30, 0, 0);
 	expand_is("/:w_year/W:week/:w_day", &p, "/2020/W53/5", "1 Jan 2021 is in week 53 of 2020");
+	p.date = at(987, 6, 5, 4, 3, 2, 0);
+	expand_is("/:year/:month/:day/:hour:minute:second", &p, "/0987/06/05/040302",
+		  "fields padded with zeros");
 
 	/* 2021-12-31T20:00Z is already 1 January in +08:00: the post's offset counts. */
 	struct fg_time utc = at(2021, 12, 31, 20, 0, 0, 0);
