@@ -788,15 +788,17 @@ static int by_id_then_path(const void *a, const void *b)
 	return c ? c : strcmp(pa->relpath, pb->relpath);
 }
 
-/* The posts whose id another post has too (usually none), in *n. */
-static struct post **sharing_ids(const struct post_list *list, size_t *n)
+/* The posts whose id another post has too (usually none), in *n. hash[i] is
+ * the strmap_hash() of list->v[i]'s id, made by the loading threads: this
+ * serial pass then reads a post only when its id's hash is not new. */
+static struct post **sharing_ids(const struct post_list *list, const uint64_t *hash, size_t *n)
 {
 	struct strmap m;
 	strmap_init(&m, list->n);
-	bool *shared = xcalloc(list->n, sizeof *shared);
+	bool *shared = xcalloc(list->n ? list->n : 1, sizeof *shared);
 	*n = 0;
 	for (size_t i = 0; i < list->n; i++) {
-		size_t first = strmap_get_or_add(&m, list->v[i]->entry_id, i);
+		size_t first = strmap_get_or_add_hashed(&m, list->v[i]->entry_id, hash[i], i);
 		if (first == i)
 			continue;
 		*n += !shared[first] + 1;
@@ -816,10 +818,11 @@ static struct post **sharing_ids(const struct post_list *list, size_t *n)
 
 /* Two posts with one id would be one entry to every reader: keep the first by
  * path, report the other. Returns how many were dropped. */
-static unsigned long drop_duplicate_ids(struct post_list *list, struct diag_sink *diag)
+static unsigned long drop_duplicate_ids(struct post_list *list, const uint64_t *hash,
+					struct diag_sink *diag)
 {
 	size_t n;
-	struct post **v = sharing_ids(list, &n);
+	struct post **v = sharing_ids(list, hash, &n);
 	if (!v)
 		return 0;
 	qsort(v, n, sizeof *v, by_id_then_path);
@@ -857,11 +860,18 @@ static unsigned long drop_duplicate_ids(struct post_list *list, struct diag_sink
 #define LOAD_THREADS_MAX 4
 #define LOAD_PARALLEL_MIN 512	/* fewer posts than this: one thread is quicker */
 
+/* One slot a candidate in each array. What the serial steps after loading
+ * need of a post is found by the loading threads and kept here, side by
+ * side, so that those steps do not visit 10,000s of posts scattered in
+ * memory. */
 struct load_job {
 	const struct site *site;
+	const struct load_options *opt;
 	struct walk *w;
-	struct post **loaded;	/* one slot a candidate */
-	bool *failed;		/* one slot a candidate */
+	struct post **loaded;	/* NULL: none, or not to be published */
+	bool *failed;
+	uint64_t *id_hash;	/* strmap_hash() of the entry id */
+	bool *as_utc;		/* date_as_utc */
 	atomic_size_t next;
 };
 
@@ -881,10 +891,21 @@ static void load_one(struct load_job *job, size_t i, struct diag_sink *diag)
 	struct buf path;
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", job->site->dir, c->relpath);
-	job->loaded[i] = load_post_file(job->site, path.data, c->relpath,
+	struct post *p = load_post_file(job->site, path.data, c->relpath,
 					job->w->saw_posts_dir ? &c->cats : &none, diag,
 					&job->failed[i]);
 	buf_free(&path);
+	if (p && c->role == DIR_DRAFTS)
+		p->draft = true;
+	if (p && !wanted(p, job->site, job->opt)) {
+		post_free(p);
+		p = NULL;
+	}
+	if (p) {
+		job->id_hash[i] = strmap_hash(p->entry_id);
+		job->as_utc[i] = p->date_as_utc;
+	}
+	job->loaded[i] = p;
 	/* The post holds its own copies: free as we go to keep the peak low. */
 	free(c->relpath);
 	c->relpath = NULL;
@@ -970,30 +991,33 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 	strlist_free(&cats);
 	/* An unreadable folder may hide posts: that counts as a failure too. */
 	unsigned long failed = diag->errors - before;
-	struct load_job job = {.site = site, .w = &w};
-	job.loaded = xcalloc(w.n, sizeof *job.loaded);
-	job.failed = xcalloc(w.n, sizeof *job.failed);
+	struct load_job job = {.site = site, .opt = opt, .w = &w};
+	size_t slots = w.n ? w.n : 1;
+	job.loaded = xcalloc(slots, sizeof *job.loaded);
+	job.failed = xcalloc(slots, sizeof *job.failed);
+	job.id_hash = xmalloc(slots * sizeof *job.id_hash);
+	job.as_utc = xcalloc(slots, sizeof *job.as_utc);
 	atomic_init(&job.next, 0);
 	load_all(&job, diag);
 	const char *utc_example = NULL;
+	/* The ids' hashes in list order, the list's earlier posts (if any) too. */
+	uint64_t *hash = xmalloc((list->n + slots) * sizeof *hash);
+	for (size_t i = 0; i < list->n; i++)
+		hash[i] = strmap_hash(list->v[i]->entry_id);
 	for (size_t i = 0; i < w.n; i++) {
 		struct post *p = job.loaded[i];
-		if (job.failed[i])
-			failed++;
+		failed += job.failed[i];
 		if (!p)
 			continue;
-		if (w.v[i].role == DIR_DRAFTS)
-			p->draft = true;
-		if (!wanted(p, site, opt)) {
-			post_free(p);
-			continue;
-		}
-		if (p->date_as_utc && !utc_example)
+		if (job.as_utc[i] && !utc_example)
 			utc_example = p->relpath;
+		hash[list->n] = job.id_hash[i];
 		post_list_add(list, p);
 	}
 	free(job.loaded);
 	free(job.failed);
+	free(job.id_hash);
+	free(job.as_utc);
 	if (utc_example)
 		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "date-utc",
 			    "dates like 'date: 2021-12-08 20:00:00' without quotes or an offset are "
@@ -1001,7 +1025,8 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 			    "add an offset (+0800) or quote the date to mean local time",
 			    site->timezone && *site->timezone ? site->timezone : "the site's time zone",
 			    utc_example);
-	failed += drop_duplicate_ids(list, diag);
+	failed += drop_duplicate_ids(list, hash, diag);
+	free(hash);
 	candidates_free(&w);
 	post_list_sort(list);
 	return failed;

@@ -8,7 +8,7 @@
 
 #include "text.h"
 
-static uint64_t hash(const char *s)
+uint64_t strmap_hash(const char *s)
 {
 	uint64_t h = 0xcbf29ce484222325u;
 	for (; *s; s++)
@@ -56,9 +56,13 @@ static void grow(struct strmap *m)
 
 size_t strmap_get_or_add(struct strmap *m, const char *key, size_t val)
 {
+	return strmap_get_or_add_hashed(m, key, strmap_hash(key), val);
+}
+
+size_t strmap_get_or_add_hashed(struct strmap *m, const char *key, uint64_t h, size_t val)
+{
 	if ((m->n + 1) * 2 > m->cap)
 		grow(m);
-	uint64_t h = hash(key);
 	size_t i = slot(m, key, h);
 	if (m->keys[i])
 		return m->vals[i];

@@ -21,6 +21,12 @@ void strmap_init(struct strmap *m, size_t expected);
 /* The index stored for key; when key is not there yet, stores val for it and
  * returns val. */
 size_t strmap_get_or_add(struct strmap *m, const char *key, size_t val);
+/* The hash strmap keeps for s: a caller may compute it ahead (on the thread
+ * that made s, say) and pass it to strmap_get_or_add_hashed(). */
+uint64_t strmap_hash(const char *s);
+/* strmap_get_or_add() for a key whose strmap_hash() is h: the key's text is
+ * read only when another key has the same hash. */
+size_t strmap_get_or_add_hashed(struct strmap *m, const char *key, uint64_t h, size_t val);
 void strmap_free(struct strmap *m);
 
 #endif
