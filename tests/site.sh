@@ -193,4 +193,24 @@ for k in 2 3 4 5 6 7 8; do
 done
 ok $(( same == 7 ? 0 : 1 )) "8 runs: the same messages in the same order, the same files ($same of 7 equal)"
 
+# A large site finds its category and tag feeds on two threads: the messages
+# of both kinds still come categories first, and every feed is there.
+big="$TMP/big"
+python3 - "$big" <<'PY'
+import os, sys
+d = os.path.join(sys.argv[1], "_posts")
+os.makedirs(d)
+for i in range(2500):
+    cat, tag = ("Merge", "Tag") if i == 1 else ("merge", "tag") if i == 2 else ("c%d" % (i % 7), "t%d" % (i % 5))
+    with open(os.path.join(d, "2021-01-01-p%04d.md" % i), "w") as f:
+        f.write("---\ntitle: P%d\ncategories: [%s]\ntags: [%s]\n---\nx\n" % (i, cat, tag))
+PY
+"$FEEDGEN" --url https://b.example -o "$TMP/big-out" -f atom "$big" 2>"$TMP/big.err"
+ok $? "a site of 2,500 posts: exit status 0"
+kinds=$(grep 'shares the feed' "$TMP/big.err" | sed 's/.*warning: \([a-z]*\) .*/\1/' | tr '\n' ' ')
+[ "$kinds" = "category tag " ]
+ok $? "the category message, then the tag message ($kinds)"
+[ "$(find "$TMP/big-out/feed" -name '*.xml' | wc -l)" -eq $((7 + 1 + 5 + 1)) ]
+ok $? "every category and tag feed is written"
+
 done_testing
