@@ -399,6 +399,7 @@ struct render_cache {
 	size_t renders;
 	size_t planned;
 	const struct post **order;	/* the planned posts, by seq */
+	size_t order_cap;
 	bool deferred;
 	mtx_t lock;
 	cnd_t made;
@@ -476,8 +477,10 @@ void render_cache_plan(struct render_cache *c, const struct post *p)
 	mtx_lock(&c->lock);
 	struct cache_entry *e = entry_for(c, p);
 	if (!e->planned) {
-		if ((c->planned & (c->planned - 1)) == 0)	/* 0 or a power of two: full */
-			c->order = xrealloc(c->order, (c->planned ? c->planned * 2 : 16) * sizeof *c->order);
+		if (c->planned == c->order_cap) {
+			c->order_cap = c->order_cap ? c->order_cap * 2 : 64;
+			c->order = xrealloc(c->order, c->order_cap * sizeof *c->order);
+		}
 		c->order[c->planned] = p;
 		e->seq = c->planned++;
 	}

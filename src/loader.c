@@ -790,7 +790,7 @@ static int by_id_then_path(const void *a, const void *b)
 
 /* The posts whose id another post has too (usually none), in *n. hash[i] is
  * the strmap_hash() of list->v[i]'s id, made by the loading threads: this
- * serial pass then reads a post only when its id's hash is not new. */
+ * serial pass reads an id's text only when its hash is not new. */
 static struct post **sharing_ids(const struct post_list *list, const uint64_t *hash, size_t *n)
 {
 	struct strmap m;
