@@ -204,49 +204,60 @@ static int group_cmp(const void *a, const void *b)
 	return strcmp(((const struct group *)a)->name, ((const struct group *)b)->name);
 }
 
+/* The (name, post) pairs of one kind in post order, each with its group:
+ * one group a distinct name, numbered in order of first use. */
+struct gathered {
+	struct pair *pairs;
+	size_t *group;
+	size_t n, cap;
+	struct group *g;
+	size_t ng;
+};
+
+static void gathered_add(struct gathered *gt, struct strmap *m, const char *name, size_t post)
+{
+	if (gt->n == gt->cap) {
+		gt->cap = gt->cap ? gt->cap * 2 : 64;
+		gt->pairs = xrealloc(gt->pairs, gt->cap * sizeof *gt->pairs);
+		gt->group = xrealloc(gt->group, gt->cap * sizeof *gt->group);
+		gt->g = xrealloc(gt->g, gt->cap * sizeof *gt->g);
+	}
+	size_t id = strmap_get_or_add(m, name, gt->ng);
+	if (id == gt->ng)
+		gt->g[gt->ng++] = (struct group){name, id, 0, 0};
+	gt->g[id].count++;
+	gt->pairs[gt->n] = (struct pair){name, post};
+	gt->group[gt->n++] = id;
+}
+
 /* Every (name, post) of the kind, by name and then by post, as a sort would
- * give them: the distinct names (a few dozen) are sorted, not the pairs. One
- * pass over the posts, which are scattered in memory. */
+ * give them: the distinct names (a few dozen) are sorted, not the pairs, and
+ * the posts (scattered in memory) are read once. */
 static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind kind, size_t *n)
 {
-	size_t cap = posts->n + 1, total = 0, ng = 0;
-	struct pair *seen = xmalloc(cap * sizeof *seen);	/* by post */
-	size_t *of = xmalloc(cap * sizeof *of);			/* each one's group */
-	struct group *g = xmalloc(cap * sizeof *g);
+	struct gathered gt = {0};
 	struct strmap m;
 	strmap_init(&m, 64);
 	for (size_t i = 0; i < posts->n; i++) {
 		const struct strlist *l = names_of(posts->v[i], kind);
-		for (size_t k = 0; k < l->n; k++, total++) {
-			if (total == cap) {
-				cap *= 2;
-				seen = xrealloc(seen, cap * sizeof *seen);
-				of = xrealloc(of, cap * sizeof *of);
-				g = xrealloc(g, cap * sizeof *g);
-			}
-			size_t id = strmap_get_or_add(&m, l->v[k], ng);
-			if (id == ng)
-				g[ng++] = (struct group){l->v[k], id, 0, 0};
-			g[id].count++;
-			seen[total] = (struct pair){l->v[k], i};
-			of[total] = id;
-		}
+		for (size_t k = 0; k < l->n; k++)
+			gathered_add(&gt, &m, l->v[k], i);
 	}
 	strmap_free(&m);
-	qsort(g, ng, sizeof *g, group_cmp);
-	size_t *rank = xmalloc((ng ? ng : 1) * sizeof *rank);	/* id -> place */
-	for (size_t k = 0, at = 0; k < ng; at += g[k].count, k++) {
-		rank[g[k].id] = k;
-		g[k].next = at;
+	qsort(gt.g, gt.ng, sizeof *gt.g, group_cmp);
+	size_t *rank = xmalloc((gt.ng ? gt.ng : 1) * sizeof *rank);	/* id -> place */
+	for (size_t k = 0, at = 0; k < gt.ng; at += gt.g[k].count, k++) {
+		rank[gt.g[k].id] = k;
+		gt.g[k].next = at;
 	}
-	struct pair *pairs = xmalloc((total ? total : 1) * sizeof *pairs);
-	for (size_t j = 0; j < total; j++)
-		pairs[g[rank[of[j]]].next++] = seen[j];
-	*n = total;
+	struct pair *pairs = xmalloc((gt.n ? gt.n : 1) * sizeof *pairs);
+	for (size_t j = 0; j < gt.n; j++)
+		pairs[gt.g[rank[gt.group[j]]].next++] = gt.pairs[j];
+	*n = gt.n;
 	free(rank);
-	free(g);
-	free(of);
-	free(seen);
+	free(gt.pairs);
+	free(gt.group);
+	free(gt.g);
 	return pairs;
 }
 
