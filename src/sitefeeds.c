@@ -244,7 +244,8 @@ static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind k
 			gathered_add(&gt, &m, l->v[k], i);
 	}
 	strmap_free(&m);
-	qsort(gt.g, gt.ng, sizeof *gt.g, group_cmp);
+	if (gt.ng > 1)
+		qsort(gt.g, gt.ng, sizeof *gt.g, group_cmp);
 	size_t *rank = xmalloc((gt.ng ? gt.ng : 1) * sizeof *rank);	/* id -> place */
 	for (size_t k = 0, at = 0; k < gt.ng; at += gt.g[k].count, k++) {
 		rank[gt.g[k].id] = k;
