@@ -89,6 +89,12 @@ void diag_replay(struct diag_sink *sink, const struct diag_record *r)
 	diag_report(sink, r->sev, r->file, r->line, r->col, r->rule, "%s", r->msg);
 }
 
+void diag_replay_all(struct diag_sink *sink, const struct diag_records *rec)
+{
+	for (size_t i = 0; i < rec->n; i++)
+		diag_replay(sink, &rec->v[i]);
+}
+
 void diag_records_free(struct diag_records *rec)
 {
 	for (size_t i = 0; i < rec->n; i++) {

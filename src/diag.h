@@ -69,6 +69,8 @@ int diag_sink_finish(struct diag_sink *sink);
 
 /* Report a recorded diagnostic into sink as if it had happened there. */
 void diag_replay(struct diag_sink *sink, const struct diag_record *r);
+/* diag_replay() of each of rec's records, in the order they were recorded. */
+void diag_replay_all(struct diag_sink *sink, const struct diag_records *rec);
 
 void diag_records_free(struct diag_records *rec);
 

@@ -520,8 +520,7 @@ void render_cache_flush(struct render_cache *c, struct diag_sink *sink)
 			with[k++] = &c->v[i];
 	qsort(with, k, sizeof *with, by_seq);
 	for (size_t i = 0; i < k; i++) {
-		for (size_t j = 0; j < with[i]->diags.n; j++)
-			diag_replay(sink, &with[i]->diags.v[j]);
+		diag_replay_all(sink, &with[i]->diags);
 		diag_records_free(&with[i]->diags);
 	}
 	free(with);

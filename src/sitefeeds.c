@@ -436,8 +436,7 @@ static void add_kinds(struct logicals *l, const struct site *site, const struct 
 	for (size_t k = started; k < 2; k++)
 		kind_job_run(args[k]);
 	for (size_t k = 0; k < 2; k++) {
-		for (size_t i = 0; i < jobs[k].rec.n; i++)
-			diag_replay(diag, &jobs[k].rec.v[i]);
+		diag_replay_all(diag, &jobs[k].rec);
 		diag_records_free(&jobs[k].rec);
 		for (size_t i = 0; i < jobs[k].found.n; i++)
 			logicals_add(l, jobs[k].found.v[i]);
@@ -744,8 +743,7 @@ static size_t settle_round(struct write_job *job, struct strlist *dirs,
 			if (r->done && r->pending)
 				outfile_abort(&job->out[i]);
 		} else {
-			for (size_t k = 0; k < r->rec.n; k++)
-				diag_replay(diag, &r->rec.v[k]);
+			diag_replay_all(diag, &r->rec);
 			for (size_t k = 0; k < r->dirs.n; k++)
 				strlist_add(dirs, r->dirs.v[k]);
 			failed = r->rc != 0;

@@ -1,6 +1,7 @@
 /* workers.h: one job on every core — how many threads to use, and running
- * them. The loader reads posts and sitefeeds.c writes feeds this way; each
- * keeps what its threads report and replays it in a fixed order.
+ * them. The loader reads posts, and sitefeeds.c finds category and tag feeds
+ * and writes feeds, this way; each keeps what its threads report and replays
+ * it in a fixed order.
  *
  * Ownership: nothing is kept; the arguments stay the caller's. */
 #ifndef FEEDGEN_WORKERS_H

@@ -83,21 +83,6 @@ int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
 	return ok ? 0 : -1;
 }
 
-yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key)
-{
-	if (!map || map->type != YAML_MAPPING_NODE)
-		return NULL;
-	yaml_node_t *found = NULL;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start;
-	     p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(doc, p->key);
-		if (k && k->type == YAML_SCALAR_NODE &&
-		    strcmp((const char *)k->data.scalar.value, key) == 0)
-			found = yaml_document_get_node(doc, p->value);
-	}
-	return found;
-}
-
 void yamldoc_get_all(yaml_document_t *doc, yaml_node_t *map, const char *const keys[],
 		     size_t n, yaml_node_t *values[])
 {
@@ -118,6 +103,13 @@ void yamldoc_get_all(yaml_document_t *doc, yaml_node_t *map, const char *const k
 			}
 		}
 	}
+}
+
+yaml_node_t *yamldoc_get(yaml_document_t *doc, yaml_node_t *map, const char *key)
+{
+	yaml_node_t *found;
+	yamldoc_get_all(doc, map, &key, 1, &found);
+	return found;
 }
 
 /* YAML's null: "~", "null", "Null", "NULL" or nothing, when not quoted. */
