@@ -487,8 +487,22 @@ static bool has_non_ascii(const char *s, size_t n)
 	return false;
 }
 
+/* A decoded host that is not UTF-8 text, or holds controls or spaces, cannot
+ * be written as it is (found by fuzzing: "//%D6", a %0C in a host). */
+static bool host_is_text(const char *h, size_t n)
+{
+	if (utf8_valid_prefix(h, n) != n)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)h[i] <= 0x20 || h[i] == 0x7F)
+			return false;
+	return true;
+}
+
 /* An internationalised host in its ASCII (punycode) form; false when ICU
- * will not map it, and the host is then kept as written. */
+ * will not map it, and the host is then kept as written. UTS #46 without
+ * the STD3 rules maps some characters to a space (U+00A0 is one): such a
+ * mapping is refused too, as no URL may hold a space. */
 static bool add_idna(struct buf *out, const char *host, size_t n)
 {
 	if (n > INT32_MAX / 4)
@@ -501,7 +515,8 @@ static bool add_idna(struct buf *out, const char *host, size_t n)
 	int32_t cap = (int32_t)n * 4 + 64;
 	char *dst = xmalloc((size_t)cap);
 	int32_t len = uidna_nameToASCII_UTF8(idna, host, (int32_t)n, dst, cap, &info, &err);
-	bool ok = U_SUCCESS(err) && info.errors == 0 && len < cap;
+	bool ok = U_SUCCESS(err) && info.errors == 0 && len < cap &&
+		  host_is_text(dst, (size_t)len);
 	if (ok)
 		buf_add(out, dst, (size_t)len);
 	free(dst);
@@ -543,17 +558,6 @@ static bool is_default_port(const char *s, size_t n, const struct buf *scheme)
 /* Host lower-cased, decoded, IDNA-mapped and without a single trailing dot;
  * the port dropped when it is empty or the scheme's default. User info is
  * kept as written. */
-/* A decoded host that is not UTF-8 text, or holds controls or spaces, cannot
- * be written as it is (found by fuzzing: "//%D6", a %0C in a host). */
-static bool host_is_text(const char *h, size_t n)
-{
-	if (utf8_valid_prefix(h, n) != n)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)h[i] <= 0x20 || h[i] == 0x7F)
-			return false;
-	return true;
-}
 
 /* Part of an authority as written (lower-cased for a host), every byte
  * outside printable ASCII percent-encoded: the URL stays ASCII, without

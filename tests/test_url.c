@@ -337,6 +337,8 @@ static void test_absolute(void)
 	absolute_is("http://example.com", "", "/a%2Fb/%25/%zz?q=%2541&r=%252B",
 		    "http://example.com/a%2Fb/%25/%25zz?q=%2541&r=%2B");
 	absolute_is("http://bücher.example", "", "/x", "http://xn--bcher-kva.example/x");
+	/* UTS #46 would map U+00A0 to a space: the host stays as written. */
+	absolute_is("http://a\xC2\xA0" "b.example", "", "/x", "http://a\xC2\xA0" "b.example/x");
 	absolute_is("http://example.com.", "/my blog", "/x", "http://example.com/my%20blog/x");
 	absolute_is("https://user.github.io/repo", "", "/2021/12/16/x.html",
 		    "https://user.github.io/repo/2021/12/16/x.html");
