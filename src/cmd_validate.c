@@ -17,10 +17,10 @@
 
 #include <jansson.h>
 
+#include "base/diag.h"
+#include "base/fetch.h"
 #include "cmd_validate.h"
-#include "diag.h"
-#include "fetch.h"
-#include "validate.h"
+#include "validate/validate.h"
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 

@@ -17,17 +17,20 @@
 #include <unicode/uversion.h>
 #include <yaml.h>
 
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/fetch.h"
+#include "base/output.h"
+#include "base/text.h"
 #include "cmd_validate.h"
-#include "date.h"
-#include "diag.h"
-#include "feed.h"
-#include "fetch.h"
-#include "loader.h"
-#include "opml.h"
-#include "output.h"
-#include "site.h"
-#include "sitefeeds.h"
-#include "text.h"
+#include "feeds/feed.h"
+#include "feeds/formats.h"
+#include "feeds/opml.h"
+#include "feeds/render.h"
+#include "feeds/sitefeeds.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
 
 enum { EXIT_POST_ERRORS = 1, EXIT_FATAL = 2 };
 

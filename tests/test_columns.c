@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "columns.h"
 #include "tap.h"
+#include "validate/columns.h"
 
 static void test_window(void)
 {

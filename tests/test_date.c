@@ -2,7 +2,7 @@
  * and their RFC 3339 / RFC 822 forms. Expected values were worked out by hand
  * from the tzdata rules of each zone (Asia/Shanghai has had no DST since 1991). */
 #include <config.h>
-#include "date.h"
+#include "base/date.h"
 #include "tap.h"
 
 #include <stdint.h>

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dirlist.h"
+#include "base/dirlist.h"
 #include "tap.h"
 #include "testsite.h"
 

@@ -17,7 +17,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "fetch.h"
+#include "base/fetch.h"
 #include "tap.h"
 
 #define CAP ((size_t)1 << 20)

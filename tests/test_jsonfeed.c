@@ -15,15 +15,18 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 
-#include "date.h"
-#include "feed.h"
-#include "jsonfeed.h"
-#include "loader.h"
-#include "site.h"
-#include "sitefeeds.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "feeds/feed.h"
+#include "feeds/formats.h"
+#include "feeds/jsonfeed.h"
+#include "feeds/render.h"
+#include "feeds/sitefeeds.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
 #include "tap.h"
 #include "testsite.h"
-#include "text.h"
 
 struct fixture {
 	char dir[64];

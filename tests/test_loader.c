@@ -10,13 +10,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "body.h"
-#include "date.h"
-#include "loader.h"
-#include "site.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "content/body.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
 #include "tap.h"
 #include "testsite.h"
-#include "text.h"
 
 struct fixture {
 	char dir[64];

@@ -15,16 +15,18 @@
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 
-#include "date.h"
-#include "diag.h"
-#include "feed.h"
-#include "loader.h"
-#include "opml.h"
-#include "site.h"
-#include "sitefeeds.h"
+#include "base/date.h"
+#include "base/diag.h"
+#include "base/text.h"
+#include "feeds/feed.h"
+#include "feeds/formats.h"
+#include "feeds/opml.h"
+#include "feeds/sitefeeds.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
 #include "tap.h"
 #include "testsite.h"
-#include "text.h"
 
 struct fixture {
 	char dir[64];

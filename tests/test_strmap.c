@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strmap.h"
+#include "base/strmap.h"
 #include "tap.h"
 
 #define N 5000

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "body.h"
+#include "base/text.h"
+#include "content/body.h"
 #include "tap.h"
-#include "text.h"
 
 static void test_utf8(void)
 {

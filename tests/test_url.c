@@ -6,10 +6,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "permalink.h"
-#include "post.h"
+#include "base/url.h"
+#include "model/post.h"
+#include "site/permalink.h"
 #include "tap.h"
-#include "url.h"
 
 /* The instant shown as y-mo-d h:mi:s at `off` seconds east of UTC. */
 static struct fg_time at(int y, int mo, int d, int h, int mi, int s, int off)

@@ -2,8 +2,8 @@
  * keep the rule and values that break it, from the specifications cited. */
 #include <config.h>
 
-#include "rules.h"
 #include "tap.h"
+#include "validate/rules.h"
 
 static void test_dates(void)
 {

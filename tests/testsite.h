@@ -9,9 +9,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "date.h"
-#include "loader.h"
-#include "site.h"
+#include "base/date.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
 
 /* Write n bytes to dir/rel, making the folders in rel. */
 static inline void testsite_put(const char *dir, const char *rel, const void *data, size_t n)

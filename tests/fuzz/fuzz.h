@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "post.h"
-#include "site.h"
+#include "model/post.h"
+#include "model/site.h"
 
 /* A post file (front matter + body) through the loader, body rendering and
  * every feed writer; each feed must be well-formed XML (or valid JSON). */

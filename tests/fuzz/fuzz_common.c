@@ -11,10 +11,11 @@
 #include <jansson.h>
 #include <libxml/parser.h>
 
-#include "date.h"
-#include "feed.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "feeds/feed.h"
+#include "feeds/formats.h"
 #include "fuzz.h"
-#include "text.h"
 
 /* The one piece of process state: libFuzzer calls a target millions of times
  * and the loader only reads files, so one folder is made once and reused. */

@@ -8,9 +8,11 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "loader.h"
-#include "permalink.h"
-#include "site.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
+#include "site/permalink.h"
+#include "site/postfile.h"
 
 static const char fixed_post[] =
 	"---\n"

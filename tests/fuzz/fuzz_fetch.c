@@ -21,9 +21,9 @@
 
 #include <curl/curl.h>
 
-#include "fetch.h"
+#include "base/fetch.h"
+#include "base/text.h"
 #include "fuzz.h"
-#include "text.h"
 
 struct server {
 	int fd;

@@ -6,10 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "body.h"
+#include "base/text.h"
+#include "content/body.h"
 #include "fuzz.h"
-#include "site.h"
-#include "text.h"
+#include "model/site.h"
+#include "site/config.h"
 
 #define BASE "https://example.com/blog/2021/12/16/post.html"
 

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
+#include "base/date.h"
+#include "base/text.h"
 #include "fuzz.h"
-#include "permalink.h"
-#include "text.h"
+#include "site/permalink.h"
 
 static const char *const fixed_templates[] = {
 	"/:categories/:year/:month/:day/:title:output_ext",

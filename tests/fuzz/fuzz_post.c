@@ -7,12 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "body.h"
-#include "date.h"
+#include "base/date.h"
+#include "base/text.h"
+#include "content/body.h"
 #include "fuzz.h"
-#include "loader.h"
-#include "permalink.h"
-#include "text.h"
+#include "model/site.h"
+#include "site/config.h"
+#include "site/loader.h"
+#include "site/permalink.h"
+#include "site/postfile.h"
 
 struct variant {
 	const char *relpath;

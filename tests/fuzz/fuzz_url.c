@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/url.h"
 #include "fuzz.h"
-#include "url.h"
 
 #define FIXED_BASE "https://example.com/blog/2021/12/16/post.html?x=1#top"
 

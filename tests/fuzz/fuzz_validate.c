@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "validate.h"
+#include "validate/report.h"
+#include "validate/validate.h"
 
 /* Compiling the schemas takes far longer than one document: once a process. */
 static struct validator *the_validator(void)

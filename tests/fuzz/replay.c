@@ -13,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dirlist.h"
-#include "fuzz.h"
 #include "../tap.h"
-#include "text.h"
+#include "base/dirlist.h"
+#include "base/text.h"
+#include "fuzz.h"
 
 static const struct target {
 	const char *name;

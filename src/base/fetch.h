@@ -1,0 +1,63 @@
+/* fetch.h: reading a feed from an http(s) URL with libcurl.
+ *
+ * Only http and https are fetched, for the first URL and for every redirect
+ * (a feed that redirects to file:///etc/passwd must not read that file). At
+ * most FETCH_MAX_REDIRECTS redirects are followed. The body is decoded
+ * (gzip, deflate) as it arrives and the transfer stops as soon as the decoded
+ * size passes the cap, so a small gzip bomb cannot grow past it.
+ *
+ * Ownership: the caller owns the struct fetch_result; fetch_url() fills it
+ * and fetch_result_free() releases what it holds (body, final URL, content
+ * type). fetch_url() always initialises *res first, so fetch_result_free()
+ * is to be called after every fetch_url(), whether it succeeded or not.
+ *
+ * libcurl is loaded (dlopen) by the first call that needs it, so programs
+ * that never fetch do not pay for loading it and the TLS libraries behind it.
+ *
+ * libcurl's global state: fetch_url() calls curl_global_init() and
+ * curl_global_cleanup() itself, as a pair around each fetch. Both are
+ * reference-counted, and thread-safe since libcurl 7.84, so callers (main
+ * included) need no set-up, and a main that does call curl_global_init()
+ * itself keeps working. */
+#ifndef FEEDGEN_FETCH_H
+#define FEEDGEN_FETCH_H
+
+#include <stddef.h>
+
+#include "base/text.h"
+
+#define FETCH_DEFAULT_TIMEOUT_S 30L
+#define FETCH_DEFAULT_MAX_SIZE ((size_t)50 * 1024 * 1024)
+#define FETCH_MAX_REDIRECTS 5L
+
+struct fetch_options {
+	long timeout_s;		/* whole transfer, connecting included; <= 0: default */
+	size_t max_size;	/* body bytes after decoding; 0: default */
+};
+
+struct fetch_result {
+	struct buf body;	/* the bytes as decoded; NUL-terminated on success */
+	char *final_url;	/* the URL after redirects; NULL if never reached */
+	char *content_type;	/* the Content-Type header as sent; NULL if none */
+	long status;		/* last HTTP status; 0 if no answer */
+};
+
+/* Options with the defaults (30 s, 50 MiB). */
+void fetch_options_default(struct fetch_options *opt);
+
+/* Fetch url into *res. opt may be NULL for the defaults. Returns 0 on
+ * success (a status below 300 and the whole body within the cap), or -1 with
+ * a one-line message in errbuf (if errbuf and errlen are non-zero) that does
+ * not repeat url but names the URL a redirect led to when it failed there.
+ * After -1, res->body holds what arrived before the failure (never more than
+ * the cap) and res->status the last status seen, for callers that want them. */
+int fetch_url(const char *url, const struct fetch_options *opt,
+	      struct fetch_result *res, char *errbuf, size_t errlen);
+
+void fetch_result_free(struct fetch_result *res);
+
+/* libcurl's version ("7.88.1"), loading libcurl to ask it; NULL when it
+ * cannot be loaded. The string is libcurl's own: never freed. */
+const char *fetch_curl_version(void);
+
+#endif

@@ -1,0 +1,948 @@
+/* sitefeeds.c: which feeds a site has, where they go, and writing them all.
+ *
+ * Categories and tags are gathered by sorting (name, post) pairs rather than
+ * with per-name lists, so a site with many names stays O(n log n); the pairs
+ * of one name are its posts, already newest first. */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+#include "base/dirlist.h"
+#include "base/output.h"
+#include "base/strmap.h"
+#include "base/text.h"
+#include "base/workers.h"
+#include "feeds/formats.h"
+#include "feeds/render.h"
+#include "feeds/sitefeeds.h"
+
+/* Longest file name most file systems take (NAME_MAX), in bytes. */
+#define NAME_BYTES_MAX 255
+
+/* ---- paths ---- */
+
+/* Ruby's gsub(from, to) for fixed strings: left to right, no overlaps. */
+static char *replace_all(const char *s, const char *from, const char *to)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	size_t k = strlen(from);
+	for (const char *hit; (hit = strstr(s, from)); s = hit + k) {
+		buf_add(&b, s, (size_t)(hit - s));
+		buf_adds(&b, to);
+	}
+	buf_adds(&b, s);
+	return buf_take(&b);
+}
+
+static bool segment_ok(const char *seg, size_t n)
+{
+	if (n == 0 || n > NAME_BYTES_MAX)
+		return false;
+	if ((n == 1 && seg[0] == '.') || (n == 2 && seg[0] == '.' && seg[1] == '.'))
+		return false;
+	return true;
+}
+
+char *feed_clean_path(const char *path)
+{
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (*p < 0x20 || *p == 0x7f)
+			return NULL;
+	/* Jekyll's URL#sanitize_url: "/" + path, ".." to "/", "./" removed,
+	 * slashes squeezed. */
+	struct buf raw;
+	buf_init(&raw);
+	buf_printf(&raw, "/%s", path);
+	char *a = replace_all(raw.data, "..", "/");
+	char *b = replace_all(a, "./", "");
+	buf_free(&raw);
+	free(a);
+	struct buf out;
+	buf_init(&out);
+	buf_adds(&out, "");
+	for (const char *p = b; *p; p++)
+		if (*p != '/' || (out.len > 0 && out.data[out.len - 1] != '/'))
+			buf_addc(&out, *p);
+	free(b);
+	/* What is left must be plain segments: no ".", "..", empty or long names. */
+	bool ok = out.len > 0 && out.data[out.len - 1] != '/';
+	for (const char *seg = out.data; ok && seg;) {
+		const char *slash = strchr(seg, '/');
+		size_t n = slash ? (size_t)(slash - seg) : strlen(seg);
+		ok = segment_ok(seg, n);
+		seg = slash ? slash + 1 : NULL;
+	}
+	if (!ok) {
+		buf_free(&out);
+		return NULL;
+	}
+	return buf_take(&out);
+}
+
+char *feed_path_key(const char *path)
+{
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t n16 = 0;
+	u_strFromUTF8(NULL, 0, &n16, path, -1, &err);
+	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
+		return xstrdup(path);
+	err = U_ZERO_ERROR;
+	UChar *u = xmalloc(((size_t)n16 + 1) * sizeof *u);
+	u_strFromUTF8(u, n16 + 1, NULL, path, -1, &err);
+	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
+	int32_t cap = n16 * 4 + 16;
+	UChar *norm = xmalloc((size_t)cap * sizeof *norm);
+	int32_t nn = U_SUCCESS(err) ? unorm2_normalize(nfc, u, n16, norm, cap, &err) : 0;
+	UChar *fold = xmalloc((size_t)cap * sizeof *fold);
+	int32_t nf = U_SUCCESS(err) ? u_strFoldCase(fold, cap, norm, nn, U_FOLD_CASE_DEFAULT, &err) : 0;
+	char *out = NULL;
+	if (U_SUCCESS(err)) {
+		int32_t n8 = 0;
+		UErrorCode e2 = U_ZERO_ERROR;
+		u_strToUTF8(NULL, 0, &n8, fold, nf, &e2);
+		out = xmalloc((size_t)n8 + 1);
+		e2 = U_ZERO_ERROR;
+		u_strToUTF8(out, n8 + 1, NULL, fold, nf, &e2);
+		if (U_FAILURE(e2)) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(u);
+	free(norm);
+	free(fold);
+	return out ? out : xstrdup(path);
+}
+
+/* A folder from config (tags path) as a clean relative folder, or fallback. */
+static char *clean_dir(const char *dir, const char *fallback)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/x", dir ? dir : "");
+	char *clean = feed_clean_path(b.data);
+	buf_free(&b);
+	if (!clean || strcmp(clean, "x") == 0) {
+		free(clean);
+		return xstrdup(fallback);
+	}
+	clean[strlen(clean) - 2] = '\0';
+	return clean;
+}
+
+/* ---- gathering categories and tags ---- */
+
+struct pair {
+	const char *name;
+	size_t post;		/* index in the post list: newest first */
+};
+
+struct candidate {
+	const char *name;
+	char *path;		/* the Atom path */
+	char *key;
+	size_t first, end;	/* its pairs */
+};
+
+static int candidate_cmp(const void *a, const void *b)
+{
+	const struct candidate *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : strcmp(x->name, y->name);
+}
+
+static int index_cmp(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+static const struct strlist *names_of(const struct post *p, enum feed_kind kind)
+{
+	return kind == FEED_CATEGORY ? &p->categories : &p->tags;
+}
+
+static bool selected(const struct site *site, enum feed_kind kind, const char *name)
+{
+	enum feed_select sel = kind == FEED_CATEGORY ? site->cat_select : site->tag_select;
+	const struct strlist *names = kind == FEED_CATEGORY ? &site->cat_names : &site->tag_names;
+	switch (sel) {
+	case SELECT_ALL:
+		return true;
+	case SELECT_ONLY:
+		return strlist_has(names, name);
+	case SELECT_EXCEPT:
+		return !strlist_has(names, name);
+	case SELECT_NONE:
+		return false;
+	}
+	return false;
+}
+
+struct group {
+	const char *name;
+	size_t id;		/* in order of first use */
+	size_t count;
+	size_t next;		/* where its next pair goes */
+};
+
+static int group_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct group *)a)->name, ((const struct group *)b)->name);
+}
+
+/* The (name, post) pairs of one kind in post order, each with its group:
+ * one group a distinct name, numbered in order of first use. */
+struct gathered {
+	struct pair *pairs;
+	size_t *group;
+	size_t n, cap;
+	struct group *g;
+	size_t ng;
+};
+
+static void gathered_add(struct gathered *gt, struct strmap *m, const char *name, size_t post)
+{
+	if (gt->n == gt->cap) {
+		gt->cap = gt->cap ? gt->cap * 2 : 64;
+		gt->pairs = xrealloc(gt->pairs, gt->cap * sizeof *gt->pairs);
+		gt->group = xrealloc(gt->group, gt->cap * sizeof *gt->group);
+		gt->g = xrealloc(gt->g, gt->cap * sizeof *gt->g);
+	}
+	size_t id = strmap_get_or_add(m, name, gt->ng);
+	if (id == gt->ng)
+		gt->g[gt->ng++] = (struct group){name, id, 0, 0};
+	gt->g[id].count++;
+	gt->pairs[gt->n] = (struct pair){name, post};
+	gt->group[gt->n++] = id;
+}
+
+/* Every (name, post) of the kind, by name and then by post, as a sort would
+ * give them: the distinct names (a few dozen) are sorted, not the pairs, and
+ * the posts (scattered in memory) are read once. */
+static struct pair *gather_pairs(const struct post_list *posts, enum feed_kind kind, size_t *n)
+{
+	struct gathered gt = {0};
+	struct strmap m;
+	strmap_init(&m, 64);
+	for (size_t i = 0; i < posts->n; i++) {
+		const struct strlist *l = names_of(posts->v[i], kind);
+		for (size_t k = 0; k < l->n; k++)
+			gathered_add(&gt, &m, l->v[k], i);
+	}
+	strmap_free(&m);
+	if (gt.ng > 1)
+		qsort(gt.g, gt.ng, sizeof *gt.g, group_cmp);
+	size_t *rank = xmalloc((gt.ng ? gt.ng : 1) * sizeof *rank);	/* id -> place */
+	for (size_t k = 0, at = 0; k < gt.ng; at += gt.g[k].count, k++) {
+		rank[gt.g[k].id] = k;
+		gt.g[k].next = at;
+	}
+	struct pair *pairs = xmalloc((gt.n ? gt.n : 1) * sizeof *pairs);
+	for (size_t j = 0; j < gt.n; j++)
+		pairs[gt.g[rank[gt.group[j]]].next++] = gt.pairs[j];
+	*n = gt.n;
+	free(rank);
+	free(gt.pairs);
+	free(gt.group);
+	free(gt.g);
+	return pairs;
+}
+
+static const char *kind_word(enum feed_kind kind)
+{
+	return kind == FEED_CATEGORY ? "category" : "tag";
+}
+
+/* One candidate per distinct selected name that has a safe path. */
+static struct candidate *gather_candidates(const struct site *site, const struct post_list *posts,
+					   enum feed_kind kind, const char *dir,
+					   const struct pair *pairs, size_t npairs, size_t *n,
+					   struct diag_sink *diag)
+{
+	struct candidate *c = xmalloc((npairs ? npairs : 1) * sizeof *c);
+	*n = 0;
+	for (size_t i = 0; i < npairs;) {
+		size_t end = i + 1;
+		while (end < npairs && strcmp(pairs[end].name, pairs[i].name) == 0)
+			end++;
+		const char *name = pairs[i].name;
+		if (selected(site, kind, name)) {
+			struct buf raw;
+			buf_init(&raw);
+			buf_printf(&raw, "%s/%s.xml", dir, name);
+			char *path = feed_clean_path(raw.data);
+			buf_free(&raw);
+			const char *base = path ? strrchr(path, '/') : NULL;
+			if (path && strcmp(base ? base + 1 : path, ".xml") == 0) {
+				free(path);	/* nothing of the name was left */
+				path = NULL;
+			}
+			if (path)
+				c[(*n)++] = (struct candidate){name, path, feed_path_key(path), i, end};
+			else
+				diag_report(diag, DIAG_WARNING, posts->v[pairs[i].post]->path, 0, 0,
+					    "feed-name", "no feed for %s '%s': its name cannot be a file name",
+					    kind_word(kind), name);
+		}
+		i = end;
+	}
+	qsort(c, *n, sizeof *c, candidate_cmp);
+	return c;
+}
+
+static void warn_merged(const struct post_list *posts, enum feed_kind kind,
+			const struct candidate *c, size_t n, const struct pair *pairs,
+			struct diag_sink *diag)
+{
+	struct buf names;
+	buf_init(&names);
+	for (size_t k = 1; k < n; k++)
+		buf_printf(&names, "%s'%s'", k > 1 ? ", " : "", c[k].name);
+	diag_report(diag, DIAG_WARNING, posts->v[pairs[c[1].first].post]->path, 0, 0, "feed-name",
+		    "%s %s shares the feed of '%s' (%s): the names differ only in case or "
+		    "Unicode form", kind_word(kind), names.data, c[0].name, c[0].path);
+	buf_free(&names);
+}
+
+/* ---- the set ---- */
+
+struct logical {
+	enum feed_kind kind;
+	char *name;
+	char *title;
+	char *path;		/* Atom path */
+	size_t *posts;
+	size_t n;
+	bool dropped;
+};
+
+struct logicals {
+	struct logical *v;
+	size_t n, cap;
+};
+
+static void logicals_add(struct logicals *l, struct logical f)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 16;
+		l->v = xrealloc(l->v, l->cap * sizeof *l->v);
+	}
+	l->v[l->n++] = f;
+}
+
+static char *kind_title(const char *site_title, enum feed_kind kind, const char *name)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s | %s%s", site_title, kind == FEED_TAG ? "#" : "", name);
+	return buf_take(&b);
+}
+
+static void add_kind(struct logicals *out, const struct site *site, const struct post_list *posts,
+		     enum feed_kind kind, const char *dir, long limit, const char *site_title,
+		     struct diag_sink *diag)
+{
+	size_t npairs, ncand;
+	struct pair *pairs = gather_pairs(posts, kind, &npairs);
+	struct candidate *c = gather_candidates(site, posts, kind, dir, pairs, npairs, &ncand, diag);
+	for (size_t i = 0; i < ncand;) {
+		size_t end = i + 1;
+		while (end < ncand && strcmp(c[end].key, c[i].key) == 0)
+			end++;
+		if (end - i > 1)
+			warn_merged(posts, kind, c + i, end - i, pairs, diag);
+		size_t total = 0;
+		for (size_t k = i; k < end; k++)
+			total += c[k].end - c[k].first;
+		size_t *idx = xmalloc(total * sizeof *idx);
+		size_t n = 0;
+		for (size_t k = i; k < end; k++)
+			for (size_t j = c[k].first; j < c[k].end; j++)
+				idx[n++] = pairs[j].post;
+		if (end - i > 1)
+			qsort(idx, n, sizeof *idx, index_cmp);
+		size_t u = 0;	/* drop repeats: a post in two merged names */
+		for (size_t j = 0; j < n; j++)
+			if (u == 0 || idx[u - 1] != idx[j])
+				idx[u++] = idx[j];
+		if (limit > 0 && (size_t)limit < u)
+			u = (size_t)limit;
+		logicals_add(out, (struct logical){kind, xstrdup(c[i].name),
+			kind_title(site_title, kind, c[i].name), xstrdup(c[i].path), idx, u, false});
+		i = end;
+	}
+	for (size_t i = 0; i < ncand; i++) {
+		free(c[i].path);
+		free(c[i].key);
+	}
+	free(c);
+	free(pairs);
+}
+
+/* One kind's feeds, found on a thread of its own: what it reports is kept
+ * and replayed in kind order. */
+struct kind_job {
+	enum feed_kind kind;
+	bool wanted;
+	const struct site *site;
+	const struct post_list *posts;
+	const char *dir;
+	long limit;
+	const char *site_title;
+	struct logicals found;
+	struct diag_records rec;
+};
+
+static int kind_job_run(void *arg)
+{
+	struct kind_job *j = arg;
+	struct diag_sink sink;
+	diag_sink_init_record(&sink, &j->rec);
+	if (j->wanted)
+		add_kind(&j->found, j->site, j->posts, j->kind, j->dir, j->limit, j->site_title,
+			 &sink);
+	return 0;
+}
+
+/* Categories then tags. Each reads every post, which at 10,000s of posts is
+ * mostly waiting for memory: both are found at once on a large site. */
+#define KINDS_PARALLEL_MIN 2000
+
+static void add_kinds(struct logicals *l, const struct site *site, const struct post_list *posts,
+		      const struct feed_set_options *opt, const struct feed_set *set,
+		      const char *site_title, struct diag_sink *diag)
+{
+	struct kind_job jobs[2] = {
+		{ FEED_CATEGORY, opt->categories, site, posts, set->category_dir, opt->limit,
+		  site_title, {0}, {0} },
+		{ FEED_TAG, opt->tags, site, posts, set->tag_dir, opt->limit, site_title, {0}, {0} },
+	};
+	void *args[2] = { &jobs[0], &jobs[1] };
+	size_t started = workers_run(kind_job_run, args, workers_count(posts->n, KINDS_PARALLEL_MIN, 2));
+	for (size_t k = started; k < 2; k++)
+		kind_job_run(args[k]);
+	for (size_t k = 0; k < 2; k++) {
+		diag_replay_all(diag, &jobs[k].rec);
+		diag_records_free(&jobs[k].rec);
+		for (size_t i = 0; i < jobs[k].found.n; i++)
+			logicals_add(l, jobs[k].found.v[i]);
+		free(jobs[k].found.v);
+	}
+}
+
+struct path_owner {
+	char *key;
+	size_t feed;
+};
+
+static int owner_cmp(const void *a, const void *b)
+{
+	const struct path_owner *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->feed > y->feed) - (x->feed < y->feed);
+}
+
+/* Two feeds of different kinds (or a feed and the site feed) on one file:
+ * the first keeps it (site, then categories, then tags). */
+static void drop_collisions(struct logicals *l, const struct post_list *posts,
+			    struct diag_sink *diag)
+{
+	size_t nf = 0;
+	for (const struct format *f = feed_formats; f->name; f++)
+		nf++;
+	struct path_owner *o = xmalloc((l->n * nf + 1) * sizeof *o);
+	size_t n = 0;
+	for (size_t i = 0; i < l->n; i++)
+		for (const struct format *f = feed_formats; f->name; f++) {
+			char *p = feed_path_for_format(l->v[i].path, f);
+			o[n++] = (struct path_owner){feed_path_key(p), i};
+			free(p);
+		}
+	qsort(o, n, sizeof *o, owner_cmp);
+	for (size_t i = 1; i < n; i++) {
+		if (strcmp(o[i].key, o[i - 1].key) != 0 || o[i].feed == o[i - 1].feed)
+			continue;
+		struct logical *keep = &l->v[o[i - 1].feed], *drop = &l->v[o[i].feed];
+		if (drop->dropped || keep->dropped)
+			continue;
+		drop->dropped = true;
+		diag_report(diag, DIAG_WARNING, drop->n ? posts->v[drop->posts[0]]->path : NULL, 0, 0,
+			    "feed-name", "no feed for %s '%s': its file %s is taken by the %s%s%s%s",
+			    kind_word(drop->kind), drop->name, drop->path,
+			    keep->kind == FEED_SITE ? "site feed" : kind_word(keep->kind),
+			    keep->name ? " '" : "", keep->name ? keep->name : "", keep->name ? "'" : "");
+	}
+	for (size_t i = 0; i < n; i++)
+		free(o[i].key);
+	free(o);
+}
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_known(struct feed_set *set, const struct logical *f)
+{
+	for (const struct format *fmt = feed_formats; fmt->name; fmt++) {
+		set->known = xrealloc(set->known, (set->nknown + 1) * sizeof *set->known);
+		set->known[set->nknown++] = feed_path_for_format(f->path, fmt);
+	}
+}
+
+static void emit(struct feed_set *set, const struct site *site, const struct post_list *posts,
+		 const struct logical *f, const struct format *fmt)
+{
+	struct feed *out = &set->v[set->n++];
+	memset(out, 0, sizeof *out);
+	out->kind = f->kind;
+	out->name = f->name ? xstrdup(f->name) : NULL;
+	out->title = xstrdup(f->title);
+	out->format = fmt;
+	out->path = feed_path_for_format(f->path, fmt);
+	out->self_url = feed_url_for_path(site, out->path);
+	out->posts = xmalloc((f->n ? f->n : 1) * sizeof *out->posts);
+	for (size_t i = 0; i < f->n; i++)
+		out->posts[i] = posts->v[f->posts[i]];
+	out->n = f->n;
+}
+
+static size_t *first_n(size_t total, long limit, size_t *n)
+{
+	*n = limit > 0 && (size_t)limit < total ? (size_t)limit : total;
+	size_t *idx = xmalloc((*n ? *n : 1) * sizeof *idx);
+	for (size_t i = 0; i < *n; i++)
+		idx[i] = i;
+	return idx;
+}
+
+void feed_set_build(struct feed_set *set, const struct site *site, const struct post_list *posts,
+		    const struct feed_set_options *opt, struct diag_sink *diag)
+{
+	memset(set, 0, sizeof *set);
+	set->category_dir = xstrdup("feed");
+	set->tag_dir = clean_dir(site->feed_tags_path, "feed/by_tag");
+	char *site_title = feed_site_title(site);
+	struct logicals l = {0};
+	char *site_path = feed_clean_path(site->feed_path);
+	if (!site_path) {
+		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "feed-name",
+			    "feed.path '%s' is not a file inside the site; using feed.xml",
+			    site->feed_path);
+		site_path = xstrdup("feed.xml");
+	}
+	size_t n;
+	size_t *idx = first_n(posts->n, opt->limit, &n);
+	logicals_add(&l, (struct logical){FEED_SITE, NULL, xstrdup(site_title), site_path, idx, n, false});
+	add_kinds(&l, site, posts, opt, set, site_title, diag);
+	drop_collisions(&l, posts, diag);
+	size_t nformats = 0;
+	while (opt->formats[nformats])
+		nformats++;
+	set->v = xmalloc((l.n * nformats + 1) * sizeof *set->v);
+	for (size_t i = 0; i < l.n; i++) {
+		if (!l.v[i].dropped) {
+			add_known(set, &l.v[i]);
+			for (size_t k = 0; k < nformats; k++)
+				emit(set, site, posts, &l.v[i], opt->formats[k]);
+		}
+		free(l.v[i].name);
+		free(l.v[i].title);
+		free(l.v[i].path);
+		free(l.v[i].posts);
+	}
+	free(l.v);
+	free(site_title);
+	qsort(set->known, set->nknown, sizeof *set->known, str_cmp);
+}
+
+void feed_set_free(struct feed_set *set)
+{
+	for (size_t i = 0; i < set->n; i++)
+		feed_free(&set->v[i]);
+	free(set->v);
+	for (size_t i = 0; i < set->nknown; i++)
+		free(set->known[i]);
+	free(set->known);
+	free(set->category_dir);
+	free(set->tag_dir);
+	memset(set, 0, sizeof *set);
+}
+
+/* ---- writing ---- */
+
+static char *join(const char *dir, const char *rel)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s/%s", dir, rel);
+	return buf_take(&b);
+}
+
+/* Written but not yet renamed files stay open (an O_TMPFILE file has no name
+ * to reopen it by) until one syncfs makes them all durable: as many as the
+ * descriptor limit allows, less some for everything else, so a site's feeds
+ * usually wait for the disk once. */
+#define BATCH_MIN 16
+#define BATCH_MAX 4096
+#define FDS_KEPT_FREE 64
+
+static size_t batch_size(void)
+{
+	struct rlimit rl;
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return BATCH_MAX;
+	if (rl.rlim_cur < BATCH_MIN + FDS_KEPT_FREE)
+		return BATCH_MIN;
+	rlim_t n = rl.rlim_cur - FDS_KEPT_FREE;
+	return n > BATCH_MAX ? BATCH_MAX : (size_t)n;
+}
+
+/* Write one feed into a new temporary file. On return *pending says whether
+ * out holds new bytes waiting to be synced and renamed (false: the file was
+ * unchanged, nothing is held). dirs collects the folders to sync once each. */
+static int write_one(const struct feed *f, const char *outdir, const struct site *site,
+		     const struct write_options *opt, const struct write_shared *sh,
+		     struct outfile *out, bool *pending, struct strlist *dirs,
+		     struct diag_sink *diag)
+{
+	*pending = false;
+	char *path = join(outdir, f->path);
+	int rc = outfile_open(out, path, diag);
+	if (rc == 0) {
+		char *slash = strrchr(path, '/');
+		*slash = '\0';
+		strlist_add(dirs, path);
+	}
+	free(path);
+	if (rc != 0)
+		return -1;
+	out->defer_dir_sync = true;
+	rc = feed_write_shared(f->format, outfile_xml_buffer(out), site, f, opt, sh, diag);
+	if (rc != 0 && !out->error) {
+		diag_report(diag, DIAG_ERROR, out->path, 0, 0, NULL, "writing the %s feed failed",
+			    f->format->name);
+		outfile_abort(out);
+		return -1;
+	}
+	/* Reports a write error (out->error) and removes the temporary file. */
+	if (outfile_finish(out, pending, diag) != 0 || rc != 0)
+		return -1;
+	return 0;
+}
+
+/* Make the batch durable with one wait for the disk, then rename each file
+ * over its old version; on failure every file not yet renamed is dropped. */
+static int place_batch(struct outfile *v, size_t n, bool verbose, struct diag_sink *diag)
+{
+	int rc = outfile_sync_batch(v, n, diag);
+	for (size_t i = 0; i < n; i++) {
+		if (rc != 0) {
+			outfile_abort(&v[i]);
+			continue;
+		}
+		if (verbose)
+			fprintf(stderr, "feedgen: wrote %s\n", v[i].path);
+		rc = outfile_place(&v[i], true, diag);
+	}
+	return rc;
+}
+
+/* Feeds are written by up to WRITE_THREADS threads, each taking the next
+ * feed; what each feed reports is recorded and replayed in feed order, so the
+ * messages never depend on the threads. */
+#define WRITE_THREADS 4
+#define WRITE_PARALLEL_MIN 8	/* fewer feeds than this: one thread is quicker */
+
+struct write_result {
+	int rc;
+	bool pending;
+	bool done;		/* written (rc says how) */
+	struct diag_records rec;
+	struct strlist dirs;
+};
+
+struct write_job {
+	const struct feed_set *set;
+	const char *outdir;
+	const struct site *site;
+	const struct write_options *opt;
+	const struct write_shared *sh;
+	size_t from, to;	/* this round's feeds */
+	struct outfile *out;	/* one a feed of the round */
+	struct write_result *res;
+	atomic_size_t next;
+	atomic_bool failed;	/* no feed after a failed one is started */
+};
+
+static void write_job_one(struct write_job *job, size_t i)
+{
+	const struct feed *f = &job->set->v[i];
+	struct write_result *r = &job->res[i - job->from];
+	struct diag_sink sink;
+	diag_sink_init_record(&sink, &r->rec);
+	r->rc = write_one(f, job->outdir, job->site, job->opt, job->sh, &job->out[i - job->from],
+			  &r->pending, &r->dirs, &sink);
+	r->done = true;
+	if (r->rc != 0) {
+		atomic_store(&job->failed, true);
+		return;
+	}
+	for (size_t k = 0; k < f->n; k++)
+		render_cache_done(job->sh->cache, f->posts[k]);
+}
+
+static int write_worker(void *arg)
+{
+	struct write_job *job = arg;
+	for (;;) {
+		size_t i = atomic_fetch_add(&job->next, 1);
+		if (i >= job->to || atomic_load(&job->failed))
+			break;
+		write_job_one(job, i);
+	}
+	return 0;
+}
+
+/* Writes feeds [from, to) into out[], on as many threads as there are cores. */
+static void write_round(struct write_job *job)
+{
+	void *args[WRITE_THREADS];
+	size_t nt = workers_count(job->to - job->from, WRITE_PARALLEL_MIN, WRITE_THREADS);
+	for (size_t k = 0; k < nt; k++)
+		args[k] = job;
+	workers_run(write_worker, args, nt);
+}
+
+/* Reports the round in feed order, up to its first failure, and moves the
+ * files to place to the front of job->out; feeds written after a failure are
+ * dropped, as if never started. Returns how many files are to be placed;
+ * *failed says whether a feed failed. */
+static size_t settle_round(struct write_job *job, struct strlist *dirs,
+			   struct feed_set_stats *stats, bool *failed_out, struct diag_sink *diag)
+{
+	size_t n = 0;
+	bool failed = false;
+	for (size_t i = 0; i < job->to - job->from; i++) {
+		struct write_result *r = &job->res[i];
+		if (failed || !r->done) {
+			if (r->done && r->pending)
+				outfile_abort(&job->out[i]);
+		} else {
+			diag_replay_all(diag, &r->rec);
+			for (size_t k = 0; k < r->dirs.n; k++)
+				strlist_add(dirs, r->dirs.v[k]);
+			failed = r->rc != 0;
+			if (!failed && r->pending) {
+				stats->written++;
+				job->out[n++] = job->out[i];
+			} else if (!failed) {
+				stats->unchanged++;
+			}
+		}
+		diag_records_free(&r->rec);
+		strlist_free(&r->dirs);
+	}
+	render_cache_flush(job->sh->cache, diag);
+	*failed_out = failed;
+	return n;
+}
+
+int feed_set_write(const struct feed_set *set, const char *outdir, const struct site *site,
+		   const struct write_options *opt, const struct write_shared *sh, bool verbose,
+		   struct feed_set_stats *stats, struct diag_sink *diag)
+{
+	stats->written = stats->unchanged = 0;
+	for (size_t i = 0; i < set->n; i++)
+		for (size_t k = 0; k < set->v[i].n; k++)
+			render_cache_plan(sh->cache, set->v[i].posts[k]);
+	render_cache_defer(sh->cache);
+	struct strlist dirs = {0};
+	size_t max = batch_size();
+	struct write_job job = { set, outdir, site, opt, sh, 0, 0, NULL, NULL, 0, false };
+	job.out = xmalloc(max * sizeof *job.out);
+	job.res = xmalloc(max * sizeof *job.res);
+	int rc = 0;
+	/* A round holds as many files open as the descriptor limit allows: all
+	 * of a site's feeds, usually, made durable with one wait for the disk. */
+	for (size_t from = 0; from < set->n && rc == 0; from += max) {
+		job.from = from;
+		job.to = from + max < set->n ? from + max : set->n;
+		memset(job.res, 0, (job.to - from) * sizeof *job.res);
+		atomic_store(&job.next, from);
+		write_round(&job);
+		bool failed;
+		size_t n = settle_round(&job, &dirs, stats, &failed, diag);
+		/* Also after a failure: the feeds finished before it are kept. */
+		if ((n > 0 && place_batch(job.out, n, verbose, diag) != 0) || failed)
+			rc = -1;
+	}
+	free(job.out);
+	free(job.res);
+	for (size_t i = 0; i < dirs.n; i++)
+		outfile_sync_dir(dirs.v[i]);
+	strlist_free(&dirs);
+	return rc;
+}
+
+/* ---- stale feeds ---- */
+
+bool feed_set_has_path(const struct feed_set *set, const char *rel)
+{
+	return bsearch(&rel, set->known, set->nknown, sizeof *set->known, str_cmp) != NULL;
+}
+
+static bool has_feed_ext(const char *name)
+{
+	size_t n = strlen(name);
+	for (const struct format *f = feed_formats; f->name; f++) {
+		size_t k = strlen(f->ext);
+		if (n > k && strcmp(name + n - k, f->ext) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Did feedgen write this file? Its head names feedgen as the generator (in a
+ * JSON Feed, the "_feedgen" extension object jsonfeed.c writes). */
+static bool written_by_feedgen(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+	if (fd < 0)
+		return false;
+	char head[4096];
+	ssize_t k = read(fd, head, sizeof head - 1);
+	close(fd);
+	if (k <= 0)
+		return false;
+	head[k] = '\0';
+	return (strstr(head, "<generator version=") && strstr(head, ">feedgen</generator>")) ||
+	       strstr(head, "<generator>feedgen ") || strstr(head, "\n  \"_feedgen\": {");
+}
+
+/* ".feedgen-PID-N.tmp" or ".feedgen-PID.XXXXXX" (output.c's names) of a
+ * process that is gone. */
+static bool dead_temp_file(const char *name)
+{
+	if (strncmp(name, ".feedgen-", 9) != 0)
+		return false;
+	char *end;
+	long pid = strtol(name + 9, &end, 10);
+	if (end == name + 9 || (*end != '-' && *end != '.') || pid <= 0)
+		return false;
+	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+struct stale_walk {
+	const struct feed_set *set;
+	const char *outdir;
+	bool prune;
+	size_t count;
+	struct diag_sink *diag;
+};
+
+static void stale_file(struct stale_walk *w, const char *rel, const char *full)
+{
+	if (feed_set_has_path(w->set, rel) || !written_by_feedgen(full))
+		return;
+	w->count++;
+	if (!w->prune) {
+		diag_report(w->diag, DIAG_WARNING, full, 0, 0, "stale-feed",
+			    "stale feed: no category or tag of the site has this file any more "
+			    "(--prune deletes it)");
+		return;
+	}
+	if (unlink(full) != 0)
+		diag_report(w->diag, DIAG_ERROR, full, 0, 0, "stale-feed", "cannot delete: %s",
+			    strerror(errno));
+	else
+		diag_report(w->diag, DIAG_NOTE, full, 0, 0, "stale-feed", "deleted stale feed");
+}
+
+static void stale_dir(struct stale_walk *w, const char *rel, bool recurse)
+{
+	char *dir = join(w->outdir, rel);
+	size_t n;
+	struct dir_entry *names = dirlist_read(dir, true, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *name = names[i].name;
+		char *full = join(dir, name);
+		char *r = *rel ? join(rel, name) : xstrdup(name);
+		struct stat st;
+		if (lstat(full, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && recurse)
+				stale_dir(w, r, true);
+			else if (S_ISREG(st.st_mode) && dead_temp_file(name))
+				unlink(full);
+			else if (S_ISREG(st.st_mode) && has_feed_ext(name))
+				stale_file(w, r, full);
+		}
+		free(full);
+		free(r);
+	}
+	dirlist_free(names, n);
+	free(dir);
+}
+
+static bool is_under(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
+}
+
+/* Temporary files of dead runs in the folder of the site feed. */
+static void clean_temps(const char *outdir, const char *rel_dir)
+{
+	char *dir = *rel_dir ? join(outdir, rel_dir) : xstrdup(outdir);
+	size_t n;
+	struct dir_entry *names = dirlist_read(dir, true, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (dead_temp_file(names[i].name)) {
+			char *full = join(dir, names[i].name);
+			unlink(full);
+			free(full);
+		}
+	}
+	dirlist_free(names, n);
+	free(dir);
+}
+
+size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune,
+		      struct diag_sink *diag)
+{
+	struct stale_walk w = {set, outdir, prune, 0, diag};
+	stale_dir(&w, set->category_dir, true);
+	if (!is_under(set->tag_dir, set->category_dir))
+		stale_dir(&w, set->tag_dir, true);
+	for (size_t i = 0; i < set->n; i++) {
+		if (set->v[i].kind != FEED_SITE)
+			continue;
+		char *copy = xstrdup(set->v[i].path);
+		char *slash = strrchr(copy, '/');
+		if (slash)
+			*slash = '\0';
+		else
+			*copy = '\0';
+		if (!is_under(copy, set->category_dir))
+			clean_temps(outdir, copy);
+		free(copy);
+		break;
+	}
+	return w.count;
+}

@@ -1,0 +1,89 @@
+/* sitefeeds.h: every feed of a site (feedgen -o): the site-wide feed, one per
+ * category and one per tag, each in every chosen format, at jekyll-feed's
+ * paths; writing them all into an output folder; and finding the feeds an
+ * earlier run left there for categories and tags that are gone.
+ *
+ * Paths (relative to the output folder, which is the site root):
+ *   feed.path (default feed.xml)   the site feed
+ *   feed/<category>.xml            a category (jekyll-feed's path)
+ *   feed/by_tag/<tag>.xml          a tag (feed.tags.path changes the folder)
+ * and the same with ".rss" for RSS 2.0. Names are cleaned as Jekyll cleans a
+ * page URL ("..", "./" and doubled slashes removed), so no name reaches
+ * outside the output folder; names with control characters get no feed.
+ * Names whose files would differ only in case or Unicode normalisation share
+ * one feed, named after the first of them in byte order, with a warning.
+ *
+ * Ownership: struct feed_set owns its feeds and strings; feed_set_free()
+ * releases them. It points at the posts of the post_list it was built from,
+ * which must outlive it. */
+#ifndef FEEDGEN_SITEFEEDS_H
+#define FEEDGEN_SITEFEEDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "feeds/feed.h"
+#include "model/post.h"
+#include "model/site.h"
+
+#define FEED_SET_MAX_FORMATS 4
+
+struct feed_set_options {
+	long limit;		/* posts per feed; 0 for all */
+	bool categories;	/* false: --no-categories */
+	bool tags;		/* false: --no-tags */
+	/* The formats to write, NULL-terminated. */
+	const struct format *formats[FEED_SET_MAX_FORMATS + 1];
+};
+
+struct feed_set {
+	struct feed *v;		/* the site feed, categories, tags; each in every format */
+	size_t n;
+	char **known;		/* every path these feeds have in any format, sorted */
+	size_t nknown;
+	char *category_dir;	/* "feed" */
+	char *tag_dir;		/* "feed/by_tag" */
+};
+
+/* Jekyll's sanitize_url on "/" + path, without the leading slash; NULL when
+ * what is left is not a safe relative file path (a "." or ".." segment, an
+ * empty or over-long name, a control character). A new string. */
+char *feed_clean_path(const char *path);
+
+/* The key two paths share when they name the same file on a case-insensitive
+ * or normalising file system: NFC, then Unicode case folding. A new string. */
+char *feed_path_key(const char *path);
+
+/* Decide every feed of the site. Problems with names (skipped, merged) are
+ * reported as warnings. */
+void feed_set_build(struct feed_set *set, const struct site *site, const struct post_list *posts,
+		    const struct feed_set_options *opt, struct diag_sink *diag);
+void feed_set_free(struct feed_set *set);
+
+/* Is rel (relative to the output folder) the path of a feed of the set, in
+ * any format? */
+bool feed_set_has_path(const struct feed_set *set, const char *rel);
+
+struct feed_set_stats {
+	size_t written;		/* files replaced or created */
+	size_t unchanged;	/* files whose bytes were already right */
+};
+
+/* Write every feed of the set under outdir, each atomically (see output.h),
+ * rendering each post once. Stops at the first file that cannot be written
+ * and returns -1 after reporting it; 0 when all were written. With verbose,
+ * names each file written on stderr. */
+int feed_set_write(const struct feed_set *set, const char *outdir, const struct site *site,
+		   const struct write_options *opt, const struct write_shared *sh, bool verbose,
+		   struct feed_set_stats *stats, struct diag_sink *diag);
+
+/* Feeds under the category and tag folders of outdir that feedgen wrote
+ * before (their generator says so) but that belong to no feed of the set:
+ * each is reported as a warning, or deleted when prune is set. Temporary files
+ * of feedgen runs that died are removed. Returns how many stale feeds there
+ * were. */
+size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune,
+		      struct diag_sink *diag);
+
+#endif

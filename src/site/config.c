@@ -1,0 +1,218 @@
+/* config.c: _config.yml into struct site. Only the keys the README lists are
+ * read; the rest of a Jekyll config is none of feedgen's business. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "site/config.h"
+#include "site/permalink.h"
+#include "site/yamldoc.h"
+
+/* A _config.yml larger than this is not a config file. */
+#define CONFIG_MAX_BYTES (4u << 20)
+
+void site_init(struct site *s, const char *dir)
+{
+	memset(s, 0, sizeof *s);
+	s->dir = xstrdup(dir);
+	s->title = xstrdup("");
+	s->url = xstrdup("");
+	s->baseurl = xstrdup("");
+	s->permalink = xstrdup(permalink_template(NULL));
+	s->feed_path = xstrdup("feed.xml");
+	s->posts_limit = 10;
+}
+
+/* Replace *dst with the scalar at key, when there is one. */
+static void take_string(yaml_document_t *doc, yaml_node_t *map, const char *key, char **dst)
+{
+	char *v = yamldoc_strdup(yamldoc_get(doc, map, key));
+	if (!v)
+		return;
+	free(*dst);
+	*dst = v;
+}
+
+static void take_bool(yaml_document_t *doc, yaml_node_t *map, const char *key, bool *dst)
+{
+	yaml_node_t *n = yamldoc_get(doc, map, key);
+	if (yamldoc_is_true(n))
+		*dst = true;
+	else if (yamldoc_is_false(n))
+		*dst = false;
+}
+
+/* feed.categories / feed.tags: a list (only those), or {only: [...]} /
+ * {except: [...]}; `false` turns them off, `true` (jekyll-feed's switch for
+ * tag feeds) keeps them all. */
+static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *sel,
+			struct strlist *names)
+{
+	if (!n)
+		return;
+	if (yamldoc_is_false(n)) {
+		*sel = SELECT_NONE;
+		return;
+	}
+	if (yamldoc_is_true(n)) {
+		*sel = SELECT_ALL;
+		return;
+	}
+	if (n->type == YAML_SEQUENCE_NODE || n->type == YAML_SCALAR_NODE) {
+		*sel = SELECT_ONLY;
+		yamldoc_add_names(doc, n, false, names);
+		return;
+	}
+	yaml_node_t *only = yamldoc_get(doc, n, "only");
+	yaml_node_t *except = yamldoc_get(doc, n, "except");
+	if (only) {
+		*sel = SELECT_ONLY;
+		yamldoc_add_names(doc, only, false, names);
+	} else if (except) {
+		*sel = SELECT_EXCEPT;
+		yamldoc_add_names(doc, except, false, names);
+	}
+}
+
+static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site *s)
+{
+	if (!feed || feed->type != YAML_MAPPING_NODE)
+		return;
+	take_string(doc, feed, "path", &s->feed_path);
+	const char *limit = yamldoc_scalar(yamldoc_get(doc, feed, "posts_limit"));
+	if (limit) {
+		char *end;
+		long v = strtol(limit, &end, 10);
+		if (*end == '\0' && v >= 0)
+			s->posts_limit = v;
+	}
+	take_bool(doc, feed, "excerpt_only", &s->excerpt_only);
+	read_select(doc, yamldoc_get(doc, feed, "categories"), &s->cat_select, &s->cat_names);
+	yaml_node_t *tags = yamldoc_get(doc, feed, "tags");
+	read_select(doc, tags, &s->tag_select, &s->tag_names);
+	if (tags && tags->type == YAML_MAPPING_NODE)
+		take_string(doc, tags, "path", &s->feed_tags_path);
+	take_string(doc, feed, "icon", &s->feed_icon);
+	take_string(doc, feed, "logo", &s->feed_logo);
+	take_string(doc, feed, "hub", &s->feed_hub);
+	take_string(doc, feed, "style", &s->feed_style);
+}
+
+/* Trailing slashes on url, and a lone "/" baseurl, would double up in links. */
+static void trim_slashes(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '/')
+		s[--n] = '\0';
+}
+
+static void read_config(yaml_document_t *doc, struct site *s)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	/* jekyll-feed titles a feed site.title, else site.name. */
+	take_string(doc, root, "name", &s->title);
+	take_string(doc, root, "title", &s->title);
+	take_string(doc, root, "description", &s->description);
+	take_string(doc, root, "url", &s->url);
+	take_string(doc, root, "baseurl", &s->baseurl);
+	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
+	take_string(doc, root, "lang", &s->lang);
+	take_string(doc, root, "timezone", &s->timezone);
+	take_string(doc, root, "excerpt_separator", &s->excerpt_separator);
+	const char *perm = yamldoc_scalar(yamldoc_get(doc, root, "permalink"));
+	if (perm) {
+		free(s->permalink);
+		s->permalink = xstrdup(permalink_template(perm));
+	}
+	take_bool(doc, root, "show_drafts", &s->show_drafts);
+	take_bool(doc, root, "future", &s->future);
+	read_feed_keys(doc, yamldoc_get(doc, root, "feed"), s);
+	if (s->lang)
+		lang_normalize(s->lang);
+	trim_slashes(s->url);
+	trim_slashes(s->baseurl);
+}
+
+/* Parses the YAML file at path into doc. Returns 1, 0 when there is no such
+ * file, or -1 after a report. */
+static int load_yaml_file(const char *path, yaml_document_t *doc, struct diag_sink *diag)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		int e = errno;
+		if (e != ENOENT)
+			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(e));
+		return e == ENOENT ? 0 : -1;
+	}
+	struct buf bytes;
+	buf_init(&bytes);
+	char chunk[65536];
+	size_t k;
+	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && bytes.len <= CONFIG_MAX_BYTES)
+		buf_add(&bytes, chunk, k);
+	int rc = ferror(f) ? -1 : 1;
+	fclose(f);
+	if (rc == 1 && bytes.len > CONFIG_MAX_BYTES) {
+		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "larger than %u bytes", CONFIG_MAX_BYTES);
+		rc = -1;
+	}
+	if (rc == 1 && yamldoc_load(doc, bytes.data ? bytes.data : "", bytes.len, path, 1, diag) != 0)
+		rc = -1;
+	buf_free(&bytes);
+	return rc;
+}
+
+/* Each key of the mapping, with its entry as a person: {name, email, uri}, or
+ * a name. An entry without a name is named by its key. */
+static void read_authors(yaml_document_t *doc, struct site *s)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return;
+	for (yaml_node_pair_t *pr = root->data.mapping.pairs.start; pr < root->data.mapping.pairs.top;
+	     pr++) {
+		char *key = yamldoc_strdup(yaml_document_get_node(doc, pr->key));
+		if (!key)
+			continue;
+		s->authors = xrealloc(s->authors, (s->nauthors + 1) * sizeof *s->authors);
+		struct site_author *a = &s->authors[s->nauthors++];
+		a->key = key;
+		memset(&a->person, 0, sizeof a->person);
+		yamldoc_read_person(doc, yaml_document_get_node(doc, pr->value), &a->person);
+		if (!a->person.name)
+			a->person.name = xstrdup(key);
+	}
+}
+
+/* Reads dir/name, when it exists, with read. Returns 1, 0 when there is no
+ * such file, or -1 after a report. */
+static int load_into(struct site *s, const char *dir, const char *name,
+		     void (*read)(yaml_document_t *, struct site *), struct diag_sink *diag)
+{
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s/%s", dir, name);
+	yaml_document_t doc;
+	int got = load_yaml_file(path.data, &doc, diag);
+	buf_free(&path);
+	if (got > 0) {
+		read(&doc, s);
+		yaml_document_delete(&doc);
+	}
+	return got;
+}
+
+int site_load(struct site *s, const char *dir, struct diag_sink *diag)
+{
+	int config = load_into(s, dir, "_config.yml", read_config, diag);
+	int authors = load_into(s, dir, "_data/authors.yml", read_authors, diag);
+	if (authors == 0)
+		authors = load_into(s, dir, "_data/authors.yaml", read_authors, diag);
+	return config < 0 || authors < 0 ? -1 : 0;
+}

@@ -1,0 +1,185 @@
+/* columns.c: the column of a start tag in the recent raw input, and columns
+ * kept for nodes checked later. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "validate/columns.h"
+
+void rawwin_init(struct rawwin *w)
+{
+	memset(w, 0, sizeof *w);
+	w->first_line = 1;
+	w->hint_line = 1;
+}
+
+void rawwin_free(struct rawwin *w)
+{
+	free(w->buf);
+	rawwin_init(w);
+}
+
+static unsigned long count_lines(const char *p, size_t n)
+{
+	unsigned long k = 0;
+	const char *end = p + n;
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		k++;
+		p++;
+	}
+	return k;
+}
+
+/* Drops buf[0..n): the lines it ends become earlier than first_line. */
+static void drop_front(struct rawwin *w, size_t n)
+{
+	if (n == 0)
+		return;
+	unsigned long ended = count_lines(w->buf, n);
+	w->first_line += ended;
+	w->partial = w->buf[n - 1] != '\n' || (ended == 0 && w->partial);
+	memmove(w->buf, w->buf + n, w->len - n);
+	w->len -= n;
+	w->hint_line = w->first_line;
+	w->hint_off = 0;
+}
+
+void rawwin_append(struct rawwin *w, const char *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (n >= RAWWIN_MAX) {
+		drop_front(w, w->len);
+		w->first_line += count_lines(p, n - RAWWIN_MAX);
+		w->partial = true;
+		p += n - RAWWIN_MAX;
+		n = RAWWIN_MAX;
+	} else if (w->len + n > RAWWIN_MAX) {
+		drop_front(w, w->len + n - RAWWIN_MAX);
+	}
+	if (w->len + n > w->cap) {
+		w->cap = w->cap ? w->cap : 65536;
+		while (w->cap < w->len + n)
+			w->cap *= 2;
+		w->buf = xrealloc(w->buf, w->cap);
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
+}
+
+/* Offset of line's first byte in buf, or SIZE_MAX when it is not there whole. */
+static size_t line_offset(struct rawwin *w, unsigned long line)
+{
+	if (!w->buf || line < w->first_line || (line == w->first_line && w->partial))
+		return SIZE_MAX;
+	unsigned long at = w->first_line;
+	size_t off = 0;
+	if (w->hint_line <= line && w->hint_line >= w->first_line) {
+		at = w->hint_line;
+		off = w->hint_off;
+	}
+	while (at < line) {
+		const char *nl = memchr(w->buf + off, '\n', w->len - off);
+		if (!nl)
+			return SIZE_MAX;
+		off = (size_t)(nl - w->buf) + 1;
+		at++;
+	}
+	w->hint_line = at;
+	w->hint_off = off;
+	return off;
+}
+
+void rawwin_forget_before(struct rawwin *w, unsigned long line)
+{
+	size_t off = line_offset(w, line);
+	if (off != SIZE_MAX && off > 0)
+		drop_front(w, off);
+}
+
+static bool name_ends(char ch)
+{
+	return ch == '>' || ch == '/' || ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
+}
+
+/* Does p[0..n) start with prefix ":" name and then end the name? */
+static bool tag_at(const char *p, size_t n, const char *prefix, const char *name)
+{
+	size_t lp = prefix ? strlen(prefix) : 0, ln = strlen(name);
+	if (prefix) {
+		if (n < lp + 1 || memcmp(p, prefix, lp) != 0 || p[lp] != ':')
+			return false;
+		p += lp + 1;
+		n -= lp + 1;
+	}
+	return n >= ln && memcmp(p, name, ln) == 0 && (n == ln || name_ends(p[ln]));
+}
+
+unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
+			    const char *name)
+{
+	size_t start = line_offset(w, line);
+	if (start == SIZE_MAX)
+		return 0;
+	const char *nl = memchr(w->buf + start, '\n', w->len - start);
+	size_t end = nl ? (size_t)(nl - w->buf) : w->len;
+	for (size_t i = start; i < end; i++) {
+		const char *lt = memchr(w->buf + i, '<', end - i);
+		if (!lt)
+			break;
+		i = (size_t)(lt - w->buf);
+		if (tag_at(lt + 1, end - i - 1, prefix, name))
+			return (unsigned long)(i - start + 1);
+	}
+	return 0;
+}
+
+void colmap_init(struct colmap *m)
+{
+	memset(m, 0, sizeof *m);
+}
+
+void colmap_free(struct colmap *m)
+{
+	free(m->v);
+	colmap_init(m);
+}
+
+void colmap_put(struct colmap *m, const void *node, unsigned long col)
+{
+	if (m->n == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 64;
+		m->v = xrealloc(m->v, m->cap * sizeof *m->v);
+	}
+	m->v[m->n++] = (struct colmap_pair){ node, col };
+	m->sorted = false;
+}
+
+static int by_node(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct colmap_pair *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct colmap_pair *)b)->node;
+	return x < y ? -1 : x > y;
+}
+
+void colmap_seal(struct colmap *m)
+{
+	if (m->n > 1)
+		qsort(m->v, m->n, sizeof *m->v, by_node);
+	m->sorted = true;
+}
+
+bool colmap_get(const struct colmap *m, const void *node, unsigned long *col)
+{
+	if (!m->sorted || m->n == 0)
+		return false;
+	struct colmap_pair key = { node, 0 };
+	const struct colmap_pair *p = bsearch(&key, m->v, m->n, sizeof *m->v, by_node);
+	if (!p)
+		return false;
+	*col = p->col;
+	return true;
+}

@@ -1,0 +1,538 @@
+/* rules.c: the rule table, reporting, and the walk over element tables that
+ * applies the generic rules (unknown, missing and duplicate elements,
+ * attributes, stray text, values). */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/entities.h>
+#include <libxml/xmlstring.h>
+
+#include "base/text.h"
+#include "validate/rules.h"
+
+#define W DIAG_WARNING
+#define E DIAG_ERROR
+
+const struct rule rule_table[R_COUNT] = {
+	[R_NONE] = { "none", DIAG_NOTE, "", "", NULL },
+	[R_XML_MALFORMED] = { "xml-well-formed", E, "not well-formed XML", "XML 1.0 §2.1", NULL },
+	[R_XML_ENCODING] = { "xml-encoding", E, "character encoding problem", "XML 1.0 §4.3.3", NULL },
+	[R_XML_ENTITY] = { "xml-undefined-entity", E,
+		"entity reference that cannot be expanded safely",
+		"XML 1.0 §4.1", NULL },
+	[R_XML_NAMESPACE] = { "xml-namespace", E, "namespace problem", "Namespaces in XML 1.0 §3", NULL },
+	[R_NOT_A_FEED] = { "not-a-feed", E, "not an RSS 2.0 or Atom 1.0 document",
+		"RSS 2.0.11 §Required channel elements; RFC 4287 §4.1.1", NULL },
+	[R_SCHEMA_ATOM] = { "atom-schema", E, "does not match the Atom schema",
+		"RFC 4287 Appendix B", NULL },
+	[R_SCHEMA_RSS] = { "rss-schema", E, "does not match the RSS 2.0 schema",
+		"RSS 2.0.11", NULL },
+	[R_UNKNOWN_ELEMENT] = { "unknown-element", E, "element not defined here",
+		"RFC 4287 §6.2; RSS 2.0.11 §Extending RSS", NULL },
+	[R_MISSING_ELEMENT] = { "missing-element", E, "required element missing",
+		"RFC 4287 §4.1; RSS 2.0.11 §Required channel elements", NULL },
+	[R_DUPLICATE_ELEMENT] = { "duplicate-element", E, "element may appear only once",
+		"RFC 4287 §4.1; RSS 2.0.11", NULL },
+	[R_MISPLACED_ELEMENT] = { "misplaced-element", E, "element out of place",
+		"RFC 4287 §4.1.1", NULL },
+	[R_UNEXPECTED_ATTRIBUTE] = { "unexpected-attribute", E, "attribute not defined here",
+		"RFC 4287 §6.3; RSS 2.0.11", NULL },
+	[R_MISSING_ATTRIBUTE] = { "missing-attribute", E, "required attribute missing",
+		"RFC 4287 §4.2.7.1; RSS 2.0.11", NULL },
+	[R_UNEXPECTED_TEXT] = { "unexpected-text", E, "text not allowed here",
+		"RFC 4287 Appendix B; RSS 2.0.11", NULL },
+	[R_BLANK] = { "blank", W, "element should not be empty", "RSS 2.0.11", NULL },
+	[R_UNEXPECTED_WHITESPACE] = { "unexpected-whitespace", E,
+		"white space around a URI or date", "RFC 4287 §3.3, §4.2.6; RFC 3987 §3.1", NULL },
+	[R_HEAD_TOO_LARGE] = { "head-too-large", W,
+		"more elements in the feed's head than are checked; the rest are skipped",
+		"feedgen (bounded memory)", NULL },
+	[R_DATE_RFC3339] = { "date-rfc3339", E, "not an RFC 3339 date-time",
+		"RFC 4287 §3.3; RFC 3339 §5.6", check_rfc3339 },
+	[R_DATE_RFC822] = { "date-rfc822", E, "not an RFC 822 date-time",
+		"RSS 2.0.11 §Required channel elements (pubDate); RFC 822 §5", check_rfc822 },
+	[R_DATE_RFC822_LAX] = { "date-rfc822-obsolete", W,
+		"RFC 822 date-time in a form RFC 2822 calls obsolete (two-digit year, odd zone, comment)",
+		"RFC 2822 §3.3, §4.3", check_rfc822_lax },
+	[R_DATE_W3CDTF] = { "date-w3cdtf", E, "not a W3C-DTF date",
+		"Dublin Core; W3C-DTF (ISO 8601 profile)", check_w3cdtf },
+	[R_DATE_DAY_OF_WEEK] = { "date-day-of-week", E, "day of the week does not match the date",
+		"RFC 822 §5.2", check_day_of_week },
+	[R_DATE_IMPLAUSIBLE] = { "date-implausible", W, "implausible date", "RFC 3339 §5.6",
+		check_date_plausible },
+	[R_URI] = { "uri", E, "not a valid URI reference", "RFC 3986 §4.1", check_uri },
+	[R_IRI] = { "iri", E, "not a valid IRI reference", "RFC 3987 §2.2; RFC 4287 §3.4", check_iri },
+	[R_URI_FULL] = { "uri-absolute", E, "not an absolute URL", "RSS 2.0.11; RFC 3986 §4.3",
+		check_uri_full },
+	[R_IRI_FULL] = { "iri-absolute", E, "not an absolute IRI", "RFC 3987 §2.2; RFC 4287 §4.2.2",
+		check_iri_full },
+	[R_URI_RELATIVE] = { "relative-reference", W, "relative reference without xml:base",
+		"RFC 4287 §2; RFC 3986 §5.1", NULL },
+	[R_URI_TAG] = { "tag-uri", E, "not a valid tag URI", "RFC 4151 §2.1", check_tag_uri },
+	[R_URN] = { "urn", E, "not a valid URN", "RFC 8141 §2; RFC 4122 §3", check_urn },
+	[R_EMAIL] = { "email", E, "not an e-mail address", "RFC 4287 §3.2.3; RFC 2822 §3.4.1",
+		check_email },
+	[R_EMAIL_RSS] = { "email", E, "not an e-mail address (\"addr (Name)\" or \"addr\")",
+		"RSS 2.0.11 (managingEditor, webMaster, author); RFC 2822 §3.4", check_email_rss },
+	[R_MIME_TYPE] = { "mime-type", E, "not a MIME media type", "RFC 4288 §4.2; RFC 2045 §5.1",
+		check_mime_type },
+	[R_LANGUAGE] = { "language", E, "not a language code", "RSS 2.0.11 (language); RFC 3066",
+		check_language },
+	[R_INT_POSITIVE] = { "positive-integer", E, "not a positive integer", "RSS 2.0.11",
+		check_int_positive },
+	[R_INT_NONNEGATIVE] = { "non-negative-integer", E, "not a non-negative integer",
+		"RSS 2.0.11; RFC 4287 §4.2.7.6", check_int_nonnegative },
+	[R_INTEGER] = { "integer", E, "not an integer", "XML Schema Part 2 §3.3.13", check_integer },
+	[R_BOOLEAN] = { "boolean", E, "must be \"true\" or \"false\"", "RSS 2.0.11 (guid isPermaLink)",
+		check_boolean },
+	[R_TRUE_FALSE] = { "true-false", E, "must be \"true\" or \"false\"", "Media RSS", check_true_false },
+	[R_YES_NO] = { "yes-no", E, "must be \"yes\", \"no\" or \"clean\"", "iTunes podcast RSS",
+		check_yes_no },
+	[R_FLOAT] = { "float", E, "not a number", "XML Schema Part 2 §3.2.4", check_float },
+	[R_HTML_IN_TEXT] = { "contains-html", W, "plain text contains HTML markup", "RFC 4287 §3.1.1.1",
+		check_no_html },
+	[R_HTML_UNSAFE] = { "html-security-risk", W, "HTML that may be unsafe to display (script, frames, plug-ins)",
+		"RFC 4287 §8.1", check_safe_html },
+	[R_NOT_HTML] = { "not-html", W, "not escaped HTML", "RFC 4287 §3.1.1.2", check_is_html },
+	[R_ATOM_TEXT_TYPE] = { "atom-text-type", E, "type must be \"text\", \"html\" or \"xhtml\"",
+		"RFC 4287 §3.1.1", NULL },
+	[R_ATOM_XHTML_DIV] = { "atom-xhtml-div", E, "XHTML content must be a single xhtml:div",
+		"RFC 4287 §3.1.1.3", NULL },
+	[R_ATOM_AUTHOR] = { "atom-author", E, "no atom:author for the entry or its feed",
+		"RFC 4287 §4.1.1, §4.1.2", NULL },
+	[R_ATOM_ALTERNATE] = { "atom-content-or-alternate", E,
+		"an entry without atom:content must have a link with rel=\"alternate\"",
+		"RFC 4287 §4.1.2", NULL },
+	[R_ATOM_SUMMARY] = { "atom-summary-required", E,
+		"an entry with out-of-line or non-XML, non-text content must have atom:summary",
+		"RFC 4287 §4.1.2", NULL },
+	[R_ATOM_CONTENT_SRC] = { "atom-content-src", E, "atom:content with src must be empty",
+		"RFC 4287 §4.1.3.2", NULL },
+	[R_ATOM_DUPLICATE_LINK] = { "atom-duplicate-link", E,
+		"more than one rel=\"alternate\" link with the same type and hreflang",
+		"RFC 4287 §4.1.1, §4.1.2", NULL },
+	[R_ATOM_LINK_REL] = { "atom-link-rel", W, "link relation not registered with IANA",
+		"RFC 4287 §4.2.7.2", NULL },
+	[R_ATOM_DUPLICATE_ID] = { "atom-duplicate-id", W, "entries share an atom:id",
+		"RFC 4287 §4.1.1", NULL },
+	[R_ATOM_DUPLICATE_ENTRY] = { "atom-same-ids", E,
+		"every entry has the same atom:id", "RFC 4287 §4.1.1, §4.2.6", NULL },
+	[R_ATOM_XHTML_NAMESPACE] = { "atom-xhtml-namespace", E,
+		"element in XHTML content is not in the XHTML namespace", "RFC 4287 §3.1.1.3", NULL },
+	[R_ATOM_FEED_REL] = { "atom-feed-history", E, "link relation conflicts with the document",
+		"RFC 5005 §2, §4", NULL },
+	[R_ATOM_BASE64] = { "atom-base64", E, "content is not valid base64", "RFC 4287 §4.1.3.3",
+		NULL },
+	[R_RSS_VERSION] = { "rss-version", E, "<rss> must have version=\"2.0\"",
+		"RSS 2.0.11 §Sample files", NULL },
+	[R_RSS_ITEM_TITLE_OR_DESC] = { "rss-item-title-or-description", E,
+		"an item must have a title or a description", "RSS 2.0.11 §Elements of <item>", NULL },
+	[R_RSS_DUPLICATE_GUID] = { "rss-duplicate-guid", E, "guid used by more than one item",
+		"RSS 2.0.11 §<guid> sub-element of <item>", NULL },
+	[R_RSS_HOUR] = { "rss-skip-hour", E, "hour must be a number from 0 to 23",
+		"RSS 2.0.11; RSS cloud and skipHours", NULL },
+	[R_RSS_DAY] = { "rss-skip-day", E,
+		"day must be Monday, Tuesday, Wednesday, Thursday, Friday, Saturday or Sunday",
+		"RSS 2.0.11 §skipDays", NULL },
+	[R_RSS_TOO_MANY] = { "rss-too-many", E, "more entries than the element allows",
+		"RSS 2.0.11 §skipHours, §skipDays", NULL },
+	[R_RSS_IMAGE_WIDTH] = { "rss-image-width", E, "image width must be an integer from 1 to 144",
+		"RSS 2.0.11 §<image> sub-element of <channel>", NULL },
+	[R_RSS_IMAGE_HEIGHT] = { "rss-image-height", E, "image height must be an integer from 1 to 400",
+		"RSS 2.0.11 §<image> sub-element of <channel>", NULL },
+	[R_RSS_CLOUD] = { "rss-cloud", E, "cloud port must be a positive integer",
+		"RSS 2.0.11 §<cloud> sub-element of <channel>", NULL },
+	[R_RSS_DUPLICATE_SEMANTICS] = { "rss-duplicate-semantics", W,
+		"an RSS element and an extension element say the same thing",
+		"RSS 2.0.11 §Extending RSS", NULL },
+	[R_RSS_UPDATE_PERIOD] = { "sy-update-period", E,
+		"must be hourly, daily, weekly, monthly or yearly", "RSS 1.0 mod_syndication", NULL },
+	[R_RSS_PERMALINK] = { "rss-permalink", E,
+		"a permalink guid must be an http or https URL (else isPermaLink=\"false\")",
+		"RSS 2.0.11 §<guid> sub-element of <item>", NULL },
+	[R_RSS_FORM_NAME] = { "rss-textinput-name", E, "textInput name must be a form control name",
+		"RSS 2.0.11 §<textInput> sub-element of <channel>", check_form_name },
+	[R_INT_LIST] = { "integer-list", E, "not a comma-separated list of integers",
+		"RSS 1.0 mod_slash", check_int_list },
+	[R_LATITUDE] = { "latitude", E, "not a latitude (-90 to 90)", "W3C Basic Geo; GeoRSS",
+		check_latitude },
+	[R_LONGITUDE] = { "longitude", E, "not a longitude (-180 to 180)", "W3C Basic Geo; GeoRSS",
+		check_longitude },
+	[R_EXT_VALUE] = { "extension-value", E, "invalid value for an extension element",
+		"the extension's specification", NULL },
+	[R_NPT_TIME] = { "npt-time", E, "not a Normal Play Time", "RFC 2326 §3.6; Media RSS",
+		check_npt_time },
+	[R_MEDIA_SCHEME] = { "media-scheme", E, "scheme must be an absolute URI",
+		"Media RSS; RFC 3986 §4.3", check_media_scheme },
+	[R_MEDIA_CREDIT_ROLE] = { "media-credit-role", E,
+		"credit role must be in lower case",
+		"Media RSS §media:credit", check_media_credit_role },
+	[R_GBASE_LABEL] = { "gbase-label", E, "one label an element, without commas or surrounding space",
+		"Google Base attributes", check_gbase_label },
+	[R_GBASE_RATING] = { "gbase-rating", E, "rating must be a number from 1 to 5",
+		"Google Base attributes", check_gbase_rating },
+	[R_GBASE_YEAR] = { "gbase-year", E, "not a four-digit year", "Google Base attributes",
+		check_gbase_year },
+	[R_GBASE_PRICE] = { "gbase-price", E, "not a price (a number, optionally with a currency)",
+		"Google Base attributes", check_gbase_price },
+	[R_OPENSEARCH_ROLE] = { "opensearch-role", E,
+		"role must be request, example, related, correction, subset or superset (or prefix:name)",
+		"OpenSearch 1.1 §Query element", check_opensearch_role },
+	[R_META_ROBOTS] = { "meta-robots", E, "not a consistent robots directive list",
+		"Robots meta tag", check_meta_robots },
+	[R_EXT_ITUNES_OBSOLETE] = { "itunes-category-obsolete", DIAG_WARNING,
+		"an iTunes category Apple has retired", "Apple Podcasts categories", NULL },
+	[R_EXT_ITUNES_CATEGORY] = { "itunes-category", E, "not an iTunes category",
+		"Apple Podcasts RSS tags", NULL },
+};
+
+#undef W
+#undef E
+
+unsigned long node_column(struct vctx *c, xmlNodePtr node)
+{
+	if (!node || node->type != XML_ELEMENT_NODE)
+		return 0;
+	unsigned long col;
+	if (c->cols && colmap_get(c->cols, node, &col))
+		return col;
+	long line = xmlGetLineNo(node);
+	if (!c->win || line <= 0)
+		return 0;
+	const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
+	return rawwin_column(c->win, (unsigned long)line, prefix, (const char *)node->name);
+}
+
+/* ---- ids seen ---- */
+
+/* FNV-1a over kind, a NUL and value; never 0, which marks an empty slot. */
+static uint64_t id_hash(const char *kind, const char *value)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (const char *s = kind; ; s++) {
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+		if (!*s)
+			break;
+	}
+	for (const char *s = value; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return h ? h : 1;
+}
+
+/* The slot holding h, or the empty slot where it would go. cap is a power of
+ * two and at least twice the number of hashes, so an empty slot is always
+ * found. */
+static size_t idset_slot(const uint64_t *v, size_t cap, uint64_t h)
+{
+	size_t i = (size_t)h & (cap - 1);
+	while (v[i] && v[i] != h)
+		i = (i + 1) & (cap - 1);
+	return i;
+}
+
+static void idset_grow(struct idset *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 1024;
+	uint64_t *v = xcalloc(cap, sizeof *v);
+	for (size_t i = 0; i < s->cap; i++)
+		if (s->v[i])
+			v[idset_slot(v, cap, s->v[i])] = s->v[i];
+	free(s->v);
+	s->v = v;
+	s->cap = cap;
+}
+
+bool seen_before(struct vctx *c, const char *kind, const char *value)
+{
+	struct idset *s = &c->ids;
+	if (!*value)
+		return false;
+	if (s->n < IDSET_MAX && 2 * (s->n + 1) > s->cap)
+		idset_grow(s);
+	uint64_t h = id_hash(kind, value);
+	size_t i = idset_slot(s->v, s->cap, h);
+	if (s->v[i] == h)
+		return true;
+	/* Full: earlier ids are still found, new ones are not recorded. */
+	if (s->n < IDSET_MAX) {
+		s->v[i] = h;
+		s->n++;
+	}
+	return false;
+}
+
+void vctx_free(struct vctx *c)
+{
+	free(c->ids.v);
+	c->ids = (struct idset){ 0 };
+	if (c->atom)
+		xmlFree(c->atom->first_id);
+	free(c->atom);
+	c->atom = NULL;
+}
+
+static void report_va(struct vctx *c, unsigned long line, unsigned long col, enum rule_id id,
+		      const char *fmt, va_list ap)
+{
+	const struct rule *r = &rule_table[id];
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, r->message);
+	if (fmt && *fmt) {
+		char detail[1024];
+		vsnprintf(detail, sizeof detail, fmt, ap);
+		buf_adds(&b, ": ");
+		buf_adds(&b, detail);
+	}
+	vreport_add(c->rep, r->sev, line, col, r->id, r->spec, b.data);
+	buf_free(&b);
+}
+
+void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
+{
+	unsigned long line = node ? (unsigned long)xmlGetLineNo(node) : 0;
+	if (line == (unsigned long)-1)
+		line = 0;
+	va_list ap;
+	va_start(ap, fmt);
+	report_va(c, line, node_column(c, node), id, fmt, ap);
+	va_end(ap);
+}
+
+void rule_report_at(struct vctx *c, unsigned long line, unsigned long col, enum rule_id id,
+		    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report_va(c, line, col, id, fmt, ap);
+	va_end(ap);
+}
+
+bool rule_check_value(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *what,
+		      const char *s)
+{
+	value_check_fn *check = rule_table[id].check;
+	if (!check || check(s))
+		return true;
+	rule_report(c, node, id, "%s \"%.200s\"", what, s);
+	return false;
+}
+
+/* ---- node helpers ---- */
+
+const char *node_ns(xmlNodePtr n)
+{
+	return n->ns && n->ns->href ? (const char *)n->ns->href : NULL;
+}
+
+bool node_is(xmlNodePtr n, const char *ns, const char *name)
+{
+	if (!n || n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name, name) != 0)
+		return false;
+	const char *have = node_ns(n);
+	if (!ns || !have)
+		return ns == have;
+	return strcmp(ns, have) == 0;
+}
+
+static bool is_space(xmlChar ch)
+{
+	return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+}
+
+/* The text of n's subtree, with internal entities' replacement text taken
+ * once, unexpanded, and the whole capped: a document's entities cannot make
+ * the validator build a string larger than TEXT_CAP. */
+#define TEXT_CAP ((size_t)4 << 20)
+
+static void gather_text(xmlNodePtr n, struct buf *b)
+{
+	for (xmlNodePtr ch = n->children; ch && b->len < TEXT_CAP; ch = ch->next) {
+		const xmlChar *t = NULL;
+		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE)
+			t = ch->content;
+		else if (ch->type == XML_ENTITY_REF_NODE && ch->children &&
+			 ch->children->type == XML_ENTITY_DECL)
+			t = ((xmlEntityPtr)ch->children)->content;
+		else if (ch->type == XML_ELEMENT_NODE)
+			gather_text(ch, b);
+		if (t) {
+			size_t len = strlen((const char *)t);
+			buf_add(b, t, len < TEXT_CAP - b->len ? len : TEXT_CAP - b->len);
+		}
+	}
+}
+
+xmlChar *node_text(xmlNodePtr n)
+{
+	struct buf b;
+	buf_init(&b);
+	gather_text(n, &b);
+	size_t len = b.len, a = 0;
+	const char *d = b.data ? b.data : "";
+	while (a < len && is_space((xmlChar)d[a]))
+		a++;
+	while (len > a && is_space((xmlChar)d[len - 1]))
+		len--;
+	xmlChar *t = xmlStrndup((const xmlChar *)d + a, (int)(len - a));
+	buf_free(&b);
+	return t ? t : xmlStrdup((const xmlChar *)"");
+}
+
+xmlChar *attr_get(xmlNodePtr n, const char *name)
+{
+	return xmlGetNoNsProp(n, (const xmlChar *)name);
+}
+
+size_t count_children(xmlNodePtr n, const char *ns, const char *name)
+{
+	size_t k = 0;
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (node_is(ch, ns, name))
+			k++;
+	return k;
+}
+
+xmlNodePtr first_child(xmlNodePtr n, const char *ns, const char *name)
+{
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (node_is(ch, ns, name))
+			return ch;
+	return NULL;
+}
+
+bool has_child(xmlNodePtr n, const char *ns, const char *name)
+{
+	return first_child(n, ns, name) != NULL;
+}
+
+/* ---- the walk ---- */
+
+static bool same_ns(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+static const struct elem_def *find_def(const struct elem_def *table, xmlNodePtr n)
+{
+	for (const struct elem_def *d = table; d && d->name; d++)
+		if (node_is(n, d->ns, d->name))
+			return d;
+	return NULL;
+}
+
+static bool attr_allowed(const struct elem_def *def, const char *name)
+{
+	for (const char *const *a = def->attrs; a && *a; a++)
+		if (strcmp(*a, name) == 0)
+			return true;
+	return false;
+}
+
+static void check_attributes(struct vctx *c, xmlNodePtr node, const struct elem_def *def)
+{
+	for (xmlAttrPtr a = node->properties; a; a = a->next) {
+		if (a->ns)
+			continue;
+		if (!attr_allowed(def, (const char *)a->name))
+			rule_report(c, node, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, node->name);
+	}
+}
+
+static enum ext_context ext_context_of(const struct elem_def *def, const char *own_ns)
+{
+	if (!own_ns)
+		return strcmp(def->name, "channel") == 0 ? EXT_CHANNEL :
+		       strcmp(def->name, "item") == 0 ? EXT_ITEM : EXT_ANY_CTX;
+	return strcmp(def->name, "feed") == 0 ? EXT_FEED :
+	       strcmp(def->name, "entry") == 0 ? EXT_ENTRY : EXT_ANY_CTX;
+}
+
+static void check_foreign_child(struct vctx *c, xmlNodePtr parent, xmlNodePtr ch,
+				const struct elem_def *def, const char *own_ns)
+{
+	bool closed = false;
+	(void)closed;
+	(void)parent;
+	ext_check(c, ch, ext_context_of(def, own_ns));
+}
+
+/* Counts of each table row, to find duplicates and missing elements. */
+#define MAX_ROWS 64
+
+static void walk_children(struct vctx *c, xmlNodePtr node, const struct elem_def *def,
+			  const char *own_ns)
+{
+	unsigned counts[MAX_ROWS] = { 0 };
+	for (xmlNodePtr ch = node->children; ch; ch = ch->next) {
+		if (ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) {
+			if (!xmlIsBlankNode(ch))
+				rule_report(c, node, R_UNEXPECTED_TEXT, "in <%s>", node->name);
+			continue;
+		}
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		const struct elem_def *cd = find_def(def->children, ch);
+		if (cd) {
+			size_t row = (size_t)(cd - def->children);
+			if (row < MAX_ROWS && ++counts[row] == 2 && (cd->flags & E_UNIQUE))
+				rule_report(c, ch, R_DUPLICATE_ELEMENT, "<%s> in <%s>", ch->name,
+					    node->name);
+			if (!(cd->flags & E_FRAGMENT))
+				elem_walk(c, ch, cd, own_ns);
+		} else if (same_ns(node_ns(ch), own_ns)) {
+			rule_report(c, ch, R_UNKNOWN_ELEMENT, "<%s> in <%s>", ch->name, node->name);
+		} else {
+			check_foreign_child(c, node, ch, def, own_ns);
+		}
+	}
+	for (const struct elem_def *d = def->children; d && d->name; d++)
+		if ((d->flags & E_REQUIRED) && (size_t)(d - def->children) < MAX_ROWS &&
+		    counts[d - def->children] == 0)
+			rule_report(c, node, R_MISSING_ELEMENT, "<%s> needs <%s>", node->name, d->name);
+}
+
+void check_no_surrounding_space(struct vctx *c, xmlNodePtr node)
+{
+	struct buf b;
+	buf_init(&b);
+	gather_text(node, &b);
+	if (b.len > 0 && (is_space((xmlChar)b.data[0]) || is_space((xmlChar)b.data[b.len - 1])))
+		rule_report(c, node, R_UNEXPECTED_WHITESPACE, "<%s>", node->name);
+	buf_free(&b);
+}
+
+static void check_leaf(struct vctx *c, xmlNodePtr node, const struct elem_def *def,
+		       const char *own_ns)
+{
+	for (xmlNodePtr ch = node->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && same_ns(node_ns(ch), own_ns))
+			rule_report(c, ch, R_UNKNOWN_ELEMENT, "<%s> in <%s>", ch->name, node->name);
+	xmlChar *t = node_text(node);
+	if (*t == '\0' && (def->flags & E_NONBLANK))
+		rule_report(c, node, R_BLANK, "<%s>", node->name);
+	if (def->value != R_NONE && own_ns && strcmp(own_ns, NS_ATOM) == 0)
+		check_no_surrounding_space(c, node);
+	if (def->value != R_NONE)
+		rule_check_value(c, node, def->value, (const char *)node->name, (const char *)t);
+	xmlFree(t);
+}
+
+void elem_walk(struct vctx *c, xmlNodePtr node, const struct elem_def *def, const char *own_ns)
+{
+	if (!(def->flags & E_ANY)) {
+		check_attributes(c, node, def);
+		if (def->flags & E_CONTAINER)
+			walk_children(c, node, def, own_ns);
+		else
+			check_leaf(c, node, def, own_ns);
+	}
+	if (def->check)
+		def->check(c, node);
+}

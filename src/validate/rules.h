@@ -1,0 +1,313 @@
+/* rules.h: the validator's rule table and the element tables that drive it.
+ *
+ * Every diagnostic the validator prints comes from one row of rule_table
+ * (rules.c): an id, a severity that follows the W3C Feed Validation Service
+ * (what it calls an error is an error here, what it calls a warning is a
+ * warning), a message, the section of the specification the rule comes from,
+ * and — for rules about the text of one element or attribute — the function
+ * that checks that text. Adding a rule is adding a row, plus a row in an
+ * element table (rules_atom.c, rules_rss.c, rules_ext.c) that applies it.
+ *
+ * Ownership: struct vctx belongs to validate_document() for the time of one
+ * document; it points to the caller's vreport and to validate.c's window of
+ * raw input and column map (columns.h), and owns its id set and its
+ * atom_stream (vctx_free() releases both). */
+#ifndef FEEDGEN_RULES_H
+#define FEEDGEN_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/tree.h>
+
+#include "validate/columns.h"
+#include "validate/report.h"
+
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+#define NS_XHTML "http://www.w3.org/1999/xhtml"
+#define NS_XML "http://www.w3.org/XML/1998/namespace"
+
+enum rule_id {
+	R_NONE,
+	/* layer 1: XML */
+	R_XML_MALFORMED,
+	R_XML_ENCODING,
+	R_XML_ENTITY,
+	R_XML_NAMESPACE,
+	R_NOT_A_FEED,
+	/* layer 2: schemas */
+	R_SCHEMA_ATOM,
+	R_SCHEMA_RSS,
+	/* layer 3: structure */
+	R_UNKNOWN_ELEMENT,
+	R_MISSING_ELEMENT,
+	R_DUPLICATE_ELEMENT,
+	R_MISPLACED_ELEMENT,
+	R_UNEXPECTED_ATTRIBUTE,
+	R_MISSING_ATTRIBUTE,
+	R_UNEXPECTED_TEXT,
+	R_BLANK,
+	R_UNEXPECTED_WHITESPACE,
+	R_HEAD_TOO_LARGE,
+	/* values */
+	R_DATE_RFC3339,
+	R_DATE_RFC822,
+	R_DATE_RFC822_LAX,
+	R_DATE_W3CDTF,
+	R_DATE_DAY_OF_WEEK,
+	R_DATE_IMPLAUSIBLE,
+	R_URI,
+	R_IRI,
+	R_URI_FULL,
+	R_IRI_FULL,
+	R_URI_RELATIVE,
+	R_URI_TAG,
+	R_URN,
+	R_EMAIL,
+	R_EMAIL_RSS,
+	R_MIME_TYPE,
+	R_LANGUAGE,
+	R_INT_POSITIVE,
+	R_INT_NONNEGATIVE,
+	R_INTEGER,
+	R_BOOLEAN,
+	R_TRUE_FALSE,
+	R_YES_NO,
+	R_FLOAT,
+	R_HTML_IN_TEXT,
+	R_HTML_UNSAFE,
+	R_NOT_HTML,
+	/* Atom, RFC 4287 */
+	R_ATOM_TEXT_TYPE,
+	R_ATOM_XHTML_DIV,
+	R_ATOM_AUTHOR,
+	R_ATOM_ALTERNATE,
+	R_ATOM_SUMMARY,
+	R_ATOM_CONTENT_SRC,
+	R_ATOM_DUPLICATE_LINK,
+	R_ATOM_LINK_REL,
+	R_ATOM_DUPLICATE_ID,
+	R_ATOM_DUPLICATE_ENTRY,
+	R_ATOM_XHTML_NAMESPACE,
+	R_ATOM_FEED_REL,
+	R_ATOM_BASE64,
+	/* RSS 2.0 */
+	R_RSS_VERSION,
+	R_RSS_ITEM_TITLE_OR_DESC,
+	R_RSS_DUPLICATE_GUID,
+	R_RSS_HOUR,
+	R_RSS_DAY,
+	R_RSS_TOO_MANY,
+	R_RSS_IMAGE_WIDTH,
+	R_RSS_IMAGE_HEIGHT,
+	R_RSS_CLOUD,
+	R_RSS_DUPLICATE_SEMANTICS,
+	R_RSS_UPDATE_PERIOD,
+	R_RSS_PERMALINK,
+	R_RSS_FORM_NAME,
+	/* extensions */
+	R_EXT_VALUE,
+	R_INT_LIST,
+	R_LATITUDE,
+	R_LONGITUDE,
+	R_EXT_ITUNES_CATEGORY,
+	R_EXT_ITUNES_OBSOLETE,
+	R_NPT_TIME,
+	R_MEDIA_SCHEME,
+	R_MEDIA_CREDIT_ROLE,
+	R_GBASE_LABEL,
+	R_GBASE_RATING,
+	R_GBASE_YEAR,
+	R_GBASE_PRICE,
+	R_OPENSEARCH_ROLE,
+	R_META_ROBOTS,
+	R_COUNT
+};
+
+/* Checks the text of an element or attribute; s is trimmed, never NULL. */
+typedef bool value_check_fn(const char *s);
+
+struct rule {
+	const char *id;
+	enum diag_severity sev;
+	const char *message;	/* printf format; each caller passes what it names */
+	const char *spec;
+	value_check_fn *check;	/* NULL when the rule is about structure */
+};
+
+extern const struct rule rule_table[R_COUNT];
+
+/* The ids seen so far, as 64-bit hashes: a feed of any length costs 16 bytes
+ * an id, and two different ids share a hash with odds near n*n/2^64. Past
+ * IDSET_MAX ids no more are recorded, which bounds the memory. */
+#define IDSET_MAX ((size_t)1 << 21)
+struct idset {
+	uint64_t *v;	/* open addressing; 0 marks an empty slot */
+	size_t n, cap;
+};
+
+/* What the checks of an Atom feed's head need to know of its entries, which
+ * are gone by the time the head is checked, and of the head elements an
+ * entry's checks need before the head is complete. */
+#define ATOM_ORPHANS_MAX 4096
+struct atom_stream {
+	bool in_entries;	/* an entry has been read */
+	bool misplaced;		/* a head element after the entries was reported */
+	bool feed_author;	/* the feed has an atom:author, among what has been read */
+	size_t entries;
+	xmlChar *first_id;	/* the first entry's atom:id */
+	bool ids_differ;
+	/* entries with no author of their own, waiting for the feed's: their
+	 * positions, at most ATOM_ORPHANS_MAX; the rest are only counted */
+	struct { unsigned long line, col; } orphan[ATOM_ORPHANS_MAX];
+	size_t orphans;
+};
+
+/* One document being checked. */
+struct vctx {
+	struct vreport *rep;
+	struct rawwin *win;	/* the recent raw input, for columns; NULL: none */
+	struct colmap *cols;	/* columns of the head's nodes; NULL: none */
+	struct idset ids;	/* atom:id and guid values seen: duplicates */
+	struct atom_stream *atom;	/* NULL until an Atom feed is seen */
+};
+
+/* Releases what a vctx owns (its ids and atom_stream). */
+void vctx_free(struct vctx *c);
+
+/* Column of node's start tag, from the column map or the raw window; 0 when
+ * unknown. */
+unsigned long node_column(struct vctx *c, xmlNodePtr node);
+
+/* Reports rule id at node (its line, and its column when it can be found).
+ * The message printed is the rule's message, ": ", then the detail, which is
+ * printf-formatted ("<pubDate> \"Mon, 32 Jan 2004\""). */
+void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+/* As rule_report, with line and column given. */
+void rule_report_at(struct vctx *c, unsigned long line, unsigned long col,
+		    enum rule_id id, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* Runs rule id's check on s; when it fails, reports at node naming `what`
+ * (an element or attribute name) and the value. Returns the check's verdict. */
+bool rule_check_value(struct vctx *c, xmlNodePtr node, enum rule_id id,
+		      const char *what, const char *s);
+
+/* ---- element tables ---- */
+
+enum {
+	E_REQUIRED = 1,		/* must appear (missing-element) */
+	E_UNIQUE = 2,		/* at most once (duplicate-element) */
+	E_NONBLANK = 4,		/* empty text is a warning */
+	E_CONTAINER = 8,	/* has child elements, no text */
+	E_ANY = 16,		/* any content, not checked */
+	E_FRAGMENT = 32,	/* counted, but checked on its own later */
+};
+
+struct elem_def;
+typedef void elem_check_fn(struct vctx *c, xmlNodePtr node);
+
+struct elem_def {
+	const char *ns;		/* NULL: no namespace */
+	const char *name;	/* NULL ends a table */
+	unsigned flags;
+	enum rule_id value;	/* applied to the trimmed text; R_NONE for none */
+	const struct elem_def *children;	/* for E_CONTAINER */
+	elem_check_fn *check;	/* extra checks, after the generic ones */
+	const char *const *attrs;	/* unqualified attributes allowed; NULL: none */
+};
+
+/* Checks node against def: attributes, text, children (recursively), value,
+ * then def->check. own_ns is the namespace whose unknown elements are errors
+ * (NULL: no namespace, for RSS). */
+void elem_walk(struct vctx *c, xmlNodePtr node, const struct elem_def *def,
+	       const char *own_ns);
+
+/* Extension elements valid in a context (rules_ext.c). */
+enum ext_context { EXT_CHANNEL, EXT_ITEM, EXT_FEED, EXT_ENTRY, EXT_ANY_CTX };
+const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where,
+				  bool *closed_ns);
+/* All extension checks on a foreign element: its table row, closed
+ * namespaces, value rules. */
+void ext_check(struct vctx *c, xmlNodePtr node, enum ext_context where);
+
+/* Helpers shared by the rule modules. Returned strings are owned by the
+ * caller (free with xmlFree) unless said otherwise. */
+bool node_is(xmlNodePtr n, const char *ns, const char *name);
+const char *node_ns(xmlNodePtr n);	/* NULL for no namespace; not owned */
+xmlChar *node_text(xmlNodePtr n);	/* trimmed text content */
+xmlChar *attr_get(xmlNodePtr n, const char *name);	/* unqualified attribute */
+size_t count_children(xmlNodePtr n, const char *ns, const char *name);
+bool has_child(xmlNodePtr n, const char *ns, const char *name);
+xmlNodePtr first_child(xmlNodePtr n, const char *ns, const char *name);
+
+/* Per-format entry points. A document is read as a stream: each entry or item
+ * is checked alone as it is read (atom_check_entry, rss_check_item), every
+ * other child of the feed or channel is noted as it is read
+ * (atom_note_head_child) and copied into a head that has no entries, and the
+ * head is checked once the document has ended (atom_check_head,
+ * rss_check_head). in_feed is false for an Atom entry document. */
+void atom_check_entry(struct vctx *c, xmlNodePtr entry, bool in_feed);
+void atom_note_head_child(struct vctx *c, xmlNodePtr child);
+void atom_check_head(struct vctx *c, xmlNodePtr feed);
+void rss_check_head(struct vctx *c, xmlNodePtr rss);
+void rss_check_item(struct vctx *c, xmlNodePtr item);
+
+/* Text value checks (rules_values.c); pure functions on trimmed strings. */
+bool check_rfc3339(const char *s);
+bool check_rfc822(const char *s);
+bool check_rfc822_lax(const char *s);	/* two-digit years and odd zones */
+bool check_day_of_week(const char *s);	/* matches the date, when given */
+bool check_w3cdtf(const char *s);
+bool check_date_plausible(const char *s);
+bool check_uri(const char *s);		/* URI-reference, RFC 3986 */
+bool check_iri(const char *s);		/* IRI-reference, RFC 3987 */
+bool check_uri_full(const char *s);	/* absolute URI, ASCII only */
+bool check_iri_full(const char *s);	/* absolute IRI */
+bool check_tag_uri(const char *s);	/* RFC 4151, when the scheme is tag: */
+bool check_urn(const char *s);		/* RFC 8141, when the scheme is urn: */
+bool check_email(const char *s);	/* addr-spec */
+bool check_email_rss(const char *s);	/* "addr-spec (Name)" or addr-spec */
+bool check_mime_type(const char *s);
+bool check_language(const char *s);	/* ISO 639 code, optional region */
+bool check_language_tag(const char *s);	/* RFC 3066 / BCP 47 shape */
+bool check_int_positive(const char *s);
+bool check_int_nonnegative(const char *s);
+bool check_integer(const char *s);
+bool check_boolean(const char *s);
+bool check_true_false(const char *s);
+bool check_yes_no(const char *s);
+bool check_float(const char *s);
+bool check_int_list(const char *s);	/* 1,2,3 */
+bool check_latitude(const char *s);
+bool check_longitude(const char *s);
+bool check_form_name(const char *s);	/* an HTML form control name */
+bool check_npt_time(const char *s);
+bool check_media_scheme(const char *s);
+bool check_media_credit_role(const char *s);
+bool check_gbase_label(const char *s);
+bool check_gbase_rating(const char *s);
+bool check_gbase_year(const char *s);
+bool check_gbase_price(const char *s);
+bool check_opensearch_role(const char *s);
+bool check_meta_robots(const char *s);
+bool check_no_html(const char *s);	/* plain text: no markup */
+bool check_safe_html(const char *s);	/* no script, event handlers... */
+bool check_is_html(const char *s);	/* escaped HTML that parses */
+bool is_relative_ref(const char *s);
+bool has_scheme_kind(const char *s, const char *scheme);	/* "tag" for tag:... */
+
+/* Shared checks of the rule modules. */
+void check_no_surrounding_space(struct vctx *c, xmlNodePtr node);
+void check_rfc822_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s);
+void check_rfc3339_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s);
+/* A value of this kind ("guid", "id") seen before in the document? Records it. */
+bool seen_before(struct vctx *c, const char *kind, const char *value);
+/* atom:link, in Atom and in RSS (rules_atom.c). */
+void atom_check_link(struct vctx *c, xmlNodePtr n);
+/* Alternate links with the same type and hreflang among n's children. */
+void atom_check_link_set(struct vctx *c, xmlNodePtr n);
+
+#endif

@@ -1,0 +1,568 @@
+/* rules_atom.c: Atom 1.0 (RFC 4287) — element tables and the rules of
+ * sections 3 and 4 that the schema cannot state. */
+#include <config.h>
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/text.h"
+#include "validate/rules.h"
+
+static void check_text_construct(struct vctx *c, xmlNodePtr n);
+static void check_content(struct vctx *c, xmlNodePtr n);
+static void check_date(struct vctx *c, xmlNodePtr n);
+static void check_id(struct vctx *c, xmlNodePtr n);
+static void check_category(struct vctx *c, xmlNodePtr n);
+static void check_generator(struct vctx *c, xmlNodePtr n);
+static void check_source(struct vctx *c, xmlNodePtr n);
+
+static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
+static const char *const a_category[] = { "term", "scheme", "label", NULL };
+static const char *const a_generator[] = { "uri", "version", NULL };
+
+#define U E_UNIQUE
+#define R E_REQUIRED
+#define C E_CONTAINER
+#define A NS_ATOM
+
+/* §3.2 Person constructs */
+static const struct elem_def person_children[] = {
+	{ A, "name", R | U, R_NONE, NULL, NULL, NULL },
+	{ A, "uri", U, R_IRI, NULL, NULL, NULL },
+	{ A, "email", U, R_EMAIL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+#define COMMON_META(req) \
+	{ A, "author", C, R_NONE, person_children, NULL, NULL }, \
+	{ A, "category", 0, R_NONE, NULL, check_category, a_category }, \
+	{ A, "contributor", C, R_NONE, person_children, NULL, NULL }, \
+	{ A, "id", (req) | U, R_NONE, NULL, check_id, NULL }, \
+	{ A, "link", 0, R_NONE, NULL, atom_check_link, a_link }, \
+	{ A, "rights", U | E_ANY, R_NONE, NULL, check_text_construct, NULL }, \
+	{ A, "title", (req) | U | E_ANY, R_NONE, NULL, check_text_construct, NULL }, \
+	{ A, "updated", (req) | U, R_NONE, NULL, check_date, NULL }
+
+/* §4.2.11 atom:source: the feed's metadata, none of it required */
+static const struct elem_def source_children[] = {
+	COMMON_META(0),
+	{ A, "generator", U, R_NONE, NULL, check_generator, a_generator },
+	{ A, "icon", U, R_IRI, NULL, NULL, NULL },
+	{ A, "logo", U, R_IRI, NULL, NULL, NULL },
+	{ A, "subtitle", U | E_ANY, R_NONE, NULL, check_text_construct, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+/* §4.1.1 atom:feed */
+static const struct elem_def feed_children[] = {
+	COMMON_META(R),
+	{ A, "generator", U, R_NONE, NULL, check_generator, a_generator },
+	{ A, "icon", U, R_IRI, NULL, NULL, NULL },
+	{ A, "logo", U, R_IRI, NULL, NULL, NULL },
+	{ A, "subtitle", U | E_ANY, R_NONE, NULL, check_text_construct, NULL },
+	{ A, "entry", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+/* §4.1.2 atom:entry */
+static const struct elem_def entry_children[] = {
+	COMMON_META(R),
+	{ A, "content", U | E_ANY, R_NONE, NULL, check_content, NULL },
+	{ A, "published", U, R_NONE, NULL, check_date, NULL },
+	{ A, "source", U | C, R_NONE, source_children, check_source, NULL },
+	{ A, "summary", U | E_ANY, R_NONE, NULL, check_text_construct, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def feed_def = { A, "feed", C, R_NONE, feed_children, NULL, NULL };
+static const struct elem_def entry_def = { A, "entry", C, R_NONE, entry_children, NULL, NULL };
+
+#undef U
+#undef R
+#undef C
+#undef A
+
+/* ---- values ---- */
+
+void check_rfc3339_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s)
+{
+	if (rule_check_value(c, n, R_DATE_RFC3339, what, s))
+		rule_check_value(c, n, R_DATE_IMPLAUSIBLE, what, s);
+}
+
+static void check_date(struct vctx *c, xmlNodePtr n)
+{
+	check_no_surrounding_space(c, n);
+	xmlChar *t = node_text(n);
+	check_rfc3339_node(c, n, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
+
+/* §4.2.6: an IRI, and "the definition of IRI excludes relative references". */
+static void check_id(struct vctx *c, xmlNodePtr n)
+{
+	check_no_surrounding_space(c, n);
+	xmlChar *t = node_text(n);
+	const char *s = (const char *)t;
+	if (*s == '\0' || is_relative_ref(s))
+		rule_report(c, n, R_IRI, "<id> \"%.200s\" (an absolute IRI)", s);
+	else if (has_scheme_kind(s, "tag"))
+		rule_check_value(c, n, R_URI_TAG, "id", s);
+	else if (has_scheme_kind(s, "urn"))
+		rule_check_value(c, n, R_URN, "id", s);
+	else
+		rule_check_value(c, n, R_IRI, "id", s);
+	xmlFree(t);
+}
+
+static void check_iri_attr_as(struct vctx *c, xmlNodePtr n, const char *name, bool required,
+			      enum rule_id id)
+{
+	xmlChar *v = attr_get(n, name);
+	if (!v) {
+		if (required)
+			rule_report(c, n, R_MISSING_ATTRIBUTE, "<%s %s=\"...\">", n->name, name);
+		return;
+	}
+	char what[64];
+	snprintf(what, sizeof what, "%s on <%s>", name, n->name);
+	rule_check_value(c, n, id, what, (const char *)v);
+	xmlFree(v);
+}
+
+static void check_iri_attr(struct vctx *c, xmlNodePtr n, const char *name, bool required)
+{
+	check_iri_attr_as(c, n, name, required, R_IRI);
+}
+
+static void check_category(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *term = attr_get(n, "term");
+	if (!term)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<category term=\"...\">");
+	xmlFree(term);
+	check_iri_attr_as(c, n, "scheme", false, R_IRI_FULL);
+}
+
+static void check_generator(struct vctx *c, xmlNodePtr n)
+{
+	check_iri_attr(c, n, "uri", false);
+}
+
+/* ---- text constructs and content ---- */
+
+static bool only_space_text(xmlNodePtr n)
+{
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if ((ch->type == XML_TEXT_NODE || ch->type == XML_CDATA_SECTION_NODE) &&
+		    !xmlIsBlankNode(ch))
+			return false;
+	return true;
+}
+
+static size_t element_children(xmlNodePtr n, xmlNodePtr *first)
+{
+	size_t k = 0;
+	*first = NULL;
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && k++ == 0)
+			*first = ch;
+	return k;
+}
+
+static void check_unexpected_attrs(struct vctx *c, xmlNodePtr n, const char *const *allowed)
+{
+	for (xmlAttrPtr a = n->properties; a; a = a->next) {
+		if (a->ns)
+			continue;
+		bool ok = false;
+		for (const char *const *p = allowed; *p; p++)
+			ok = ok || strcmp(*p, (const char *)a->name) == 0;
+		if (!ok)
+			rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
+	}
+}
+
+/* Inside XHTML content: XHTML elements, and the MathML and SVG that HTML embeds. */
+static bool xhtml_tree_ok(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const allowed[] = {
+		NS_XHTML, "http://www.w3.org/1998/Math/MathML", "http://www.w3.org/2000/svg", NULL
+	};
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE)
+			continue;
+		const char *ns = node_ns(ch);
+		bool ok = false;
+		for (const char *const *a = allowed; *a && ns; a++)
+			ok = ok || strcmp(*a, ns) == 0;
+		if (!ok) {
+			rule_report(c, ch, R_ATOM_XHTML_NAMESPACE, "<%s> in namespace \"%s\"", ch->name,
+				    ns ? ns : "");
+			return false;
+		}
+		if (ns && strcmp(ns, NS_XHTML) == 0 && !xhtml_tree_ok(c, ch))
+			return false;
+	}
+	return true;
+}
+
+/* §3.1.1.3: the content of an XHTML construct is one xhtml:div. */
+static void check_xhtml(struct vctx *c, xmlNodePtr n)
+{
+	xmlNodePtr div;
+	if (element_children(n, &div) != 1 || !node_is(div, NS_XHTML, "div") || !only_space_text(n))
+		rule_report(c, n, R_ATOM_XHTML_DIV, "<%s type=\"xhtml\">", n->name);
+	else
+		xhtml_tree_ok(c, div);
+}
+
+/* type="text" or "html": character data only. */
+static void check_no_children(struct vctx *c, xmlNodePtr n)
+{
+	xmlNodePtr first;
+	if (element_children(n, &first) > 0)
+		rule_report(c, n, R_UNKNOWN_ELEMENT, "<%s> inside <%s>, whose type allows only text",
+			    first->name, n->name);
+}
+
+static void check_plain_or_html(struct vctx *c, xmlNodePtr n, bool html)
+{
+	check_no_children(c, n);
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, html ? R_HTML_UNSAFE : R_HTML_IN_TEXT, (const char *)n->name,
+			 (const char *)t);
+	xmlFree(t);
+}
+
+/* §3.1 Text constructs: type is text (the default), html or xhtml. */
+static void check_text_construct(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const allowed[] = { "type", NULL };
+	check_unexpected_attrs(c, n, allowed);
+	xmlChar *type = attr_get(n, "type");
+	const char *t = type ? (const char *)type : "text";
+	if (strcmp(t, "xhtml") == 0)
+		check_xhtml(c, n);
+	else if (strcmp(t, "text") == 0 || strcmp(t, "html") == 0)
+		check_plain_or_html(c, n, strcmp(t, "html") == 0);
+	else
+		rule_report(c, n, R_ATOM_TEXT_TYPE, "<%s type=\"%.50s\">", n->name, t);
+	xmlFree(type);
+}
+
+static bool is_xml_media_type(const char *t)
+{
+	size_t n = strcspn(t, ";");
+	while (n > 0 && isspace((unsigned char)t[n - 1]))
+		n--;
+	return (n >= 4 && strncasecmp(t + n - 4, "+xml", 4) == 0) ||
+	       (n >= 4 && strncasecmp(t + n - 4, "/xml", 4) == 0) ||
+	       strncasecmp(t, "xml-external-parsed-entity", 26) == 0;
+}
+
+static bool base64_ok(const char *s)
+{
+	size_t k = 0, pad = 0;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s))
+			continue;
+		if (*s == '=') {
+			pad++;
+			k++;
+			continue;
+		}
+		if (pad || !(isalnum((unsigned char)*s) || *s == '+' || *s == '/'))
+			return false;
+		k++;
+	}
+	return pad <= 2 && k % 4 == 0;
+}
+
+/* §4.1.3 atom:content: text, html, xhtml, a media type (XML inline, text types
+ * as text, anything else base64), or empty with src. */
+static void check_content(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const allowed[] = { "type", "src", NULL };
+	check_unexpected_attrs(c, n, allowed);
+	xmlChar *type = attr_get(n, "type");
+	xmlChar *src = attr_get(n, "src");
+	const char *t = type ? (const char *)type : "text";
+	bool keyword = strcmp(t, "text") == 0 || strcmp(t, "html") == 0 || strcmp(t, "xhtml") == 0;
+	if (!keyword)
+		rule_check_value(c, n, R_MIME_TYPE, "type on <content>", t);
+	if (src) {
+		check_iri_attr(c, n, "src", false);
+		xmlChar *text = node_text(n);
+		xmlNodePtr first;
+		if (*text || element_children(n, &first) > 0)
+			rule_report(c, n, R_ATOM_CONTENT_SRC, "<content src=\"%.200s\">", src);
+		xmlFree(text);
+	} else if (strcmp(t, "xhtml") == 0) {
+		check_xhtml(c, n);
+	} else if (keyword) {
+		check_plain_or_html(c, n, strcmp(t, "html") == 0);
+	} else if (is_xml_media_type(t)) {
+		xmlNodePtr first;
+		if (element_children(n, &first) > 0 && !only_space_text(n))
+			rule_report(c, n, R_UNEXPECTED_TEXT, "text beside the element in <content type=\"%.50s\">", t);
+	} else if (strncasecmp(t, "text/", 5) == 0) {
+		check_no_children(c, n);
+	} else {
+		check_no_children(c, n);
+		xmlChar *text = node_text(n);
+		if (!base64_ok((const char *)text))
+			rule_report(c, n, R_ATOM_BASE64, "<content type=\"%.50s\">", t);
+		xmlFree(text);
+	}
+	xmlFree(type);
+	xmlFree(src);
+}
+
+/* ---- links ---- */
+
+static const char *const registered_rels[] = {
+	"alternate", "related", "self", "enclosure", "via", "license", "replies", "edit",
+	"edit-media", "first", "last", "next", "previous", "prev", "next-archive",
+	"prev-archive", "current", "payment", "hub", "search", "service", "describedby",
+	"archives", "author", "canonical", "help", "icon", "index", "latest-version",
+	"monitor", "monitor-group", "predecessor-version", "successor-version",
+	"version-history", "working-copy", "working-copy-of", "up", "start", "subsection",
+	"section", "appendix", "bookmark", "chapter", "contents", "copyright", "glossary",
+	"alternate", "duplicate", "memento", "original", "timegate", "timemap", "preview",
+	"privacy-policy", "terms-of-service", "type", "collection", "item", "sponsor",
+	"ornament", "nofollow", "noreferrer", "pingback", "webmention", "tag",
+	"shortlink", "stylesheet", "profile", "lrdd", "cite-as", "blocked-by",
+	"create-form", "edit-form", "disclosure", "convertedfrom", "dns-prefetch",
+	"external", "first", "manifest", "preconnect", "prefetch", "preload", "prerender",
+	"search", "status", "sitemap", NULL
+};
+
+static bool rel_registered(const char *rel)
+{
+	for (const char *const *r = registered_rels; *r; r++)
+		if (strcmp(*r, rel) == 0)
+			return true;
+	return false;
+}
+
+#define NS_THR "http://purl.org/syndication/thread/1.0"
+
+/* RFC 4685 §4: thr:count and thr:updated on replies links; thr:when was
+ * dropped before the RFC. */
+static void check_thread_attrs(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)"count", (const xmlChar *)NS_THR);
+	if (v)
+		rule_check_value(c, n, R_INT_NONNEGATIVE, "thr:count", (const char *)v);
+	xmlFree(v);
+	v = xmlGetNsProp(n, (const xmlChar *)"updated", (const xmlChar *)NS_THR);
+	if (v)
+		rule_check_value(c, n, R_DATE_RFC3339, "thr:updated", (const char *)v);
+	xmlFree(v);
+	v = xmlGetNsProp(n, (const xmlChar *)"when", (const xmlChar *)NS_THR);
+	if (v)
+		rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "thr:when on <link> (RFC 4685 uses thr:updated)");
+	xmlFree(v);
+}
+
+/* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
+void atom_check_link(struct vctx *c, xmlNodePtr n)
+{
+	check_iri_attr(c, n, "href", true);
+	xmlChar *rel = attr_get(n, "rel");
+	if (rel) {
+		const char *r = (const char *)rel;
+		if (strchr(r, ':'))
+			rule_check_value(c, n, R_IRI, "rel on <link>", r);
+		else if (!rel_registered(r) &&
+			 strncmp(r, "http://www.iana.org/assignments/relation/", 41) != 0)
+			rule_report(c, n, R_ATOM_LINK_REL, "rel=\"%.100s\"", r);
+	}
+	xmlFree(rel);
+	xmlChar *type = attr_get(n, "type");
+	if (type)
+		rule_check_value(c, n, R_MIME_TYPE, "type on <link>", (const char *)type);
+	xmlFree(type);
+	xmlChar *lang = attr_get(n, "hreflang");
+	if (lang)
+		rule_check_value(c, n, R_LANGUAGE, "hreflang on <link>", (const char *)lang);
+	xmlFree(lang);
+	xmlChar *len = attr_get(n, "length");
+	if (len)
+		rule_check_value(c, n, R_INT_NONNEGATIVE, "length on <link>", (const char *)len);
+	xmlFree(len);
+	check_thread_attrs(c, n);
+}
+
+static bool is_alternate(xmlNodePtr l)
+{
+	xmlChar *rel = attr_get(l, "rel");
+	bool alt = !rel || strcmp((const char *)rel, "alternate") == 0 ||
+		   strcmp((const char *)rel, "http://www.iana.org/assignments/relation/alternate") == 0;
+	xmlFree(rel);
+	return alt;
+}
+
+static bool same_attr(xmlNodePtr a, xmlNodePtr b, const char *name)
+{
+	xmlChar *x = attr_get(a, name), *y = attr_get(b, name);
+	bool same = (!x && !y) || (x && y && xmlStrcasecmp(x, y) == 0);
+	xmlFree(x);
+	xmlFree(y);
+	return same;
+}
+
+/* §4.1.1, §4.1.2: no two alternate links with the same type and hreflang. */
+void atom_check_link_set(struct vctx *c, xmlNodePtr n)
+{
+	for (xmlNodePtr a = n->children; a; a = a->next) {
+		if (!node_is(a, NS_ATOM, "link") || !is_alternate(a))
+			continue;
+		for (xmlNodePtr b = a->next; b; b = b->next)
+			if (node_is(b, NS_ATOM, "link") && is_alternate(b) && same_attr(a, b, "type") &&
+			    same_attr(a, b, "hreflang")) {
+				rule_report(c, b, R_ATOM_DUPLICATE_LINK, "in <%s>", n->name);
+				return;
+			}
+	}
+}
+
+/* ---- feed and entry ---- */
+
+static void check_source(struct vctx *c, xmlNodePtr n)
+{
+	atom_check_link_set(c, n);
+}
+
+static struct atom_stream *stream_of(struct vctx *c)
+{
+	if (!c->atom)
+		c->atom = xcalloc(1, sizeof *c->atom);
+	return c->atom;
+}
+
+/* §4.1.1: metadata elements come before the entries (the schema's order). A
+ * feed's author, once read, is every later entry's author. */
+void atom_note_head_child(struct vctx *c, xmlNodePtr ch)
+{
+	struct atom_stream *s = stream_of(c);
+	if (ch->type != XML_ELEMENT_NODE)
+		return;
+	if (node_is(ch, NS_ATOM, "author"))
+		s->feed_author = true;
+	if (s->in_entries && !s->misplaced && node_ns(ch) && strcmp(node_ns(ch), NS_ATOM) == 0) {
+		rule_report(c, ch, R_MISPLACED_ELEMENT, "<%s> after the entries", ch->name);
+		s->misplaced = true;
+	}
+}
+
+/* An entry's own author, or its source's. */
+static bool entry_has_author(xmlNodePtr e)
+{
+	if (has_child(e, NS_ATOM, "author"))
+		return true;
+	xmlNodePtr src = first_child(e, NS_ATOM, "source");
+	return src && has_child(src, NS_ATOM, "author");
+}
+
+/* An entry with no author needs its feed's (§4.1.1), which may come later
+ * in the document: it waits until the head has been read whole. */
+static void check_entry_author(struct vctx *c, xmlNodePtr e, bool in_feed)
+{
+	if (entry_has_author(e))
+		return;
+	if (!in_feed) {
+		rule_report(c, e, R_ATOM_AUTHOR, "<entry>");
+		return;
+	}
+	struct atom_stream *s = stream_of(c);
+	if (s->feed_author)
+		return;
+	if (s->orphans < ATOM_ORPHANS_MAX) {
+		long line = xmlGetLineNo(e);
+		s->orphan[s->orphans].line = line > 0 ? (unsigned long)line : 0;
+		s->orphan[s->orphans].col = node_column(c, e);
+	}
+	s->orphans++;
+}
+
+static void report_orphans(struct vctx *c, xmlNodePtr feed)
+{
+	struct atom_stream *s = stream_of(c);
+	if (s->feed_author)
+		return;
+	size_t kept = s->orphans < ATOM_ORPHANS_MAX ? s->orphans : ATOM_ORPHANS_MAX;
+	for (size_t i = 0; i < kept; i++)
+		rule_report_at(c, s->orphan[i].line, s->orphan[i].col, R_ATOM_AUTHOR, "<entry>");
+	if (s->orphans > kept)
+		rule_report(c, feed, R_ATOM_AUTHOR, "%zu more entries", s->orphans - kept);
+}
+
+/* §4.1.1: entries with one atom:id are versions of one entry, which a feed
+ * may carry (a warning). Every entry of a feed (three or more) with one id is
+ * not versions of an entry but a feed whose generator gives no ids: an error,
+ * reported with the head. */
+static void check_duplicate_id(struct vctx *c, xmlNodePtr e, bool in_feed)
+{
+	xmlNodePtr id = first_child(e, NS_ATOM, "id");
+	xmlChar *t = id ? node_text(id) : xmlStrdup((const xmlChar *)"");
+	if (id && seen_before(c, "id", (const char *)t))
+		rule_report(c, id, R_ATOM_DUPLICATE_ID, "\"%.200s\"", t);
+	if (!in_feed) {
+		xmlFree(t);
+		return;
+	}
+	struct atom_stream *s = stream_of(c);
+	s->in_entries = true;
+	if (s->entries++ == 0) {
+		s->first_id = t;
+		return;
+	}
+	s->ids_differ = s->ids_differ || !*t || !xmlStrEqual(t, s->first_id);
+	xmlFree(t);
+}
+
+static void check_all_ids_equal(struct vctx *c, xmlNodePtr feed)
+{
+	struct atom_stream *s = stream_of(c);
+	if (!s->ids_differ && s->entries >= 3 && s->first_id && *s->first_id)
+		rule_report(c, feed, R_ATOM_DUPLICATE_ENTRY, "%zu entries with id \"%.200s\"",
+			    s->entries, s->first_id);
+}
+
+void atom_check_head(struct vctx *c, xmlNodePtr feed)
+{
+	elem_walk(c, feed, &feed_def, NS_ATOM);
+	atom_check_link_set(c, feed);
+	check_all_ids_equal(c, feed);
+	report_orphans(c, feed);
+}
+
+void atom_check_entry(struct vctx *c, xmlNodePtr e, bool in_feed)
+{
+	elem_walk(c, e, &entry_def, NS_ATOM);
+	atom_check_link_set(c, e);
+	check_entry_author(c, e, in_feed);
+	xmlNodePtr content = first_child(e, NS_ATOM, "content");
+	if (!content) {
+		bool alt = false;
+		for (xmlNodePtr l = e->children; l; l = l->next)
+			alt = alt || (node_is(l, NS_ATOM, "link") && is_alternate(l));
+		if (!alt)
+			rule_report(c, e, R_ATOM_ALTERNATE, "<entry>");
+	} else if (!has_child(e, NS_ATOM, "summary")) {
+		xmlChar *src = attr_get(content, "src");
+		xmlChar *type = attr_get(content, "type");
+		const char *t = type ? (const char *)type : "text";
+		bool b64 = strcmp(t, "text") != 0 && strcmp(t, "html") != 0 &&
+			   strcmp(t, "xhtml") != 0 && !is_xml_media_type(t) &&
+			   strncasecmp(t, "text/", 5) != 0;
+		if (src || b64)
+			rule_report(c, e, R_ATOM_SUMMARY, "<entry>");
+		xmlFree(src);
+		xmlFree(type);
+	}
+	check_duplicate_id(c, e, in_feed);
+}

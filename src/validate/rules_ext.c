@@ -1,0 +1,781 @@
+/* rules_ext.c: the extension namespaces real feeds use, and their common
+ * mistakes: Dublin Core, content:encoded, mod_syndication, slash, wfw,
+ * atom:link inside RSS, threading (RFC 4685), iTunes and Media RSS.
+ *
+ * A namespace is "closed" when the table lists its whole vocabulary: an
+ * element of it that is not listed is an error, as an unknown RSS or Atom
+ * element is. Elements of any other namespace are allowed and not checked. */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/xmlstring.h>
+
+#include "validate/rules.h"
+
+#define CH (1u << EXT_CHANNEL)
+#define IT (1u << EXT_ITEM)
+#define FE (1u << EXT_FEED)
+#define EN (1u << EXT_ENTRY)
+#define ANY 0xffu
+#define TOP (CH | FE)
+#define LOW (IT | EN)
+
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_DCTERMS "http://purl.org/dc/terms/"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+#define NS_SY "http://purl.org/rss/1.0/modules/syndication/"
+#define NS_SLASH "http://purl.org/rss/1.0/modules/slash/"
+#define NS_WFW "http://wellformedweb.org/CommentAPI/"
+#define NS_THR "http://purl.org/syndication/thread/1.0"
+#define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
+#define NS_MEDIA "http://search.yahoo.com/mrss/"
+#define NS_FEEDBURNER "http://rssnamespace.org/feedburner/ext/1.0"
+#define NS_SX "http://feedsync.org/2007/feedsync"
+#define NS_CN "http://conversationsnetwork.org/rssNamespace-1.0/"
+#define NS_GBASE "http://base.google.com/ns/1.0"
+#define NS_OPENSEARCH "http://a9.com/-/spec/opensearch/1.1/"
+#define NS_TRACKBACK "http://madskills.com/public/xml/rss/module/trackback/"
+#define NS_GEO "http://www.w3.org/2003/01/geo/wgs84_pos#"
+#define NS_GEOURL "http://geourl.org/rss/module/"
+#define NS_ICBM "http://postneo.com/icbm"
+#define NS_CC "http://backend.userland.com/creativeCommonsRssModule"
+
+struct ext_row {
+	unsigned where;		/* contexts it may appear in */
+	struct elem_def def;
+};
+
+static bool in_choices(const char *choices, const char *v);
+static void check_w3cdtf_el(struct vctx *c, xmlNodePtr n);
+static void check_update_period(struct vctx *c, xmlNodePtr n);
+static void check_encoded(struct vctx *c, xmlNodePtr n);
+static void check_in_reply_to(struct vctx *c, xmlNodePtr n);
+static void check_itunes_duration(struct vctx *c, xmlNodePtr n);
+static void check_itunes_image(struct vctx *c, xmlNodePtr n);
+static void check_itunes_category(struct vctx *c, xmlNodePtr n);
+static void check_media_content(struct vctx *c, xmlNodePtr n);
+static void check_media_url(struct vctx *c, xmlNodePtr n);
+static void check_sx_sharing(struct vctx *c, xmlNodePtr n);
+static void check_sx_sync(struct vctx *c, xmlNodePtr n);
+static void check_at_most_10(struct vctx *c, xmlNodePtr n);
+static void check_media_restriction(struct vctx *c, xmlNodePtr n);
+static void check_media_rating(struct vctx *c, xmlNodePtr n);
+static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
+
+static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
+static const char *const a_reply[] = { "ref", "href", "type", "source", NULL };
+static const char *const a_text[] = { "text", NULL };
+static const char *const a_href[] = { "href", NULL };
+
+#define LEAF(ns, name, flags, rule) { ns, name, flags, rule, NULL, NULL, NULL }
+#define END { 0, { NULL, NULL, 0, R_NONE, NULL, NULL, NULL } }
+
+/* Dublin Core elements 1.1: fifteen, all repeatable; dates in W3C-DTF. */
+static const struct ext_row dc_rows[] = {
+	{ ANY, LEAF(NS_DC, "title", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "creator", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "subject", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "description", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "publisher", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "contributor", 0, R_NONE) },
+	{ ANY, { NS_DC, "date", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, LEAF(NS_DC, "type", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "format", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "identifier", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "source", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "language", E_UNIQUE, R_LANGUAGE) },
+	{ ANY, LEAF(NS_DC, "relation", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "coverage", 0, R_NONE) },
+	{ ANY, LEAF(NS_DC, "rights", 0, R_NONE) },
+	END,
+};
+
+/* DCMI terms: an open vocabulary here; the dates are W3C-DTF. */
+static const struct ext_row dcterms_rows[] = {
+	{ ANY, { NS_DCTERMS, "created", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "issued", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "modified", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "available", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "dateAccepted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "dateCopyrighted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, { NS_DCTERMS, "dateSubmitted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_content: content:encoded holds escaped HTML, once per item. */
+static const struct ext_row content_rows[] = {
+	{ IT | EN, { NS_CONTENT, "encoded", E_UNIQUE, R_NONE, NULL, check_encoded, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_syndication: channel-level, once each. */
+static const struct ext_row sy_rows[] = {
+	{ TOP, { NS_SY, "updatePeriod", E_UNIQUE, R_NONE, NULL, check_update_period, NULL } },
+	{ TOP, LEAF(NS_SY, "updateFrequency", E_UNIQUE, R_INT_POSITIVE) },
+	{ TOP, { NS_SY, "updateBase", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_slash. */
+static const struct ext_row slash_rows[] = {
+	{ LOW, LEAF(NS_SLASH, "section", E_UNIQUE, R_NONE) },
+	{ LOW, LEAF(NS_SLASH, "department", E_UNIQUE, R_NONE) },
+	{ LOW, LEAF(NS_SLASH, "comments", E_UNIQUE, R_INT_NONNEGATIVE) },
+	{ LOW, LEAF(NS_SLASH, "hit_parade", E_UNIQUE, R_INT_LIST) },
+	END,
+};
+
+/* Well-Formed Web CommentAPI: URLs. */
+static const struct ext_row wfw_rows[] = {
+	{ ANY, LEAF(NS_WFW, "comment", E_UNIQUE, R_URI_FULL) },
+	{ ANY, LEAF(NS_WFW, "commentRss", E_UNIQUE, R_URI_FULL) },
+	{ ANY, LEAF(NS_WFW, "commentRSS", E_UNIQUE, R_URI_FULL) },
+	END,
+};
+
+/* RFC 4685 Atom threading. */
+static const struct ext_row thr_rows[] = {
+	{ ANY, { NS_THR, "in-reply-to", 0, R_NONE, NULL, check_in_reply_to, a_reply } },
+	{ ANY, LEAF(NS_THR, "total", E_UNIQUE, R_INT_NONNEGATIVE) },
+	END,
+};
+
+/* atom:link in RSS 2.0 (the RSS Advisory Board's "self" link, RFC 4287 §4.2.7). */
+static const struct ext_row atom_in_rss_rows[] = {
+	{ CH | IT, { NS_ATOM, "link", 0, R_NONE, NULL, atom_check_link, a_link } },
+	END,
+};
+
+/* Apple Podcasts RSS tags. */
+static const struct ext_row itunes_rows[] = {
+	{ ANY, LEAF(NS_ITUNES, "author", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_ITUNES, "block", E_UNIQUE, R_YES_NO) },
+	{ TOP, { NS_ITUNES, "category", E_CONTAINER, R_NONE, NULL, check_itunes_category, a_text } },
+	{ ANY, { NS_ITUNES, "image", E_UNIQUE, R_NONE, NULL, check_itunes_image, a_href } },
+	{ LOW, { NS_ITUNES, "duration", E_UNIQUE, R_NONE, NULL, check_itunes_duration, NULL } },
+	{ ANY, LEAF(NS_ITUNES, "explicit", E_UNIQUE, R_YES_NO) },
+	{ LOW, LEAF(NS_ITUNES, "isClosedCaptioned", E_UNIQUE, R_YES_NO) },
+	{ LOW, LEAF(NS_ITUNES, "order", E_UNIQUE, R_INT_NONNEGATIVE) },
+	{ TOP, LEAF(NS_ITUNES, "complete", E_UNIQUE, R_YES_NO) },
+	{ TOP, LEAF(NS_ITUNES, "new-feed-url", E_UNIQUE, R_URI_FULL) },
+	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	{ ANY, LEAF(NS_ITUNES, "subtitle", E_UNIQUE, R_NONE) },
+	{ ANY, { NS_ITUNES, "summary", E_UNIQUE, R_NONE, NULL, check_itunes_summary, NULL } },
+	{ ANY, LEAF(NS_ITUNES, "keywords", E_UNIQUE, R_NONE) },
+	{ TOP, LEAF(NS_ITUNES, "type", E_UNIQUE, R_NONE) },
+	{ LOW, LEAF(NS_ITUNES, "episodeType", E_UNIQUE, R_NONE) },
+	{ LOW, LEAF(NS_ITUNES, "episode", E_UNIQUE, R_INT_POSITIVE) },
+	{ LOW, LEAF(NS_ITUNES, "season", E_UNIQUE, R_INT_POSITIVE) },
+	{ LOW, LEAF(NS_ITUNES, "title", E_UNIQUE, R_NONE) },
+	END,
+};
+
+/* Media RSS: the elements whose attributes have fixed forms. */
+static const struct ext_row media_rows[] = {
+	{ ANY, { NS_MEDIA, "content", E_ANY, R_NONE, NULL, check_media_content, NULL } },
+	{ ANY, { NS_MEDIA, "thumbnail", E_ANY, R_NONE, NULL, check_media_url, NULL } },
+	{ ANY, { NS_MEDIA, "player", E_ANY, R_NONE, NULL, check_media_url, NULL } },
+	{ ANY, { NS_MEDIA, "restriction", E_ANY, R_NONE, NULL, check_media_restriction, NULL } },
+	{ ANY, { NS_MEDIA, "rating", E_ANY, R_NONE, NULL, check_media_rating, NULL } },
+	END,
+};
+
+
+/* Values of extension elements and attributes: one row a value. */
+enum { VR_REQUIRED = 1, VR_RAW = 2 };
+
+struct value_rule {
+	const char *element;	/* local name in the namespace */
+	const char *attr;	/* unqualified attribute; NULL: the element's text */
+	unsigned flags;		/* VR_REQUIRED: attribute must be there; VR_RAW: untrimmed */
+	enum rule_id rule;	/* the check; R_EXT_VALUE with choices */
+	const char *choices;	/* "|a|b|": the allowed values, or NULL */
+};
+
+#define VEND { NULL, NULL, 0, R_NONE, NULL }
+
+/* FeedBurner: addresses of the original items and of the feed. */
+static const struct value_rule feedburner_values[] = {
+	{ "origLink", NULL, 0, R_URI, NULL },
+	{ "origEnclosureLink", NULL, 0, R_URI, NULL },
+	{ "awareness", NULL, 0, R_URI, NULL },
+	{ "feedburnerHostname", NULL, 0, R_URI, NULL },
+	{ "feedFlare", "href", 0, R_URI, NULL },
+	{ "feedFlare", "src", 0, R_URI, NULL },
+	VEND,
+};
+
+/* FeedSync (Simple Sharing Extensions) 1.0 §3. */
+static const struct value_rule sx_values[] = {
+	{ "sharing", "since", 0, R_DATE_RFC3339, NULL },
+	{ "sharing", "until", 0, R_DATE_RFC3339, NULL },
+	{ "sharing", "expires", 0, R_DATE_RFC3339, NULL },
+	{ "related", "link", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "related", "type", VR_REQUIRED, R_EXT_VALUE, "|complete|aggregated|" },
+	{ "sync", "id", VR_REQUIRED, R_NONE, NULL },
+	{ "sync", "updates", VR_REQUIRED, R_INT_POSITIVE, NULL },
+	{ "sync", "deleted", 0, R_BOOLEAN, NULL },
+	{ "sync", "noconflicts", 0, R_BOOLEAN, NULL },
+	{ "history", "sequence", VR_REQUIRED, R_INT_POSITIVE, NULL },
+	{ "history", "when", 0, R_DATE_RFC3339, NULL },
+	VEND,
+};
+
+/* Apple Podcasts RSS tags. */
+static const struct value_rule itunes_values[] = {
+	{ "explicit", NULL, VR_RAW, R_EXT_VALUE, "|yes|no|clean|true|false|" },
+	{ "type", NULL, 0, R_EXT_VALUE, "|episodic|serial|" },
+	{ "episodeType", NULL, 0, R_EXT_VALUE, "|full|trailer|bonus|" },
+	VEND,
+};
+
+/* Media RSS 1.5.1. */
+static const struct value_rule media_values[] = {
+	{ "content", "framerate", 0, R_FLOAT, NULL },
+	{ "content", "samplingrate", 0, R_FLOAT, NULL },
+	{ "content", "bitrate", 0, R_FLOAT, NULL },
+	{ "content", "medium", 0, R_EXT_VALUE, "|image|audio|video|document|executable|" },
+	{ "content", "expression", 0, R_EXT_VALUE, "|sample|full|nonstop|" },
+	{ "category", "scheme", 0, R_MEDIA_SCHEME, NULL },
+	{ "category", "label", 0, R_HTML_IN_TEXT, NULL },
+	{ "copyright", "url", 0, R_URI, NULL },
+	{ "credit", "scheme", 0, R_MEDIA_SCHEME, NULL },
+	{ "credit", "role", 0, R_MEDIA_CREDIT_ROLE, NULL },
+	{ "hash", "algo", 0, R_EXT_VALUE, "|md5|sha-1|" },
+	{ "player", "height", 0, R_INT_POSITIVE, NULL },
+	{ "player", "width", 0, R_INT_POSITIVE, NULL },
+	{ "player", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "rating", "scheme", 0, R_MEDIA_SCHEME, NULL },
+	{ "restriction", "relationship", VR_REQUIRED, R_EXT_VALUE, "|allow|deny|" },
+	{ "restriction", "type", 0, R_EXT_VALUE, "|country|uri|sharing|" },
+	{ "restriction", NULL, 0, R_NONE, NULL },
+	{ "thumbnail", "width", 0, R_INT_POSITIVE, NULL },
+	{ "thumbnail", "height", 0, R_INT_POSITIVE, NULL },
+	{ "thumbnail", "time", 0, R_NPT_TIME, NULL },
+	{ "title", "type", 0, R_EXT_VALUE, "|plain|html|" },
+	{ "description", "type", 0, R_EXT_VALUE, "|plain|html|" },
+	{ "text", "type", 0, R_EXT_VALUE, "|plain|html|" },
+	VEND,
+};
+
+/* The Conversations Network's podcast extension. */
+static const struct value_rule cn_values[] = {
+	{ "image", NULL, 0, R_URI_FULL, NULL },
+	{ "ratingAverage", NULL, 0, R_FLOAT, NULL },
+	{ "ratingIndividual", NULL, 0, R_INT_POSITIVE, NULL },
+	{ "ratingCount", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "ratingTimestamp", NULL, 0, R_DATE_RFC3339, NULL },
+	VEND,
+};
+
+/* Google Base attributes with a fixed form. */
+static const struct value_rule gbase_values[] = {
+	{ "image_link", NULL, 0, R_URI_FULL, NULL },
+	{ "label", NULL, VR_RAW, R_GBASE_LABEL, NULL },
+	{ "listing_type", NULL, 0, R_TRUE_FALSE, NULL },
+	{ "pickup", NULL, 0, R_TRUE_FALSE, NULL },
+	{ "price_type", NULL, 0, R_EXT_VALUE, "|negotiable|starting|" },
+	{ "quantity", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "rating", NULL, 0, R_GBASE_RATING, NULL },
+	{ "year", NULL, 0, R_GBASE_YEAR, NULL },
+	{ "price", NULL, 0, R_GBASE_PRICE, NULL },
+	VEND,
+};
+
+/* OpenSearch 1.1 response elements. */
+static const struct value_rule opensearch_values[] = {
+	{ "totalResults", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "startIndex", NULL, 0, R_INTEGER, NULL },
+	{ "itemsPerPage", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "Query", "role", VR_REQUIRED, R_OPENSEARCH_ROLE, NULL },
+	{ "Query", "count", 0, R_INT_NONNEGATIVE, NULL },
+	{ "Query", "startIndex", 0, R_INTEGER, NULL },
+	{ "Query", "startPage", 0, R_INTEGER, NULL },
+	{ "Query", "totalResults", 0, R_INT_NONNEGATIVE, NULL },
+	VEND,
+};
+
+/* XHTML meta robots in a feed (as FeedBurner and others write it). */
+static const struct value_rule meta_values[] = {
+	{ "meta", "name", VR_REQUIRED, R_EXT_VALUE, "|robots|" },
+	{ "meta", "content", VR_REQUIRED, R_META_ROBOTS, NULL },
+	VEND,
+};
+
+
+static const struct ext_row feedburner_rows[] = {
+	{ ANY, LEAF(NS_FEEDBURNER, "origLink", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_FEEDBURNER, "origEnclosureLink", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_FEEDBURNER, "awareness", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_FEEDBURNER, "feedburnerHostname", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_FEEDBURNER, "emailServiceId", E_UNIQUE, R_NONE) },
+	END,
+};
+
+static const struct ext_row sx_rows[] = {
+	{ TOP, { NS_SX, "sharing", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sharing, NULL } },
+	{ LOW, { NS_SX, "sync", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sync, NULL } },
+	END,
+};
+
+static const struct ext_row gbase_rows[] = {
+	{ ANY, { NS_GBASE, "image_link", E_ANY, R_NONE, NULL, check_at_most_10, NULL } },
+	{ ANY, { NS_GBASE, "label", E_ANY, R_NONE, NULL, check_at_most_10, NULL } },
+	END,
+};
+
+static const struct ext_row opensearch_rows[] = {
+	{ TOP, LEAF(NS_OPENSEARCH, "totalResults", E_UNIQUE, R_NONE) },
+	{ TOP, LEAF(NS_OPENSEARCH, "startIndex", E_UNIQUE, R_NONE) },
+	{ TOP, LEAF(NS_OPENSEARCH, "itemsPerPage", E_UNIQUE, R_NONE) },
+	END,
+};
+
+static const struct ext_row empty_rows[] = {
+	END,
+};
+
+/* Trackback: ping and about are item URLs. */
+static const struct ext_row trackback_rows[] = {
+	{ LOW, LEAF(NS_TRACKBACK, "ping", 0, R_URI_FULL) },
+	{ LOW, LEAF(NS_TRACKBACK, "about", 0, R_URI_FULL) },
+	END,
+};
+
+/* W3C Basic Geo, GeoURL and ICBM: decimal degrees. */
+static const struct ext_row geo_rows[] = {
+	{ ANY, LEAF(NS_GEO, "lat", E_UNIQUE, R_LATITUDE) },
+	{ ANY, LEAF(NS_GEO, "long", E_UNIQUE, R_LONGITUDE) },
+	END,
+};
+
+static const struct ext_row geourl_rows[] = {
+	{ ANY, LEAF(NS_GEOURL, "latitude", E_UNIQUE, R_LATITUDE) },
+	{ ANY, LEAF(NS_GEOURL, "longitude", E_UNIQUE, R_LONGITUDE) },
+	END,
+};
+
+static const struct ext_row icbm_rows[] = {
+	{ ANY, LEAF(NS_ICBM, "latitude", E_UNIQUE, R_LATITUDE) },
+	{ ANY, LEAF(NS_ICBM, "longitude", E_UNIQUE, R_LONGITUDE) },
+	END,
+};
+
+/* Creative Commons RSS module: the licence's URL. */
+static const struct ext_row cc_rows[] = {
+	{ ANY, LEAF(NS_CC, "license", 0, R_URI_FULL) },
+	END,
+};
+
+struct ext_ns {
+	const char *ns;
+	bool closed;
+	const struct ext_row *rows;
+	const struct value_rule *values;
+};
+
+static const struct ext_ns ext_namespaces[] = {
+	{ NS_DC, true, dc_rows, NULL },
+	{ NS_DCTERMS, false, dcterms_rows, NULL },
+	{ NS_CONTENT, true, content_rows, NULL },
+	{ NS_SY, true, sy_rows, NULL },
+	{ NS_SLASH, true, slash_rows, NULL },
+	{ NS_WFW, false, wfw_rows, NULL },
+	{ NS_THR, true, thr_rows, NULL },
+	{ NS_ATOM, false, atom_in_rss_rows, NULL },
+	{ NS_ITUNES, false, itunes_rows, itunes_values },
+	{ NS_MEDIA, false, media_rows, media_values },
+	{ NS_FEEDBURNER, false, feedburner_rows, feedburner_values },
+	{ NS_SX, false, sx_rows, sx_values },
+	{ NS_CN, false, empty_rows, cn_values },
+	{ NS_GBASE, false, gbase_rows, gbase_values },
+	{ NS_OPENSEARCH, false, opensearch_rows, opensearch_values },
+	{ NS_XHTML, false, empty_rows, meta_values },
+	{ NS_TRACKBACK, true, trackback_rows, NULL },
+	{ NS_GEO, false, geo_rows, NULL },
+	{ NS_GEOURL, false, geourl_rows, NULL },
+	{ NS_ICBM, false, icbm_rows, NULL },
+	{ NS_CC, false, cc_rows, NULL },
+};
+
+const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool *closed_ns)
+{
+	const char *ns = node_ns(node);
+	*closed_ns = false;
+	if (!ns)
+		return NULL;
+	for (size_t i = 0; i < sizeof ext_namespaces / sizeof *ext_namespaces; i++) {
+		const struct ext_ns *e = &ext_namespaces[i];
+		if (strcmp(e->ns, ns) != 0)
+			continue;
+		for (const struct ext_row *r = e->rows; r->def.name; r++)
+			if ((r->where & (1u << where)) && strcmp(r->def.name, (const char *)node->name) == 0)
+				return &r->def;
+		*closed_ns = e->closed;
+		return NULL;
+	}
+	return NULL;
+}
+
+static const struct ext_ns *find_ns(const char *ns)
+{
+	for (size_t i = 0; ns && i < sizeof ext_namespaces / sizeof *ext_namespaces; i++)
+		if (strcmp(ext_namespaces[i].ns, ns) == 0)
+			return &ext_namespaces[i];
+	return NULL;
+}
+
+static bool in_choices(const char *choices, const char *v)
+{
+	size_t n = strlen(v);
+	for (const char *p = strchr(choices, '|'); p && p[1]; p = strchr(p + 1, '|'))
+		if (strncmp(p + 1, v, n) == 0 && p[1 + n] == '|')
+			return n > 0 || p[1] == '|';
+	return false;
+}
+
+static void apply_value_rule(struct vctx *c, xmlNodePtr n, const struct value_rule *r)
+{
+	xmlChar *v;
+	char what[96];
+	if (r->attr) {
+		v = attr_get(n, r->attr);
+		if (!v) {
+			if (r->flags & VR_REQUIRED)
+				rule_report(c, n, R_MISSING_ATTRIBUTE, "<%s %s=\"...\">", n->name, r->attr);
+			return;
+		}
+		snprintf(what, sizeof what, "%s on <%s>", r->attr, n->name);
+	} else {
+		v = (r->flags & VR_RAW) ? xmlNodeGetContent(n) : node_text(n);
+		if (!v)
+			v = xmlStrdup((const xmlChar *)"");
+		if (r->flags & VR_RAW && xmlStrlen(v) > 4096)
+			v[4096] = '\0';
+		snprintf(what, sizeof what, "<%s>", n->name);
+	}
+	if (r->choices) {
+		if (!in_choices(r->choices, (const char *)v))
+			rule_report(c, n, r->rule, "%s \"%.100s\" (one of %s)", what, v, r->choices);
+	} else if (r->rule != R_NONE) {
+		rule_check_value(c, n, r->rule, what, (const char *)v);
+	}
+	xmlFree(v);
+}
+
+/* Every check of the extension tables on one foreign element. */
+void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
+{
+	bool closed = false;
+	const struct elem_def *def = ext_lookup(n, where, &closed);
+	if (def) {
+		if ((def->flags & E_UNIQUE) && n->parent) {
+			for (xmlNodePtr p = n->prev; p; p = p->prev)
+				if (node_is(p, node_ns(n), (const char *)n->name)) {
+					rule_report(c, n, R_DUPLICATE_ELEMENT, "<%s> in <%s>", n->name,
+						    n->parent->name);
+					break;
+				}
+		}
+		elem_walk(c, n, def, node_ns(n));
+	} else if (closed) {
+		rule_report(c, n, R_UNKNOWN_ELEMENT, "<%s:%s> in <%s>",
+			    n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "", n->name,
+			    n->parent ? (const char *)n->parent->name : "");
+	}
+	const struct ext_ns *e = find_ns(node_ns(n));
+	for (const struct value_rule *r = e ? e->values : NULL; r && r->element; r++)
+		if (strcmp(r->element, (const char *)n->name) == 0)
+			apply_value_rule(c, n, r);
+	if (def && !(def->flags & E_ANY))
+		return;
+	/* Children of a container we have no table for (media:group, sx:sync...). */
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && find_ns(node_ns(ch)))
+			ext_check(c, ch, EXT_ANY_CTX);
+}
+
+/* ---- checks ---- */
+
+static void check_w3cdtf_el(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	if (*t)
+		rule_check_value(c, n, R_DATE_W3CDTF, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
+
+static void check_update_period(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const ok[] = { "hourly", "daily", "weekly", "monthly", "yearly" };
+	xmlChar *t = node_text(n);
+	bool good = false;
+	for (size_t i = 0; i < 5; i++)
+		good = good || strcmp((const char *)t, ok[i]) == 0;
+	if (!good)
+		rule_report(c, n, R_RSS_UPDATE_PERIOD, "\"%.50s\"", t);
+	xmlFree(t);
+}
+
+static void check_encoded(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, R_HTML_UNSAFE, "content:encoded", (const char *)t);
+	xmlFree(t);
+}
+
+/* RFC 4685 §3: ref is required and an IRI; href an IRI. */
+static void check_in_reply_to(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *ref = attr_get(n, "ref");
+	if (!ref)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<thr:in-reply-to ref=\"...\">");
+	else
+		rule_check_value(c, n, R_IRI, "ref on <thr:in-reply-to>", (const char *)ref);
+	xmlFree(ref);
+	xmlChar *href = attr_get(n, "href");
+	if (href)
+		rule_check_value(c, n, R_IRI, "href on <thr:in-reply-to>", (const char *)href);
+	xmlFree(href);
+}
+
+/* [[H]H:]MM:SS, M:SS, or a number of seconds. */
+static bool duration_ok(const char *s)
+{
+	size_t parts = 0;
+	for (const char *p = s; *p;) {
+		size_t n = strspn(p, "0123456789");
+		if (n == 0)
+			return false;
+		parts++;
+		p += n;
+		if (*p == ':')
+			p++;
+		else if (*p != '\0')
+			return false;
+	}
+	return parts >= 1 && parts <= 3 && s[strlen(s) - 1] != ':';
+}
+
+static void check_itunes_duration(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	if (*t && !duration_ok((const char *)t))
+		rule_report(c, n, R_EXT_VALUE, "itunes:duration \"%.50s\"", t);
+	xmlFree(t);
+}
+
+static void check_itunes_image(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *href = attr_get(n, "href");
+	if (!href)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<itunes:image href=\"...\">");
+	else
+		rule_check_value(c, n, R_URI_FULL, "href on <itunes:image>", (const char *)href);
+	xmlFree(href);
+}
+
+/* Apple Podcasts categories, current and retired (retired ones still read). */
+static const char itunes_categories[] =
+	"|Arts|Books|Design|Fashion & Beauty|Food|Performing Arts|Visual Arts|Literature|"
+	"Business|Careers|Entrepreneurship|Investing|Management|Marketing|Non-Profit|"
+	"Business News|Shopping|Management & Marketing|"
+	"Comedy|Comedy Interviews|Improv|Stand-Up|"
+	"Education|Courses|How To|Language Learning|Self-Improvement|Educational Technology|"
+	"Higher Education|K-12|Language Courses|Training|"
+	"Fiction|Comedy Fiction|Drama|Science Fiction|"
+	"Government|Government & Organizations|Local|National|Regional|"
+	"History|Health & Fitness|Alternative Health|Fitness|Medicine|Mental Health|Nutrition|"
+	"Sexuality|Health|Fitness & Nutrition|Self-Help|"
+	"Kids & Family|Education for Kids|Parenting|Pets & Animals|Stories for Kids|"
+	"Leisure|Animation & Manga|Automotive|Aviation|Crafts|Games|Hobbies|Home & Garden|"
+	"Video Games|Games & Hobbies|Other Games|"
+	"Music|Music Commentary|Music History|Music Interviews|"
+	"News|Daily News|Entertainment News|News Commentary|Politics|Sports News|Tech News|"
+	"News & Politics|"
+	"Religion & Spirituality|Buddhism|Christianity|Hinduism|Islam|Judaism|Religion|"
+	"Spirituality|Other|"
+	"Science|Astronomy|Chemistry|Earth Sciences|Life Sciences|Mathematics|"
+	"Natural Sciences|Nature|Physics|Social Sciences|Science & Medicine|"
+	"Society & Culture|Documentary|Personal Journals|Philosophy|Places & Travel|"
+	"Relationships|"
+	"Sports|Baseball|Basketball|Cricket|Fantasy Sports|Football|Golf|Hockey|Rugby|Running|"
+	"Soccer|Swimming|Tennis|Volleyball|Wilderness|Wrestling|Sports & Recreation|Amateur|"
+	"College & High School|Outdoor|Professional|"
+	"Technology|Gadgets|Podcasting|Software How-To|"
+	"True Crime|TV & Film|After Shows|Film History|Film Interviews|Film Reviews|TV Reviews|";
+
+/* The 2005 list, retired by Apple: still seen, a warning. */
+static const char itunes_obsolete[] =
+	"|Arts & Entertainment|Architecture|Entertainment|Photography|Poetry|Audio Blogs|"
+	"Finance|Family|Diet & Nutrition|International|Australian|Belgian|Brazilian|Canadian|"
+	"Chinese|Dutch|French|German|Hebrew|Italian|Japanese|Norwegian|Polish|Portuguese|"
+	"Spanish|Swedish|Movies & Television|Public Radio|New Age|Talk Radio|Computers|"
+	"Developers|Information Technology|Operating Systems|Smart Phones|Text/Speech|"
+	"Transportation|Bicycles|Commuting|Travel|";
+
+static void check_itunes_category(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *text = attr_get(n, "text");
+	if (!text)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<itunes:category text=\"...\">");
+	else if (in_choices(itunes_obsolete, (const char *)text))
+		rule_report(c, n, R_EXT_ITUNES_OBSOLETE, "\"%.100s\"", text);
+	else if (!in_choices(itunes_categories, (const char *)text))
+		rule_report(c, n, R_EXT_ITUNES_CATEGORY, "\"%.100s\"", text);
+	xmlFree(text);
+}
+
+static void check_media_url(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *url = attr_get(n, "url");
+	if (!url)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<media:%s url=\"...\">", n->name);
+	else
+		rule_check_value(c, n, R_URI_FULL, "url on a media element", (const char *)url);
+	xmlFree(url);
+}
+
+/* Media RSS §media:content: numbers are numbers, medium and expression from their lists. */
+static void check_media_content(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const ints[] = { "fileSize", "channels", "height", "width", "duration" };
+	xmlChar *url = attr_get(n, "url");
+	if (url)
+		rule_check_value(c, n, R_URI_FULL, "url on <media:content>", (const char *)url);
+	xmlFree(url);
+	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
+		xmlChar *v = attr_get(n, ints[i]);
+		if (v)
+			rule_check_value(c, n, R_INT_NONNEGATIVE, ints[i], (const char *)v);
+		xmlFree(v);
+	}
+	xmlChar *type = attr_get(n, "type");
+	if (type)
+		rule_check_value(c, n, R_MIME_TYPE, "type on <media:content>", (const char *)type);
+	xmlFree(type);
+	xmlChar *def = attr_get(n, "isDefault");
+	if (def)
+		rule_check_value(c, n, R_TRUE_FALSE, "isDefault", (const char *)def);
+	xmlFree(def);
+}
+
+/* FeedSync §3.1: since is not after until. RFC 3339 strings of one form compare as text. */
+static void check_sx_sharing(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *since = attr_get(n, "since"), *until = attr_get(n, "until");
+	if (since && until && check_rfc3339((const char *)since) &&
+	    check_rfc3339((const char *)until) && xmlStrcmp(since, until) > 0)
+		rule_report(c, n, R_EXT_VALUE, "since=\"%s\" is after until=\"%s\"", since, until);
+	xmlFree(since);
+	xmlFree(until);
+}
+
+/* FeedSync §3.2: each sx:history has a when or a by. */
+static void check_sx_sync(struct vctx *c, xmlNodePtr n)
+{
+	for (xmlNodePtr h = n->children; h; h = h->next) {
+		if (h->type != XML_ELEMENT_NODE || !xmlStrEqual(h->name, (const xmlChar *)"history"))
+			continue;
+		xmlChar *when = attr_get(h, "when"), *by = attr_get(h, "by");
+		if ((!when || !*when) && (!by || !*by))
+			rule_report(c, h, R_MISSING_ATTRIBUTE, "<sx:history> needs when or by");
+		else if (by && !*by)
+			rule_report(c, h, R_EXT_VALUE, "<sx:history by=\"\"> (by names who changed it)");
+		xmlFree(when);
+		xmlFree(by);
+	}
+}
+
+/* Google Base: at most ten of an attribute per item. */
+static void check_at_most_10(struct vctx *c, xmlNodePtr n)
+{
+	size_t k = 0;
+	for (xmlNodePtr p = n->prev; p; p = p->prev)
+		if (node_is(p, node_ns(n), (const char *)n->name))
+			k++;
+	if (k == 10)
+		rule_report(c, n, R_RSS_TOO_MANY, "more than ten <g:%s>", n->name);
+}
+
+/* ISO 3166-1 alpha-2. */
+static const char iso3166[] =
+	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO "
+	"BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ "
+	"DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP "
+	"GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG "
+	"KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML "
+	"MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE "
+	"PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL "
+	"SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM "
+	"US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW UK EU ";
+
+static bool country_ok(const char *p, size_t n)
+{
+	if (n != 2)
+		return false;
+	char code[4] = { (char)toupper((unsigned char)p[0]), (char)toupper((unsigned char)p[1]), ' ', 0 };
+	const char *hit = strstr(iso3166, code);
+	return hit && (hit - iso3166) % 3 == 0;
+}
+
+/* Media RSS media:restriction: "all", "none", or a list of the type's values. */
+static void check_media_restriction(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *type = attr_get(n, "type");
+	xmlChar *text = node_text(n);
+	const char *t = (const char *)text;
+	bool ok = true;
+	if (strcmp(t, "all") != 0 && strcmp(t, "none") != 0 && *t) {
+		for (const char *p = t; *p && ok;) {
+			size_t k = strcspn(p, " \t\r\n");
+			char tok[512];
+			snprintf(tok, sizeof tok, "%.*s", (int)(k < 511 ? k : 511), p);
+			if (!type)
+				ok = false;
+			else if (xmlStrEqual(type, (const xmlChar *)"country"))
+				ok = country_ok(p, k);
+			else if (xmlStrEqual(type, (const xmlChar *)"uri"))
+				ok = check_uri_full(tok);
+			p += k;
+			p += strspn(p, " \t\r\n");
+		}
+	}
+	if (!ok)
+		rule_report(c, n, R_EXT_VALUE, "<media:restriction%s%s> \"%.100s\"", type ? " type=" : "",
+			    type ? (const char *)type : "", t);
+	xmlFree(type);
+	xmlFree(text);
+}
+
+/* Media RSS media:rating: the values of the well-known schemes. */
+static void check_media_rating(struct vctx *c, xmlNodePtr n)
+{
+	static const struct { const char *scheme, *values; } schemes[] = {
+		{ "urn:simple", "|adult|nonadult|" },
+		{ "urn:mpaa", "|g|pg|pg-13|r|nc-17|x|" },
+		{ "urn:v-chip", "|tv-y|tv-y7|tv-y7-fv|tv-g|tv-pg|tv-14|tv-ma|" },
+	};
+	xmlChar *scheme = attr_get(n, "scheme");
+	xmlChar *text = node_text(n);
+	const char *sc = scheme ? (const char *)scheme : "urn:simple";
+	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+		if (strcmp(sc, schemes[i].scheme) == 0 && !in_choices(schemes[i].values, (const char *)text))
+			rule_report(c, n, R_EXT_VALUE, "<media:rating scheme=\"%s\"> \"%.50s\"", sc, text);
+	xmlFree(scheme);
+	xmlFree(text);
+}
+
+/* Apple: itunes:summary up to 4000 characters. */
+static void check_itunes_summary(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	int chars = xmlUTF8Strlen(t);
+	if (chars > 4000)
+		rule_report(c, n, R_EXT_VALUE, "itunes:summary of %d characters (at most 4000)", chars);
+	xmlFree(t);
+}

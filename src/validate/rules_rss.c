@@ -1,0 +1,357 @@
+/* rules_rss.c: RSS 2.0 (RSS 2.0.11) — the element tables of the specification
+ * and the checks no table can state. Section names refer to
+ * https://www.rssboard.org/rss-specification. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "validate/rules.h"
+
+static void check_title(struct vctx *c, xmlNodePtr n);
+static void check_description(struct vctx *c, xmlNodePtr n);
+static void check_date822(struct vctx *c, xmlNodePtr n);
+static void check_cloud(struct vctx *c, xmlNodePtr n);
+static void check_image_width(struct vctx *c, xmlNodePtr n);
+static void check_image_height(struct vctx *c, xmlNodePtr n);
+static void check_skip_hours(struct vctx *c, xmlNodePtr n);
+static void check_skip_days(struct vctx *c, xmlNodePtr n);
+static void check_enclosure(struct vctx *c, xmlNodePtr n);
+static void check_guid(struct vctx *c, xmlNodePtr n);
+static void check_source(struct vctx *c, xmlNodePtr n);
+static void check_item(struct vctx *c, xmlNodePtr n);
+static void check_channel(struct vctx *c, xmlNodePtr n);
+
+static const char *const a_domain[] = { "domain", NULL };
+static const char *const a_cloud[] = {
+	"domain", "port", "path", "registerProcedure", "protocol", NULL
+};
+static const char *const a_enclosure[] = { "url", "length", "type", NULL };
+static const char *const a_guid[] = { "isPermaLink", NULL };
+static const char *const a_source[] = { "url", NULL };
+static const char *const a_rss[] = { "version", NULL };
+
+#define U E_UNIQUE
+#define R E_REQUIRED
+#define C E_CONTAINER
+
+/* §<image> sub-element of <channel> */
+static const struct elem_def image_children[] = {
+	{ NULL, "url", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "title", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "width", U, R_NONE, NULL, check_image_width, NULL },
+	{ NULL, "height", U, R_NONE, NULL, check_image_height, NULL },
+	{ NULL, "description", U, R_NONE, NULL, check_title, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+/* §<textInput> sub-element of <channel> */
+static const struct elem_def text_input_children[] = {
+	{ NULL, "title", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "name", R | U, R_RSS_FORM_NAME, NULL, NULL, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def skip_hours_children[] = {
+	{ NULL, "hour", 0, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def skip_days_children[] = {
+	{ NULL, "day", 0, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+/* §Required channel elements, §Optional channel elements */
+static const struct elem_def channel_children[] = {
+	{ NULL, "title", R | U | E_NONBLANK, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
+	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
+	{ NULL, "generator", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "cloud", U, R_NONE, NULL, check_cloud, a_cloud },
+	{ NULL, "ttl", U, R_INT_POSITIVE, NULL, NULL, NULL },
+	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
+	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
+	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
+	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def rss_children[] = {
+	{ NULL, "channel", R | U | C, R_NONE, channel_children, check_channel, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def rss_def = { NULL, "rss", C, R_NONE, rss_children, NULL, a_rss };
+
+/* §Elements of <item> */
+static const struct elem_def item_children[] = {
+	{ NULL, "title", U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
+	{ NULL, "author", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
+	{ NULL, "comments", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "enclosure", 0, R_NONE, NULL, check_enclosure, a_enclosure },
+	{ NULL, "guid", U, R_NONE, NULL, check_guid, a_guid },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "source", U, R_NONE, NULL, check_source, a_source },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def item_def = { NULL, "item", C, R_NONE, item_children, check_item, NULL };
+
+#undef U
+#undef R
+#undef C
+
+/* ---- checks ---- */
+
+static void check_title(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, R_HTML_IN_TEXT, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
+
+static void check_description(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, R_HTML_UNSAFE, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
+
+/* Strict RFC 2822 form: fine. RFC 822's looser forms: a warning. Else an error. */
+void check_rfc822_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s)
+{
+	if (*s == '\0')
+		return;
+	if (check_rfc822(s)) {
+		if (!rule_check_value(c, n, R_DATE_DAY_OF_WEEK, what, s))
+			return;
+		rule_check_value(c, n, R_DATE_IMPLAUSIBLE, what, s);
+		return;
+	}
+	if (check_rfc822_lax(s))
+		rule_report(c, n, R_DATE_RFC822_LAX, "%s \"%.200s\"", what, s);
+	else
+		rule_report(c, n, R_DATE_RFC822, "%s \"%.200s\"", what, s);
+}
+
+static void check_date822(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	check_rfc822_node(c, n, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
+
+/* An attribute that must be present; returns it (caller frees) or NULL after reporting. */
+static xmlChar *required_attr(struct vctx *c, xmlNodePtr n, const char *name)
+{
+	xmlChar *v = attr_get(n, name);
+	if (!v)
+		rule_report(c, n, R_MISSING_ATTRIBUTE, "<%s %s=\"...\">", n->name, name);
+	return v;
+}
+
+/* §<cloud> sub-element of <channel>: all five attributes, a positive port. */
+static void check_cloud(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const names[] = { "domain", "path", "registerProcedure", "protocol" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		xmlFree(required_attr(c, n, names[i]));
+	xmlChar *port = required_attr(c, n, "port");
+	if (port && !check_int_positive((const char *)port))
+		rule_report(c, n, R_RSS_CLOUD, "port=\"%s\"", port);
+	xmlFree(port);
+}
+
+static void check_dimension(struct vctx *c, xmlNodePtr n, long max, enum rule_id id)
+{
+	xmlChar *t = node_text(n);
+	char *end;
+	long v = strtol((const char *)t, &end, 10);
+	if (*t == '\0' || *end != '\0' || v <= 0 || v > max)
+		rule_report(c, n, id, "<%s>%.50s</%s>", n->name, t, n->name);
+	xmlFree(t);
+}
+
+static void check_image_width(struct vctx *c, xmlNodePtr n)
+{
+	check_dimension(c, n, 144, R_RSS_IMAGE_WIDTH);
+}
+
+static void check_image_height(struct vctx *c, xmlNodePtr n)
+{
+	check_dimension(c, n, 400, R_RSS_IMAGE_HEIGHT);
+}
+
+/* §skipHours: up to 24 <hour> of 0-23, none twice. 24 for midnight is tolerated. */
+static void check_skip_hours(struct vctx *c, xmlNodePtr n)
+{
+	bool seen[25] = { false };
+	size_t count = 0;
+	for (xmlNodePtr h = n->children; h; h = h->next) {
+		if (!node_is(h, NULL, "hour"))
+			continue;
+		count++;
+		xmlChar *t = node_text(h);
+		char *end;
+		long v = strtol((const char *)t, &end, 10);
+		if (*t == '\0' || *end != '\0' || v < 0 || v > 24)
+			rule_report(c, h, R_RSS_HOUR, "<hour>%.50s</hour>", t);
+		else if (seen[v % 24])
+			rule_report(c, h, R_RSS_TOO_MANY, "hour %ld listed twice", v);
+		else
+			seen[v % 24] = true;
+		xmlFree(t);
+	}
+	if (count > 24)
+		rule_report(c, n, R_RSS_TOO_MANY, "%zu hours in <skipHours>", count);
+	if (count == 0)
+		rule_report(c, n, R_MISSING_ELEMENT, "<skipHours> needs <hour>");
+}
+
+/* §skipDays: up to 7 <day>, English day names, none twice. */
+static void check_skip_days(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const days[] = {
+		"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
+	};
+	bool seen[7] = { false };
+	size_t count = 0;
+	for (xmlNodePtr d = n->children; d; d = d->next) {
+		if (!node_is(d, NULL, "day"))
+			continue;
+		count++;
+		xmlChar *t = node_text(d);
+		size_t i = 0;
+		while (i < 7 && strcmp((const char *)t, days[i]) != 0)
+			i++;
+		if (i == 7)
+			rule_report(c, d, R_RSS_DAY, "<day>%.50s</day>", t);
+		else if (seen[i])
+			rule_report(c, d, R_RSS_TOO_MANY, "%s listed twice", days[i]);
+		else
+			seen[i] = true;
+		xmlFree(t);
+	}
+	if (count > 7)
+		rule_report(c, n, R_RSS_TOO_MANY, "%zu days in <skipDays>", count);
+	if (count == 0)
+		rule_report(c, n, R_MISSING_ELEMENT, "<skipDays> needs <day>");
+}
+
+static bool http_url(const char *s)
+{
+	return (strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0) &&
+	       check_uri_full(s);
+}
+
+static void check_url_attr(struct vctx *c, xmlNodePtr n, const char *name)
+{
+	xmlChar *url = required_attr(c, n, name);
+	if (url && !http_url((const char *)url))
+		rule_report(c, n, R_URI_FULL, "%s=\"%.200s\" on <%s> (an http URL)", name, url, n->name);
+	xmlFree(url);
+}
+
+/* §<enclosure> sub-element of <item>: url (http), length in bytes, MIME type. */
+static void check_enclosure(struct vctx *c, xmlNodePtr n)
+{
+	check_url_attr(c, n, "url");
+	xmlChar *len = required_attr(c, n, "length");
+	if (len && !check_int_nonnegative((const char *)len))
+		rule_report(c, n, R_INT_NONNEGATIVE, "length=\"%.50s\" on <enclosure>", len);
+	xmlFree(len);
+	xmlChar *type = required_attr(c, n, "type");
+	if (type)
+		rule_check_value(c, n, R_MIME_TYPE, "type on <enclosure>", (const char *)type);
+	xmlFree(type);
+}
+
+/* §<guid> sub-element of <item>: a permalink (the default) must be a URL. */
+static void check_guid(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *perm = attr_get(n, "isPermaLink");
+	bool is_perm = true;
+	if (perm) {
+		if (!check_boolean((const char *)perm))
+			rule_report(c, n, R_BOOLEAN, "isPermaLink=\"%.50s\"", perm);
+		is_perm = strcmp((const char *)perm, "false") != 0;
+	}
+	xmlFree(perm);
+	xmlChar *t = node_text(n);
+	if (*t == '\0')
+		rule_report(c, n, R_BLANK, "<guid>");
+	else if (is_perm && rule_check_value(c, n, R_URI_FULL, "guid (isPermaLink)", (const char *)t) &&
+		 !http_url((const char *)t))
+		rule_report(c, n, R_RSS_PERMALINK, "\"%.200s\"", t);
+	if (seen_before(c, "guid", (const char *)t))
+		rule_report(c, n, R_RSS_DUPLICATE_GUID, "\"%.200s\"", t);
+	xmlFree(t);
+}
+
+static void check_source(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *url = required_attr(c, n, "url");
+	if (url)
+		rule_check_value(c, n, R_URI_FULL, "url on <source>", (const char *)url);
+	xmlFree(url);
+}
+
+static void duplicate_semantics(struct vctx *c, xmlNodePtr n, const char *core,
+				const char *ext_ns, const char *ext)
+{
+	xmlNodePtr e = first_child(n, ext_ns, ext);
+	if (has_child(n, NULL, core) && e)
+		rule_report(c, e, R_RSS_DUPLICATE_SEMANTICS, "<%s> and dc:%s", core, ext);
+}
+
+#define NS_DC "http://purl.org/dc/elements/1.1/"
+
+static void check_item(struct vctx *c, xmlNodePtr n)
+{
+	if (!has_child(n, NULL, "title") && !has_child(n, NULL, "description"))
+		rule_report(c, n, R_RSS_ITEM_TITLE_OR_DESC, "<item>");
+	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
+	duplicate_semantics(c, n, "author", NS_DC, "creator");
+	duplicate_semantics(c, n, "category", NS_DC, "subject");
+}
+
+static void check_channel(struct vctx *c, xmlNodePtr n)
+{
+	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
+	duplicate_semantics(c, n, "language", NS_DC, "language");
+	duplicate_semantics(c, n, "copyright", NS_DC, "rights");
+	duplicate_semantics(c, n, "managingEditor", NS_DC, "creator");
+	duplicate_semantics(c, n, "webMaster", NS_DC, "publisher");
+}
+
+void rss_check_head(struct vctx *c, xmlNodePtr rss)
+{
+	xmlChar *ver = attr_get(rss, "version");
+	if (!ver)
+		rule_report(c, rss, R_RSS_VERSION, "version attribute missing");
+	xmlFree(ver);
+	elem_walk(c, rss, &rss_def, NULL);
+}
+
+void rss_check_item(struct vctx *c, xmlNodePtr item)
+{
+	elem_walk(c, item, &item_def, NULL);
+}

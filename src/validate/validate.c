@@ -1,0 +1,657 @@
+/* validate.c: one document through the three layers, read as a stream.
+ *
+ * 1. libxml2's xmlTextReader parses with NONET and BIG_LINES and without
+ *    entity substitution or DTD loading; errors keep their line and column.
+ * 2. The root says what the document is; RSS 2.0 and Atom 1.0 go on.
+ * 3. Each entry or item is expanded alone, copied into a small document of its
+ *    own, checked by the rules and the schema, and freed before the next one
+ *    is read. Every other child of the feed (or channel) is copied into a head
+ *    document without entries, checked once the document has ended with what
+ *    the entries told about it (rules.h, struct atom_stream). Memory holds the
+ *    head and one entry, whatever the feed's length, and the cost of RELAX NG
+ *    stays linear in the number of entries. Schema messages for a piece are
+ *    shown only when the rules found no error in it: the rules say the same
+ *    thing with a better message.
+ * A document that turns out not to be well-formed keeps only its XML errors,
+ * as if it had been parsed whole before any rule ran. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
+
+#include "base/text.h"
+#include "validate/columns.h"
+#include "validate/rules.h"
+#include "validate/schema.h"
+#include "validate/validate.h"
+#include "validate/validate_json.h"
+
+struct validator {
+	struct schemas *schemas;
+};
+
+/* ---- validator ---- */
+
+/* Nothing is ever loaded through an entity or a DTD reference. */
+static xmlParserInputPtr deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+struct validator *validator_new(void)
+{
+	struct schemas *s = schemas_new();
+	if (!s)
+		return NULL;
+	xmlSetExternalEntityLoader(deny_loader);
+	struct validator *v = xcalloc(1, sizeof *v);
+	v->schemas = s;
+	return v;
+}
+
+void validator_free(struct validator *v)
+{
+	if (!v)
+		return;
+	schemas_free(v->schemas);
+	free(v);
+}
+
+/* ---- input ---- */
+
+/* What the reader reads: mem[0..len) first, then fd to its end (-1: none).
+ * Every byte read also goes to the raw window, for columns. */
+struct source {
+	const char *mem;
+	size_t len, pos;
+	int fd;
+	int err;		/* errno of a failed read, else 0 */
+	struct rawwin *win;
+};
+
+static int source_read(void *ctx, char *out, int want)
+{
+	struct source *s = ctx;
+	size_t n = 0;
+	if (want <= 0)
+		return 0;
+	if (s->pos < s->len) {
+		n = s->len - s->pos < (size_t)want ? s->len - s->pos : (size_t)want;
+		memcpy(out, s->mem + s->pos, n);
+		s->pos += n;
+	} else if (s->fd >= 0) {
+		ssize_t r = read_full(s->fd, out, (size_t)want);
+		if (r < 0) {
+			s->err = errno;
+			return -1;
+		}
+		n = (size_t)r;
+	}
+	rawwin_append(s->win, out, n);
+	return (int)n;
+}
+
+static int source_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
+}
+
+/* ---- layer 1: parsing ---- */
+
+/* One document being read. */
+struct walk {
+	struct validator *v;
+	struct vctx *c;
+	xmlTextReaderPtr rd;
+	bool malformed;		/* a well-formedness or namespace error was seen */
+	int unplaced;		/* code of the last error that came without a position */
+	size_t budget;		/* bytes entity references may still add */
+	size_t head_nodes;	/* children copied into the head so far */
+};
+
+/* A real feed's head has tens of children; past this many, the rest are
+ * skipped, so a hostile head cannot grow memory as the entries cannot. */
+#define HEAD_NODES_MAX 20000
+
+static bool is_entity_error(int code)
+{
+	return code == XML_ERR_UNDECLARED_ENTITY || code == XML_WAR_UNDECLARED_ENTITY ||
+	       code == XML_ERR_ENTITY_LOOP || code == XML_ERR_ENTITY_BOUNDARY ||
+	       code == XML_ERR_ENTITY_PE_INTERNAL || code == XML_ERR_UNPARSED_ENTITY;
+}
+
+static bool is_encoding_error(int code)
+{
+	return code == XML_ERR_UNSUPPORTED_ENCODING || code == XML_ERR_INVALID_ENCODING ||
+	       code == XML_ERR_INVALID_CHAR || code == XML_ERR_UNKNOWN_ENCODING ||
+	       code == XML_ERR_ENCODING_NAME || code == XML_I18N_CONV_FAILED;
+}
+
+/* Under the reader, libxml2's push parser says "Extra content at the end of
+ * the document" of input that ends too soon; this says what its whole-document
+ * parser says. Returns false when the message is right as it is. */
+static bool premature_end(const xmlError *e, char *msg, size_t size)
+{
+	const xmlParserCtxt *pc = e->ctxt;
+	if (e->code != XML_ERR_DOCUMENT_END || !pc)
+		return false;
+	if (pc->nameNr > 0 && pc->name && pc->node) {
+		snprintf(msg, size, "Premature end of data in tag %s line %ld", pc->name,
+			 xmlGetLineNo(pc->node));
+		return true;
+	}
+	if (!pc->myDoc || !xmlDocGetRootElement(pc->myDoc)) {
+		snprintf(msg, size, "Document is empty");
+		return true;
+	}
+	return false;
+}
+
+static void parse_error(void *arg, xmlErrorPtr e)
+{
+	struct walk *w = arg;
+	if (!e)
+		return;
+	if (e->level >= XML_ERR_ERROR &&
+	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
+	     e->domain == XML_FROM_I18N || is_encoding_error(e->code)))
+		w->malformed = true;
+	enum rule_id id = R_XML_MALFORMED;
+	if (is_entity_error(e->code))
+		id = R_XML_ENTITY;
+	else if (is_encoding_error(e->code))
+		id = R_XML_ENCODING;
+	else if (e->domain == XML_FROM_NAMESPACE)
+		id = R_XML_NAMESPACE;
+	else if (e->level == XML_ERR_WARNING)
+		return;
+	if (e->domain == XML_FROM_IO && id == R_XML_MALFORMED)
+		return;
+	/* Errors raised outside the parser (encoding conversion) have no
+	 * position, the reader's is near, and they come again at each retry. */
+	unsigned long line = e->line > 0 ? (unsigned long)e->line : 0;
+	unsigned long col = e->int2 > 0 ? (unsigned long)e->int2 : 0;
+	if (line == 0 && w->rd) {
+		if (e->code == w->unplaced)
+			return;
+		w->unplaced = e->code;
+		int l = xmlTextReaderGetParserLineNumber(w->rd);
+		int k = xmlTextReaderGetParserColumnNumber(w->rd);
+		line = l > 0 ? (unsigned long)l : 0;
+		col = k > 0 ? (unsigned long)k : 0;
+	}
+	char msg[512];
+	if (!premature_end(e, msg, sizeof msg))
+		snprintf(msg, sizeof msg, "%s", e->message ? e->message : "error");
+	size_t n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	rule_report_at(w->c, line, col, id, "%s", msg);
+}
+
+/* Is this diagnostic one of the XML layer, kept when the document is not
+ * well-formed? */
+static bool is_xml_diag(const struct vdiag *d)
+{
+	static const enum rule_id xml[] = { R_XML_MALFORMED, R_XML_ENCODING, R_XML_ENTITY,
+					    R_XML_NAMESPACE };
+	for (size_t i = 0; i < sizeof xml / sizeof *xml; i++)
+		if (d->rule == rule_table[xml[i]].id)
+			return true;
+	return false;
+}
+
+static void keep_xml_diags(struct vreport *r, size_t from)
+{
+	size_t k = from;
+	for (size_t i = from; i < r->n; i++) {
+		if (is_xml_diag(&r->v[i])) {
+			r->v[k++] = r->v[i];
+			continue;
+		}
+		if (r->v[i].sev == DIAG_ERROR)
+			r->errors--;
+		else if (r->v[i].sev == DIAG_WARNING)
+			r->warnings--;
+		free(r->v[i].message);
+	}
+	r->n = k;
+}
+
+/* ---- copies ---- */
+
+/* xml:base is a URI reference (RFC 3986, XML Base §3); xml:lang a language tag or "". */
+static void check_xml_attrs(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *base = xmlGetNsProp(n, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+	if (base)
+		rule_check_value(c, n, R_IRI, "xml:base", (const char *)base);
+	xmlFree(base);
+	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang", (const xmlChar *)NS_XML);
+	if (lang && *lang)
+		rule_check_value(c, n, R_LANGUAGE, "xml:lang", (const char *)lang);
+	xmlFree(lang);
+}
+
+/* Entity references are replaced by their replacement text, once, as plain
+ * text (references inside it are not expanded), within a budget for the whole
+ * document: internal entities work, and none can make the text grow without
+ * bound. Undefined ones (their text is lost) are errors. ref is the reader's
+ * node, which knows its entity; the text node is made in doc. */
+#define ENTITY_BUDGET ((size_t)4 << 20)
+
+static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, xmlDocPtr doc)
+{
+	const xmlChar *t = NULL;
+	if (ref->children && ref->children->type == XML_ENTITY_DECL)
+		t = ((xmlEntityPtr)ref->children)->content;
+	if (!t)
+		rule_report(w->c, where, R_XML_ENTITY, "&%s; is not defined", ref->name);
+	size_t len = t ? strlen((const char *)t) : 0;
+	if (len > w->budget) {
+		if (w->budget != (size_t)-1)
+			rule_report(w->c, where, R_XML_ENTITY, "entities expand past %zu bytes",
+				    ENTITY_BUDGET);
+		w->budget = (size_t)-1;
+		len = 0;
+	} else {
+		w->budget -= len;
+	}
+	return xmlNewDocTextLen(doc, t ? t : (const xmlChar *)"", (int)len);
+}
+
+/* Finishes copy, which xmlDocCopyNode made of the reader's orig: entity
+ * references become their text (the copy has lost the entity, which lives in
+ * the source document's DTD); lines past 65535, which BIG_LINES keeps in the
+ * psvi of text nodes and the copy drops, are carried over; xml:base and xml:lang are checked; and,
+ * when cols is set, each element's column is recorded while its bytes are in
+ * the raw window. Recursion depth is bounded by libxml2's nesting limit (256
+ * without XML_PARSE_HUGE). */
+static void settle(struct walk *w, xmlNodePtr orig, xmlNodePtr copy, struct colmap *cols)
+{
+	if (orig->line == 65535 && orig->type == copy->type &&
+	    (orig->type == XML_ELEMENT_NODE || orig->type == XML_TEXT_NODE)) {
+		copy->line = orig->line;
+		copy->psvi = orig->psvi;
+	}
+	if (orig->type != XML_ELEMENT_NODE || copy->type != XML_ELEMENT_NODE)
+		return;
+	if (cols)
+		colmap_put(cols, copy, node_column(w->c, orig));
+	check_xml_attrs(w->c, copy);
+	xmlNodePtr o = orig->children, k = copy->children;
+	while (o && k) {
+		xmlNodePtr next = k->next;
+		if (o->type == XML_ENTITY_REF_NODE && k->type == XML_ENTITY_REF_NODE) {
+			xmlNodePtr text = entity_text(w, o, copy, copy->doc);
+			xmlReplaceNode(k, text);
+			xmlFreeNode(k);
+		} else {
+			settle(w, o, k, cols);
+		}
+		o = o->next;
+		k = next;
+	}
+}
+
+/* The reader's current element, without its children, copied into doc (the
+ * start of a head, or its channel). */
+static xmlNodePtr shallow_copy(struct walk *w, xmlDocPtr doc)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	xmlNodePtr copy = xmlDocCopyNode(n, doc, 2);
+	settle(w, n, copy, w->c->cols);
+	return copy;
+}
+
+/* Lines before the reader's current node's will not be asked for again. */
+static void forget_before_current(struct walk *w)
+{
+	long line = xmlGetLineNo(xmlTextReaderCurrentNode(w->rd));
+	if (line > 0)
+		rawwin_forget_before(w->c->win, (unsigned long)line);
+}
+
+/* The reader's current node, whole, copied under into (a node of the head);
+ * the reader moves past it. Returns the copy when it is an element, else NULL;
+ * *status gets the reader's. */
+static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	if (n->type == XML_ELEMENT_NODE)
+		forget_before_current(w);
+	if (w->head_nodes++ >= HEAD_NODES_MAX) {
+		if (w->head_nodes == HEAD_NODES_MAX + 1)
+			rule_report(w->c, n, R_HEAD_TOO_LARGE, "%d nodes checked", HEAD_NODES_MAX);
+		*status = xmlTextReaderNext(w->rd);
+		return NULL;
+	}
+	if (!xmlTextReaderExpand(w->rd)) {
+		*status = -1;
+		return NULL;
+	}
+	xmlNodePtr copy;
+	if (n->type == XML_ENTITY_REF_NODE) {
+		copy = entity_text(w, n, into, into->doc);
+	} else {
+		copy = xmlDocCopyNode(n, into->doc, 1);
+		if (copy)
+			settle(w, n, copy, w->c->cols);
+	}
+	xmlNodePtr added = copy ? xmlAddChild(into, copy) : NULL;
+	*status = xmlTextReaderNext(w->rd);
+	return added && added->type == XML_ELEMENT_NODE ? added : NULL;
+}
+
+/* ---- layer 2: what the document is ---- */
+
+static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
+{
+	const char *ns = node_ns(root);
+	const char *name = (const char *)root->name;
+	if (node_is(root, NULL, "rss")) {
+		xmlChar *ver = attr_get(root, "version");
+		enum doc_kind k = DOC_RSS2;
+		if (ver && strncmp((const char *)ver, "2.", 2) != 0) {
+			rule_report(c, root, R_NOT_A_FEED, "RSS version %s", ver);
+			k = DOC_OTHER;
+		}
+		xmlFree(ver);
+		return k;
+	}
+	if (node_is(root, NS_ATOM, "feed"))
+		return DOC_ATOM;
+	if (node_is(root, NS_ATOM, "entry"))
+		return DOC_ATOM_ENTRY;
+	if (strcmp(name, "RDF") == 0)
+		rule_report(c, root, R_NOT_A_FEED, "RSS 1.0 or 0.90 (RDF)");
+	else if (ns && strcmp(ns, "http://purl.org/atom/ns#") == 0)
+		rule_report(c, root, R_NOT_A_FEED, "Atom 0.3 (obsolete; use Atom 1.0)");
+	else if (strcmp(name, "feed") == 0 || strcmp(name, "entry") == 0)
+		rule_report(c, root, R_NOT_A_FEED, "<%s> in namespace \"%s\", not \"%s\"", name,
+			    ns ? ns : "", NS_ATOM);
+	else if (strcasecmp(name, "html") == 0)
+		rule_report(c, root, R_NOT_A_FEED, "an HTML page");
+	else if (strcmp(name, "opml") == 0)
+		rule_report(c, root, R_NOT_A_FEED, "OPML");
+	else
+		rule_report(c, root, R_NOT_A_FEED, "unknown root element <%s>", name);
+	return DOC_OTHER;
+}
+
+/* ---- layer 3: pieces ---- */
+
+struct schema_relay {
+	struct vctx *c;
+	enum rule_id id;
+	int shown;
+};
+
+static void schema_message(void *ctx, unsigned long line, const char *message)
+{
+	struct schema_relay *r = ctx;
+	if (r->shown++ >= 3)
+		return;
+	rule_report_at(r->c, line, 0, r->id, "%s", message);
+}
+
+static void schema_check(struct validator *v, struct vctx *c, enum schema_which which,
+			 xmlDocPtr doc, unsigned long errors_before)
+{
+	struct schema_relay r = { c, which == SCHEMA_ATOM ? R_SCHEMA_ATOM : R_SCHEMA_RSS, 0 };
+	bool quiet = c->rep->errors > errors_before;
+	schema_validate(v->schemas, which, doc, quiet ? NULL : schema_message, &r);
+}
+
+enum piece { PIECE_ENTRY, PIECE_FEED_ENTRY, PIECE_ITEM };
+
+/* The reader's current element (an entry or item), whole, checked by the rules
+ * and the schema in a document of its own; the reader moves past it. Returns
+ * the reader's status. */
+static int check_piece(struct walk *w, enum piece kind)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	forget_before_current(w);
+	if (!xmlTextReaderExpand(w->rd))
+		return -1;
+	xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = xmlDocCopyNode(n, d, 1);
+	xmlDocSetRootElement(d, root);
+	settle(w, n, root, NULL);
+	unsigned long before = w->c->rep->errors;
+	if (kind == PIECE_ITEM)
+		rss_check_item(w->c, root);
+	else
+		atom_check_entry(w->c, root, kind == PIECE_FEED_ENTRY);
+	schema_check(w->v, w->c, kind == PIECE_ITEM ? SCHEMA_RSS : SCHEMA_ATOM, d, before);
+	xmlFreeDoc(d);
+	return xmlTextReaderNext(w->rd);
+}
+
+/* What to do with each child of an element being streamed. */
+typedef int child_fn(struct walk *w, xmlNodePtr into);
+
+/* Reads the children of the reader's current element, one by one, handing
+ * each to visit, which moves the reader past it. Returns the reader's status
+ * once at the element's end (1), at the end of input (0) or at an error (-1). */
+static int each_child(struct walk *w, xmlNodePtr into, child_fn *visit)
+{
+	if (xmlTextReaderIsEmptyElement(w->rd))
+		return 1;
+	int depth = xmlTextReaderDepth(w->rd);
+	int r = xmlTextReaderRead(w->rd);
+	while (r == 1 && xmlTextReaderDepth(w->rd) > depth)
+		r = visit(w, into);
+	return r;
+}
+
+static int atom_child(struct walk *w, xmlNodePtr into)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	if (n->type == XML_ELEMENT_NODE && node_is(n, NS_ATOM, "entry"))
+		return check_piece(w, PIECE_FEED_ENTRY);
+	int r;
+	xmlNodePtr copy = adopt(w, into, &r);
+	if (copy)
+		atom_note_head_child(w->c, copy);
+	return r;
+}
+
+static int channel_child(struct walk *w, xmlNodePtr into)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	if (n->type == XML_ELEMENT_NODE && node_is(n, NULL, "item"))
+		return check_piece(w, PIECE_ITEM);
+	int r;
+	adopt(w, into, &r);
+	return r;
+}
+
+/* The first channel's items are streamed; anything else is head. */
+static int rss_child(struct walk *w, xmlNodePtr into)
+{
+	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
+	int r;
+	if (n->type != XML_ELEMENT_NODE || !node_is(n, NULL, "channel") ||
+	    has_child(into, NULL, "channel")) {
+		adopt(w, into, &r);
+		return r;
+	}
+	forget_before_current(w);
+	xmlNodePtr channel = xmlAddChild(into, shallow_copy(w, into->doc));
+	r = each_child(w, channel, channel_child);
+	return r == 1 ? xmlTextReaderRead(w->rd) : r;
+}
+
+/* Streams the feed under the reader's current root, then checks its head. */
+static int stream_feed(struct walk *w, enum doc_kind kind)
+{
+	struct vctx *c = w->c;
+	xmlDocPtr head = xmlNewDoc((const xmlChar *)"1.0");
+	xmlNodePtr root = shallow_copy(w, head);
+	xmlDocSetRootElement(head, root);
+	int r = each_child(w, root, kind == DOC_ATOM ? atom_child : rss_child);
+	while (r == 1)
+		r = xmlTextReaderRead(w->rd);
+	if (r == 0 && !w->malformed) {
+		colmap_seal(c->cols);
+		unsigned long before = c->rep->errors;
+		if (kind == DOC_ATOM)
+			atom_check_head(c, root);
+		else
+			rss_check_head(c, root);
+		schema_check(w->v, c, kind == DOC_ATOM ? SCHEMA_ATOM : SCHEMA_RSS, head, before);
+	}
+	xmlFreeDoc(head);
+	return r;
+}
+
+/* Moves the reader to the root element; NULL when there is none. */
+static xmlNodePtr read_to_root(struct walk *w)
+{
+	int r;
+	while ((r = xmlTextReaderRead(w->rd)) == 1)
+		if (xmlTextReaderNodeType(w->rd) == XML_READER_TYPE_ELEMENT)
+			return xmlTextReaderCurrentNode(w->rd);
+	return NULL;
+}
+
+static void stream_document(struct walk *w, struct vreport *out)
+{
+	size_t first = out->n;
+	unsigned long before = out->errors;
+	xmlNodePtr root = read_to_root(w);
+	out->kind = DOC_UNKNOWN;
+	if (!root) {
+		if (out->errors == before)
+			rule_report_at(w->c, 0, 0, R_XML_MALFORMED, "no root element");
+		return;
+	}
+	enum doc_kind kind = classify(w->c, root);
+	int r;
+	if (kind == DOC_ATOM || kind == DOC_RSS2)
+		r = stream_feed(w, kind);
+	else if (kind == DOC_ATOM_ENTRY)
+		r = check_piece(w, PIECE_ENTRY);
+	else
+		r = xmlTextReaderNext(w->rd);
+	while (r == 1)
+		r = xmlTextReaderRead(w->rd);
+	if (r < 0 && !w->malformed)
+		rule_report_at(w->c, 0, 0, R_XML_MALFORMED, "the parser stopped");
+	if (w->malformed || r < 0) {
+		keep_xml_diags(out, first);
+		return;
+	}
+	out->kind = kind;
+}
+
+static void drop_message(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+/* Checks what src gives, as a stream. */
+static void validate_source(struct validator *v, struct source *src, struct vreport *out)
+{
+	struct rawwin win;
+	struct colmap cols;
+	rawwin_init(&win);
+	colmap_init(&cols);
+	src->win = &win;
+	struct vctx c = { .rep = out, .win = &win, .cols = &cols };
+	struct walk w = { .v = v, .c = &c, .budget = ENTITY_BUDGET };
+	/* Encoding conversion errors reach libxml2's global handlers, not the
+	 * reader's, from the reader's first bytes on: they belong to this
+	 * document's report, and the plain messages that repeat them on standard
+	 * error are dropped. */
+	xmlSetStructuredErrorFunc(&w, parse_error);
+	xmlSetGenericErrorFunc(NULL, drop_message);
+	w.rd = xmlReaderForIO(source_read, source_close, src, NULL, NULL,
+			      XML_PARSE_NONET | XML_PARSE_BIG_LINES);
+	if (w.rd) {
+		xmlTextReaderSetStructuredErrorHandler(w.rd, parse_error, &w);
+		stream_document(&w, out);
+		xmlTextReaderPtr rd = w.rd;
+		w.rd = NULL;	/* parse_error asks it for positions */
+		xmlFreeTextReader(rd);
+	} else {
+		rule_report_at(&c, 0, 0, R_XML_MALFORMED, "the XML reader could not start");
+	}
+	xmlSetGenericErrorFunc(NULL, NULL);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	vctx_free(&c);
+	colmap_free(&cols);
+	rawwin_free(&win);
+}
+
+unsigned long validate_document(struct validator *v, const char *data, size_t len,
+				struct vreport *out)
+{
+	unsigned long before = out->errors;
+	/* A JSON text (JSON Feed) is never XML: it has its own checker, which
+	 * reports into the same vreport. */
+	if (validate_json_detect(data, len))
+		return validate_json(data, len, out);
+	struct source src = { .mem = data, .len = len, .fd = -1 };
+	validate_source(v, &src, out);
+	return out->errors - before;
+}
+
+/* Reads up to n bytes of fd into b, fewer only at the end of input. */
+static int read_some(int fd, struct buf *b, size_t n)
+{
+	char chunk[65536];
+	while (n > 0) {
+		size_t want = n < sizeof chunk ? n : sizeof chunk;
+		ssize_t r = read_full(fd, chunk, want);
+		if (r < 0)
+			return -1;
+		buf_add(b, chunk, (size_t)r);
+		n -= (size_t)r;
+		if ((size_t)r < want)
+			break;
+	}
+	return 0;
+}
+
+int validate_fd(struct validator *v, int fd, struct vreport *out)
+{
+	/* The first bytes tell JSON from XML; a JSON Feed is checked whole. */
+	struct buf peek;
+	buf_init(&peek);
+	int rc = read_some(fd, &peek, 65536);
+	if (rc == 0 && validate_json_detect(peek.data ? peek.data : "", peek.len)) {
+		rc = read_some(fd, &peek, SIZE_MAX);
+		if (rc == 0)
+			validate_json(peek.data, peek.len, out);
+		buf_free(&peek);
+		return rc;
+	}
+	if (rc < 0) {
+		buf_free(&peek);
+		return -1;
+	}
+	struct source src = { .mem = peek.data, .len = peek.len, .fd = fd };
+	validate_source(v, &src, out);
+	buf_free(&peek);
+	if (src.err) {
+		errno = src.err;
+		return -1;
+	}
+	return 0;
+}

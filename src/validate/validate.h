@@ -1,0 +1,40 @@
+/* validate.h: checking one RSS 2.0 or Atom 1.0 document in three layers —
+ * well-formedness and encoding, the RELAX NG schemas in feeds/ (compiled into
+ * the binary), and the rule table of rules.h.
+ *
+ * Ownership: a struct validator (validator_new/validator_free) owns the
+ * compiled schemas and may check any number of documents, one at a time.
+ * Diagnostics go to a struct vreport (report.h). Nothing here keeps a
+ * pointer to the input.
+ *
+ * An RSS or Atom document is read as a stream: memory holds the feed's head,
+ * one entry at a time and a bounded window of raw input, however many entries
+ * the feed has (validate.c says how). A JSON Feed is read whole. */
+#ifndef FEEDGEN_VALIDATE_H
+#define FEEDGEN_VALIDATE_H
+
+#include <stddef.h>
+
+#include "base/diag.h"
+#include "validate/report.h"
+
+struct validator;
+
+/* Compiles the embedded schemas and installs libxml2's deny-all external
+ * entity loader (process-wide: from then on no libxml2 parser in this process
+ * reads files or URLs through entities). Returns NULL if a schema fails to
+ * compile, which is a build error. */
+struct validator *validator_new(void);
+void validator_free(struct validator *v);
+
+/* Checks data[0..len) and appends what it finds to *out (which the caller has
+ * initialised). name is only used in messages. Returns the number of errors
+ * found (warnings not counted). */
+unsigned long validate_document(struct validator *v, const char *data, size_t len,
+				struct vreport *out);
+
+/* As validate_document, reading fd to its end. Returns 0, or -1 with errno
+ * set when reading fails (what was found before the failure stays in *out). */
+int validate_fd(struct validator *v, int fd, struct vreport *out);
+
+#endif
