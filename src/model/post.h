@@ -60,7 +60,7 @@ struct post {
 	/* Filled by the loader after the site is known. */
 	char *url;		/* site-relative URL path, percent-encoded: "/a/2021/12/16/x.html" */
 	char *entry_id;		/* Atom id / RSS guid */
-	/* The absolute URL is not kept (post_abs_url() in loader.h makes it):
+	/* The absolute URL is not kept (post_abs_url() in site.h makes it):
 	 * only the posts a feed shows need it, and memory is per post. */
 };
 

@@ -1,7 +1,7 @@
 /* schema.h: the RELAX NG schemas of feeds/, compiled into the binary.
  *
  * schema_data.c is generated at build time from feeds/atom.rng and
- * feeds/rss.rng (see src/validate.am), so the validator works uninstalled.
+ * feeds/rss.rng (see Makefile.am), so the validator works uninstalled.
  * A struct schemas owns the compiled grammars; schemas_free() releases them.
  * Validation works on one small document at a time: validate_document()
  * copies a feed's head and each entry or item into a fresh xmlDoc, which keeps
