@@ -2,7 +2,7 @@
 """bench.py: feedgen's benchmark, run by `make bench` and `make bench-smoke`.
 
   bench.py --feedgen PATH --mkcorpus PATH --work DIR [--sizes 1000,10000,100000]
-           [--runs 5] [--validate]
+           [--runs 5] [--validate] [--features N]
 
 For each size, in the same run and on the same posts (made by mkcorpus, cached
 in --work): the floor (reading every post file once, as `cat` does), feedgen
@@ -11,7 +11,9 @@ and with its defaults (also JSON Feed and OPML), and jekyll + jekyll-feed and
 Hugo when they are installed. Prints the median wall time of --runs runs, the peak RSS,
 and the ratios, then how feedgen's time grows with the number of posts. With
 --validate, also `feedgen validate` against `xmllint --noout` on the all-posts
-feed of the largest site. Timing never fails the run: machines are noisy.
+feed of the largest site. With --features N, also a site of N posts that use
+Liquid and kramdown's extensions (mkcorpus --features) against its own floor.
+Timing never fails the run: machines are noisy.
 """
 import argparse, os, resource, shutil, statistics, subprocess, sys, time
 
@@ -41,10 +43,10 @@ def median_of(cmd, runs, cwd=None, before=None):
     return statistics.median(walls), rss
 
 
-def corpus(args, n):
-    site = os.path.join(args.work, "site-%d" % n)
+def corpus(args, n, features=False):
+    site = os.path.join(args.work, "site-%d%s" % (n, "-features" if features else ""))
     if not os.path.isdir(os.path.join(site, "_posts")):
-        subprocess.check_call([args.mkcorpus, site, str(n)])
+        subprocess.check_call([args.mkcorpus, site, str(n)] + (["--features"] if features else []))
     return site
 
 
@@ -110,6 +112,8 @@ def main():
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--validate", action="store_true")
+    ap.add_argument("--features", type=int, default=0,
+                    help="posts of the Liquid and kramdown corpus (0: none)")
     ap.add_argument("--others-max", type=int, default=10000,
                     help="largest site to time jekyll and hugo on")
     args = ap.parse_args()
@@ -165,6 +169,19 @@ def main():
         print("growth %d -> %d posts (x%.0f): feedgen time x%.1f, floor x%.1f"
               % (a[0], b[0], b[0] / a[0], b[2] / a[2] if a[2] else 0, b[1] / a[1] if a[1] else 0))
     print("feedgen/floor ratio: %.2f" % results[-1][4])
+
+    if args.features:
+        n = args.features
+        site = corpus(args, n, features=True)
+        out = os.path.join(args.work, "out-features-%d" % n)
+        cmd, cwd = floor_cmd(site)
+        run_rss(cmd, cwd)
+        floor, _ = median_of(cmd, args.runs, cwd)
+        empty = lambda: shutil.rmtree(out, ignore_errors=True)
+        fg, fg_rss = median_of([args.feedgen, "-o", out, "-f", "atom,rss", "--no-opml", site],
+                               args.runs, before=empty)
+        print("Liquid and kramdown corpus, %d posts: floor %.3f s, feedgen %.3f s %.1f MiB, "
+              "ratio %.2fx" % (n, floor, fg, fg_rss / 1024, fg / floor if floor else 0))
 
     if args.validate:
         n = sizes[-1]

@@ -1,14 +1,21 @@
 /* mkcorpus: write a Jekyll site of N posts shaped like the Chinese financial
  * news feedgen is built for, for `make bench`.
  *
- *   mkcorpus DIR N [SEED]
+ *   mkcorpus DIR N [SEED] [--features]
  *
  * Each post: front matter with a CJK title, a +0800 date spread over ten
  * years, one of 40 categories drawn with a Zipf spread, 1-3 tags; a body of
  * 6-12 HTML paragraphs of CJK text (5-8 KB), a source autolink and a footer
  * of protocol-relative Markdown links. The same N and SEED give the same
- * bytes: the generator is a fixed splitmix64, not the C library's rand(). */
+ * bytes: the generator is a fixed splitmix64, not the C library's rand().
+ *
+ * --features: every post also uses what real Jekyll posts use beyond that
+ * shape — Liquid (outputs with filters, assign, if, for, capture, raw,
+ * highlight, include) and kramdown (footnotes, attribute lists, a definition
+ * list, a table, fenced code, smart quotes and dashes) — with an
+ * _includes/note.html, so `make bench` can time that rendering too. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +78,29 @@ static void sentence(FILE *f, uint64_t *s, unsigned n)
 		fputs(words[below(s, NWORDS)], f);
 }
 
-static int write_post(const char *dir, unsigned i, uint64_t *s, const double *cum)
+/* What --features adds to a post: Liquid first (Jekyll renders it before
+ * Markdown), then kramdown's extensions. */
+static void write_features(FILE *f, uint64_t *s, unsigned i)
+{
+	fputs("\n{% assign n = page.tags | size %}{% capture lead %}", f);
+	sentence(f, s, 8);
+	fputs("{% endcapture %}\n{{ lead | strip | truncate: 40 }} ({{ n }})\n\n", f);
+	fputs("{% if page.categories contains \"qingdaowanbao\" %}本地{% else %}外地{% endif %}"
+	      "{% for t in page.tags %} [{{ t }}]({{ site.url }}/tag/{{ t | slugify }}/)"
+	      "{% unless forloop.last %},{% endunless %}{% endfor %}\n\n", f);
+	fputs("{% include note.html text=\"提示\" %}\n\n", f);
+	fprintf(f, "\"%s\" -- it's 2015--2025... see[^n%u].\n{: .lead #p%u}\n\n", words[below(s, NWORDS)],
+		i, i);
+	fputs("| 指标 | 数值 |\n|------|-----:|\n| 增长 | 5.2% |\n| 投资 | 3.1% |\n\n", f);
+	fputs("市场\n: 买卖双方交易的场所\n\n", f);
+	fputs("{% highlight ruby linenos %}\nputs \"{{ page.slug }}\"\n{% endhighlight %}\n\n", f);
+	fputs("{% raw %}{{ kept }}{% endraw %}\n\n~~~ python\nprint(\"x\")\n~~~\n\n", f);
+	fprintf(f, "[^n%u]: ", i);
+	sentence(f, s, 12);
+	fputs("\n", f);
+}
+
+static int write_post(const char *dir, unsigned i, uint64_t *s, const double *cum, bool features)
 {
 	/* Ten years of seconds from 2015-01-01T00:00:00+08:00. */
 	long long t = 1420041600LL + (long long)(next(s) % 315360000ULL);
@@ -103,13 +132,18 @@ static int write_post(const char *dir, unsigned i, uint64_t *s, const double *cu
 	fprintf(f, "\n<http://source.example.com/News.html?infoCode=NW%08u,p=1>\n\n", i);
 	fprintf(f, "[返回%s](//finews.example.com/category/%s.html)｜[返回首页](//finews.example.com/)\n",
 		cat, cat);
+	if (features)
+		write_features(f, s, i);
 	return fclose(f);
 }
 
 int main(int argc, char **argv)
 {
+	bool features = argc > 1 && strcmp(argv[argc - 1], "--features") == 0;
+	if (features)
+		argc--;
 	if (argc < 3) {
-		fprintf(stderr, "usage: mkcorpus DIR N [SEED]\n");
+		fprintf(stderr, "usage: mkcorpus DIR N [SEED] [--features]\n");
 		return 2;
 	}
 	const char *dir = argv[1];
@@ -130,12 +164,26 @@ int main(int argc, char **argv)
 	fputs("title: 财经新闻\ndescription: 地方财经新闻\nurl: https://finews.example.com\n"
 	      "lang: zh-CN\ntimezone: Asia/Shanghai\n", c);
 	fclose(c);
+	if (features) {
+		snprintf(path, sizeof path, "%s/_includes", dir);
+		FILE *inc = NULL;
+		if (mkdir(path, 0777) == 0 || errno == EEXIST) {
+			snprintf(path, sizeof path, "%s/_includes/note.html", dir);
+			inc = fopen(path, "w");
+		}
+		if (!inc) {
+			perror(path);
+			return 1;
+		}
+		fputs("<aside class=\"note\">{{ include.text | escape }}</aside>\n", inc);
+		fclose(inc);
+	}
 	double cum[NCATS], sum = 0;
 	for (unsigned k = 0; k < NCATS; k++)
 		cum[k] = (sum += 1.0 / (k + 1));
 	uint64_t s = seed;
 	for (unsigned i = 0; i < n; i++)
-		if (write_post(dir, i, &s, cum) != 0) {
+		if (write_post(dir, i, &s, cum, features) != 0) {
 			perror(dir);
 			return 1;
 		}
