@@ -43,6 +43,10 @@
 #define NS_GEOURL "http://geourl.org/rss/module/"
 #define NS_ICBM "http://postneo.com/icbm"
 #define NS_CC "http://backend.userland.com/creativeCommonsRssModule"
+#define NS_ADMIN "http://webns.net/mvcb/"
+#define NS_TAXO "http://purl.org/rss/1.0/modules/taxonomy/"
+#define NS_IMAGE "http://purl.org/rss/1.0/modules/image/"
+#define NS_ANNOTATE "http://purl.org/rss/1.0/modules/annotate/"
 
 struct ext_row {
 	unsigned where;		/* contexts it may appear in */
@@ -65,6 +69,7 @@ static void check_at_most_10(struct vctx *c, xmlNodePtr n);
 static void check_media_restriction(struct vctx *c, xmlNodePtr n);
 static void check_media_rating(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
+static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_reply[] = { "ref", "href", "type", "source", NULL };
@@ -99,16 +104,51 @@ static const struct ext_row dcterms_rows[] = {
 	{ ANY, { NS_DCTERMS, "created", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "issued", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "modified", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
-	{ ANY, { NS_DCTERMS, "available", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, LEAF(NS_DCTERMS, "available", 0, R_DCMI_PERIOD) },
+	{ ANY, LEAF(NS_DCTERMS, "valid", 0, R_DCMI_PERIOD) },
 	{ ANY, { NS_DCTERMS, "dateAccepted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "dateCopyrighted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "dateSubmitted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	END,
 };
 
-/* RSS 1.0 mod_content: content:encoded holds escaped HTML, once per item. */
+/* RSS 1.0 mod_content: content:encoded holds escaped HTML, once per item;
+ * content:items an rdf:Bag of content:item (its RDF is not checked). */
 static const struct ext_row content_rows[] = {
 	{ IT | EN, { NS_CONTENT, "encoded", E_UNIQUE, R_NONE, NULL, check_encoded, NULL } },
+	{ ANY, { NS_CONTENT, "items", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_admin: two channel properties, each an rdf:resource. */
+static const struct ext_row admin_rows[] = {
+	{ CH, { NS_ADMIN, "generatorAgent", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
+	{ CH, { NS_ADMIN, "errorReportsTo", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_taxonomy: taxo:topics (an rdf:Bag) in a channel or item, and
+ * taxo:topic descriptions beside them (under rdf:RDF), with taxo:link. */
+static const struct ext_row taxo_rows[] = {
+	{ CH | IT, { NS_TAXO, "topics", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	{ ANY, { NS_TAXO, "topic", E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ ANY, LEAF(NS_TAXO, "link", E_UNIQUE, R_URI_FULL) },
+	END,
+};
+
+/* RSS 1.0 mod_image: image:item (rdf:about, its own dc:title, image:width,
+ * image:height) in a channel or item, image:favicon in a channel. */
+static const struct ext_row image_module_rows[] = {
+	{ CH | IT, { NS_IMAGE, "item", E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ CH, { NS_IMAGE, "favicon", E_UNIQUE | E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ ANY, LEAF(NS_IMAGE, "width", E_UNIQUE, R_INT_POSITIVE) },
+	{ ANY, LEAF(NS_IMAGE, "height", E_UNIQUE, R_INT_POSITIVE) },
+	END,
+};
+
+/* RSS 1.0 mod_annotation: the resource an item annotates. */
+static const struct ext_row annotate_rows[] = {
+	{ IT, { NS_ANNOTATE, "reference", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
 	END,
 };
 
@@ -339,10 +379,11 @@ static const struct ext_row empty_rows[] = {
 	END,
 };
 
-/* Trackback: ping and about are item URLs. */
+/* Trackback: ping and about are item URLs, as text (RSS 2.0) or as
+ * rdf:resource (RSS 1.0). */
 static const struct ext_row trackback_rows[] = {
-	{ LOW, LEAF(NS_TRACKBACK, "ping", 0, R_URI_FULL) },
-	{ LOW, LEAF(NS_TRACKBACK, "about", 0, R_URI_FULL) },
+	{ LOW, { NS_TRACKBACK, "ping", 0, R_NONE, NULL, check_url_or_resource, NULL } },
+	{ LOW, { NS_TRACKBACK, "about", 0, R_NONE, NULL, check_url_or_resource, NULL } },
 	END,
 };
 
@@ -400,6 +441,10 @@ static const struct ext_ns ext_namespaces[] = {
 	{ NS_GEOURL, false, geourl_rows, NULL },
 	{ NS_ICBM, false, icbm_rows, NULL },
 	{ NS_CC, false, cc_rows, NULL },
+	{ NS_ADMIN, true, admin_rows, NULL },
+	{ NS_TAXO, true, taxo_rows, NULL },
+	{ NS_IMAGE, true, image_module_rows, NULL },
+	{ NS_ANNOTATE, true, annotate_rows, NULL },
 };
 
 const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool *closed_ns)
@@ -500,6 +545,19 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 }
 
 /* ---- checks ---- */
+
+/* A URL as the element's text in RSS 2.0, as its rdf:resource in RSS 1.0
+ * (an RDF document). */
+static void check_url_or_resource(struct vctx *c, xmlNodePtr n)
+{
+	if (c->rdf_ns) {
+		rdf_check_resource(c, n);
+		return;
+	}
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, R_URI_FULL, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
 
 static void check_w3cdtf_el(struct vctx *c, xmlNodePtr n)
 {
