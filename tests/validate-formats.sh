@@ -1,10 +1,12 @@
 #!/bin/sh
 # validate-formats.sh: `feedgen validate` on the formats beside RSS 2.0, Atom
 # 1.0 and JSON Feed — RSS 0.90, 0.91, 0.92, 0.94, RSS 1.0 with its modules,
-# OPML 2.0 — and on roots that are no feed, printed as TAP.
+# OPML 2.0 — on an iTunes podcast, on RSS 2.0's warnings and on roots that are
+# no feed, printed as TAP.
 #
 # tests/validate/rss090-ok.rdf, rss091-ok.xml, rss092-ok.xml, rss094-ok.xml,
-# rss10-ok.rdf and opml-ok.opml keep every rule of their format (exit 0, no
+# rss10-ok.rdf, opml-ok.opml and podcast-ok.xml keep every rule of their
+# format (exit 0, no
 # warning). Each case below breaks one rule by editing a copy with sed and
 # expects that rule's id: exit 1 for an error, exit 0 and a warning line for a
 # warning.
@@ -40,7 +42,8 @@ expect_warning() {
 
 # The good documents: valid, no warnings, and named.
 for f in rss090-ok.rdf:'RSS 0.90' rss091-ok.xml:'RSS 0.9x' rss092-ok.xml:'RSS 0.9x' \
-	 rss094-ok.xml:'RSS 0.9x' rss10-ok.rdf:'RSS 1.0' opml-ok.opml:'OPML'; do
+	 rss094-ok.xml:'RSS 0.9x' rss10-ok.rdf:'RSS 1.0' opml-ok.opml:'OPML' \
+	 podcast-ok.xml:'RSS 2.0'; do
 	"$FEEDGEN" validate "$srcdir/${f%%:*}" > "$tmp/out" 2>&1
 	rc=$?
 	[ $rc -eq 0 ] && grep -q ": ${f#*:}, valid: 0 errors, 0 warnings$" "$tmp/out"
@@ -194,6 +197,46 @@ expect_warning opml-ok.opml opml-text "OPML 1.0: text is only common there" \
 	's|<opml version="2.0">|<opml version="1.0">|; s|<outline text="A page" type="link"|<outline type="link"|'
 expect_warning opml-ok.opml opml-obsolete "OPML: outlineDocument, the name before 1.0" \
 	's|<opml version="2.0">|<outlineDocument>|; s|</opml>|</outlineDocument>|'
+
+# Extensions: iTunes (Apple Podcasts' current tags), namespaces that nearly
+# match a known one, elements in no namespace inside an extension's.
+expect_rule podcast-ok.xml itunes-explicit "iTunes: explicit is true or false" \
+	's|<itunes:explicit>false</itunes:explicit>|<itunes:explicit>no</itunes:explicit>|'
+expect_rule podcast-ok.xml itunes-explicit "iTunes: clean is no longer a value" \
+	's|<itunes:explicit>true</itunes:explicit>|<itunes:explicit>clean</itunes:explicit>|'
+expect_rule podcast-ok.xml unknown-element "iTunes: category is a channel tag" \
+	's|<itunes:episode>1</itunes:episode>|<itunes:episode>1</itunes:episode><itunes:category text="Arts"/>|'
+expect_rule podcast-ok.xml unknown-element "iTunes: an unknown itunes element" \
+	's|<itunes:type>episodic</itunes:type>|<itunes:type>episodic</itunes:type><itunes:rating>5</itunes:rating>|'
+expect_rule podcast-ok.xml email "iTunes: an empty owner e-mail" \
+	's|<itunes:email>someone@example.org</itunes:email>|<itunes:email></itunes:email>|'
+expect_rule podcast-ok.xml itunes-category "iTunes: Apple's category list" \
+	's|<itunes:category text="Technology"/>|<itunes:category text="Gardening"/>|'
+expect_rule podcast-ok.xml itunes-category "iTunes: a top category is no subcategory" \
+	's|<itunes:category text="Books"/>|<itunes:category text="Comedy"/>|'
+expect_warning podcast-ok.xml itunes-category-obsolete "iTunes: a subcategory Apple moved" \
+	's|<itunes:category text="Books"/>|<itunes:category text="Literature"/>|'
+expect_rule podcast-ok.xml duplicate-element "iTunes: one explicit" \
+	's|<itunes:explicit>true</itunes:explicit>|<itunes:explicit>true</itunes:explicit><itunes:explicit>true</itunes:explicit>|'
+expect_rule podcast-ok.xml no-namespace "an element in no namespace inside an extension element" \
+	's|<itunes:name>Someone</itunes:name>|<name>Someone</name>|'
+expect_warning podcast-ok.xml namespace-near-miss "itunes.com/DTDs/Podcast in the wrong case" \
+	's|http://www.itunes.com/dtds/podcast-1.0.dtd|http://www.itunes.com/DTDs/Podcast-1.0.dtd|'
+expect_warning podcast-ok.xml namespace-near-miss "Media RSS without its final slash" \
+	's|xmlns:atom=|xmlns:media="http://search.yahoo.com/mrss" xmlns:atom=|; s|<itunes:type>|<media:thumbnail url="https://example.org/t.jpg"/><itunes:type>|'
+run podcast-ok.xml 's|<itunes:name>Someone</itunes:name>|<itunes:name>Someone</itunes:name>|'
+[ $rc -eq 0 ] && ! grep -q namespace-near-miss "$tmp/out"
+ok $? "a namespace that is known: no near-miss warning"
+
+# Warnings W3C gives on RSS 2.0: still valid.
+expect_warning podcast-ok.xml missing-atom-self-link "RSS 2.0: atom:link rel=self" \
+	's|<atom:link rel="self"|<atom:link rel="alternate"|'
+expect_warning podcast-ok.xml missing-guid "RSS 2.0: an item without guid" \
+	's|<guid isPermaLink="false">ep1</guid>||'
+expect_warning podcast-ok.xml image-title-mismatch "RSS 2.0: the image's title is the channel's" \
+	'/<image>/,/<\/image>/s|<title>A podcast</title>|<title>Another</title>|'
+expect_warning podcast-ok.xml image-link-mismatch "RSS 2.0: the image's link is the channel's" \
+	'/<image>/,/<\/image>/s|<link>https://example.org/</link>|<link>https://example.org/art</link>|'
 
 # Roots that are no feed: named, with what is supported.
 printf '<feed xmlns="http://purl.org/atom/ns#" version="0.3"><title>t</title></feed>\n' > "$tmp/a03.xml"

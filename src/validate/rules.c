@@ -202,7 +202,8 @@ const struct rule rule_table[R_COUNT] = {
 		"RSS 1.0 §5.3.5-5.3.7 (channel image, items, textinput)", NULL },
 	[R_RDF_NO_NAMESPACE] = { "no-namespace", E,
 		"element in no namespace: its vocabulary cannot be determined",
-		"RSS 1.0 §5 (elements in http://purl.org/rss/1.0/); Namespaces in XML", NULL },
+		"RSS 1.0 §5 (elements in http://purl.org/rss/1.0/); the extension's specification; "
+		"Namespaces in XML 1.0 §6.2", NULL },
 	[R_OPML_VERSION] = { "opml-version", E, "<opml> must have version=\"1.0\", \"1.1\" or \"2.0\"",
 		"OPML 2.0 §What is an <opml>?", NULL },
 	[R_OPML_OBSOLETE] = { "opml-obsolete", W,
@@ -225,6 +226,23 @@ const struct rule rule_table[R_COUNT] = {
 		check_integer },
 	[R_OPML_TRUE_FALSE] = { "opml-true-false", E, "must be \"true\" or \"false\"",
 		"OPML 2.0 §Other special attributes (isComment, isBreakpoint)", check_boolean },
+	[R_ITUNES_EXPLICIT] = { "itunes-explicit", E,
+		"itunes:explicit must be \"true\" or \"false\" (Apple no longer reads yes, no or clean)",
+		"Apple Podcasts RSS tags (<itunes:explicit>)", NULL },
+	[R_NS_NEAR_MISS] = { "namespace-near-miss", W,
+		"namespace URI nearly matches a known one (elements in it are not read as that extension)",
+		"Namespaces in XML 1.0 §2.3 (URIs compared character by character)", NULL },
+	[R_RSS_SELF_LINK] = { "missing-atom-self-link", W,
+		"the channel should name its own URL with atom:link rel=\"self\"",
+		"RSS Advisory Board best practices (atom:link); W3C MissingAtomSelfLink", NULL },
+	[R_RSS_NO_GUID] = { "missing-guid", W, "an item should have a guid",
+		"RSS 2.0.11 §<guid> sub-element of <item>; W3C MissingGuid", NULL },
+	[R_RSS_IMAGE_TITLE] = { "image-title-mismatch", W,
+		"the image's title should be the channel's title",
+		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
+	[R_RSS_IMAGE_LINK] = { "image-link-mismatch", W,
+		"the image's link should be the channel's link",
+		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
 };
 
 #undef W

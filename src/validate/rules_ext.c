@@ -190,19 +190,36 @@ static const struct ext_row atom_in_rss_rows[] = {
 	END,
 };
 
-/* Apple Podcasts RSS tags. */
+/* Apple Podcasts RSS tags (podcasters.apple.com, "A Podcaster's Guide to RSS"
+ * and its tag list): the whole vocabulary, so an unknown itunes: element is
+ * an error. itunes:category is a channel tag, nested once for a subcategory;
+ * itunes:owner holds itunes:name and itunes:email. summary, subtitle,
+ * keywords, order and isClosedCaptioned are older tags Apple still reads. */
+static const struct elem_def itunes_subcategory[] = {
+	{ NS_ITUNES, "category", 0, R_NONE, NULL, check_itunes_category, a_text },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def itunes_owner_children[] = {
+	{ NS_ITUNES, "name", E_UNIQUE, R_NONE, NULL, NULL, NULL },
+	{ NS_ITUNES, "email", E_UNIQUE, R_EMAIL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
 static const struct ext_row itunes_rows[] = {
 	{ ANY, LEAF(NS_ITUNES, "author", E_UNIQUE, R_NONE) },
 	{ ANY, LEAF(NS_ITUNES, "block", E_UNIQUE, R_YES_NO) },
-	{ TOP, { NS_ITUNES, "category", E_CONTAINER, R_NONE, NULL, check_itunes_category, a_text } },
+	{ TOP, { NS_ITUNES, "category", E_CONTAINER, R_NONE, itunes_subcategory,
+		 check_itunes_category, a_text } },
 	{ ANY, { NS_ITUNES, "image", E_UNIQUE, R_NONE, NULL, check_itunes_image, a_href } },
 	{ LOW, { NS_ITUNES, "duration", E_UNIQUE, R_NONE, NULL, check_itunes_duration, NULL } },
-	{ ANY, LEAF(NS_ITUNES, "explicit", E_UNIQUE, R_YES_NO) },
+	{ ANY, LEAF(NS_ITUNES, "explicit", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "isClosedCaptioned", E_UNIQUE, R_YES_NO) },
 	{ LOW, LEAF(NS_ITUNES, "order", E_UNIQUE, R_INT_NONNEGATIVE) },
 	{ TOP, LEAF(NS_ITUNES, "complete", E_UNIQUE, R_YES_NO) },
 	{ TOP, LEAF(NS_ITUNES, "new-feed-url", E_UNIQUE, R_URI_FULL) },
-	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_CONTAINER, R_NONE, itunes_owner_children, NULL,
+		 NULL } },
 	{ ANY, LEAF(NS_ITUNES, "subtitle", E_UNIQUE, R_NONE) },
 	{ ANY, { NS_ITUNES, "summary", E_UNIQUE, R_NONE, NULL, check_itunes_summary, NULL } },
 	{ ANY, LEAF(NS_ITUNES, "keywords", E_UNIQUE, R_NONE) },
@@ -210,7 +227,7 @@ static const struct ext_row itunes_rows[] = {
 	{ LOW, LEAF(NS_ITUNES, "episodeType", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "episode", E_UNIQUE, R_INT_POSITIVE) },
 	{ LOW, LEAF(NS_ITUNES, "season", E_UNIQUE, R_INT_POSITIVE) },
-	{ LOW, LEAF(NS_ITUNES, "title", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_ITUNES, "title", E_UNIQUE, R_NONE) },
 	END,
 };
 
@@ -267,7 +284,7 @@ static const struct value_rule sx_values[] = {
 
 /* Apple Podcasts RSS tags. */
 static const struct value_rule itunes_values[] = {
-	{ "explicit", NULL, VR_RAW, R_EXT_VALUE, "|yes|no|clean|true|false|" },
+	{ "explicit", NULL, VR_RAW, R_ITUNES_EXPLICIT, "|true|false|" },
 	{ "type", NULL, 0, R_EXT_VALUE, "|episodic|serial|" },
 	{ "episodeType", NULL, 0, R_EXT_VALUE, "|full|trailer|bonus|" },
 	VEND,
@@ -428,7 +445,7 @@ static const struct ext_ns ext_namespaces[] = {
 	{ NS_WFW, false, wfw_rows, NULL },
 	{ NS_THR, true, thr_rows, NULL },
 	{ NS_ATOM, false, atom_in_rss_rows, NULL },
-	{ NS_ITUNES, false, itunes_rows, itunes_values },
+	{ NS_ITUNES, true, itunes_rows, itunes_values },
 	{ NS_MEDIA, false, media_rows, media_values },
 	{ NS_FEEDBURNER, false, feedburner_rows, feedburner_values },
 	{ NS_SX, false, sx_rows, sx_values },
@@ -512,10 +529,69 @@ static void apply_value_rule(struct vctx *c, xmlNodePtr n, const struct value_ru
 	xmlFree(v);
 }
 
+/* Namespaces a near miss is measured against: the extensions' and the
+ * formats' own. */
+static const char *const core_namespaces[] = {
+	NS_ATOM, NS_RSS1, NS_RSS090, NS_RDF, NS_XHTML, NULL
+};
+
+/* Same URI but for letter case or a final '/' or '#'. */
+static bool nearly_same(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 0 && (a[la - 1] == '/' || a[la - 1] == '#'))
+		la--;
+	if (lb > 0 && (b[lb - 1] == '/' || b[lb - 1] == '#'))
+		lb--;
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* A namespace no table knows, which differs from a known one only by letter
+ * case or a final slash (http://search.yahoo.com/mrss for .../mrss/): its
+ * elements are not that extension's, which is seldom what the feed meant.
+ * Once a namespace, a document. */
+static void check_near_miss(struct vctx *c, xmlNodePtr n, const char *ns)
+{
+	const char *known = NULL;
+	for (size_t i = 0; !known && i < sizeof ext_namespaces / sizeof *ext_namespaces; i++)
+		if (nearly_same(ns, ext_namespaces[i].ns))
+			known = ext_namespaces[i].ns;
+	for (size_t i = 0; !known && core_namespaces[i]; i++)
+		if (nearly_same(ns, core_namespaces[i]))
+			known = core_namespaces[i];
+	if (known && !seen_before(c, "namespace-near-miss", ns))
+		rule_report(c, n, R_NS_NEAR_MISS, "\"%.200s\" (did you mean \"%s\"?)", ns, known);
+}
+
+/* Extension elements that hold the host format's own elements (in RSS, in no
+ * namespace): FeedSync 1.0 §3.4 sx:conflicts holds the conflicting items. */
+static const struct { const char *ns, *name; } holds_host[] = {
+	{ NS_SX, "conflicts" },
+};
+
+/* Children of a known extension's element that are in no namespace: no
+ * extension defines such elements, so nothing says what they are. */
+static void check_no_namespace_children(struct vctx *c, xmlNodePtr n)
+{
+	for (size_t i = 0; i < sizeof holds_host / sizeof *holds_host; i++)
+		if (node_is(n, holds_host[i].ns, holds_host[i].name))
+			return;
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && !node_ns(ch))
+			rule_report(c, ch, R_RDF_NO_NAMESPACE, "<%s> in <%s:%s>", ch->name,
+				    n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "",
+				    n->name);
+}
+
 /* Every check of the extension tables on one foreign element. */
 void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 {
 	bool closed = false;
+	const char *ns = node_ns(n);
+	if (ns && !find_ns(ns))
+		check_near_miss(c, n, ns);
+	else if (ns)
+		check_no_namespace_children(c, n);
 	const struct elem_def *def = ext_lookup(n, where, &closed);
 	if (def) {
 		if ((def->flags & E_UNIQUE) && n->parent) {
@@ -676,6 +752,68 @@ static const char itunes_obsolete[] =
 	"Developers|Information Technology|Operating Systems|Smart Phones|Text/Speech|"
 	"Transportation|Bicycles|Commuting|Travel|";
 
+/* Apple's current categories with their subcategories: each string is a
+ * category and, after it, the subcategories it may hold. A category with none
+ * listed holds none. */
+static const char *const itunes_tree[] = {
+	"|Arts|Books|Design|Fashion & Beauty|Food|Performing Arts|Visual Arts|",
+	"|Business|Careers|Entrepreneurship|Investing|Management|Marketing|Non-Profit|",
+	"|Comedy|Comedy Interviews|Improv|Stand-Up|",
+	"|Education|Courses|How To|Language Learning|Self-Improvement|",
+	"|Fiction|Comedy Fiction|Drama|Science Fiction|",
+	"|Government|",
+	"|History|",
+	"|Health & Fitness|Alternative Health|Fitness|Medicine|Mental Health|Nutrition|Sexuality|",
+	"|Kids & Family|Education for Kids|Parenting|Pets & Animals|Stories for Kids|",
+	"|Leisure|Animation & Manga|Automotive|Aviation|Crafts|Games|Hobbies|Home & Garden|"
+	"Video Games|",
+	"|Music|Music Commentary|Music History|Music Interviews|",
+	"|News|Business News|Daily News|Entertainment News|News Commentary|Politics|Sports News|"
+	"Tech News|",
+	"|Religion & Spirituality|Buddhism|Christianity|Hinduism|Islam|Judaism|Religion|"
+	"Spirituality|",
+	"|Science|Astronomy|Chemistry|Earth Sciences|Life Sciences|Mathematics|Natural Sciences|"
+	"Nature|Physics|Social Sciences|",
+	"|Society & Culture|Documentary|Personal Journals|Philosophy|Places & Travel|"
+	"Relationships|",
+	"|Sports|Baseball|Basketball|Cricket|Fantasy Sports|Football|Golf|Hockey|Rugby|Running|"
+	"Soccer|Swimming|Tennis|Volleyball|Wilderness|Wrestling|",
+	"|Technology|",
+	"|True Crime|",
+	"|TV & Film|After Shows|Film History|Film Interviews|Film Reviews|TV Reviews|",
+};
+
+/* The subcategories of a current category, after its own name; NULL when
+ * name is not a current category. */
+static const char *itunes_subcategories(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof itunes_tree / sizeof *itunes_tree; i++)
+		if (strncmp(itunes_tree[i] + 1, name, n) == 0 && itunes_tree[i][1 + n] == '|')
+			return itunes_tree[i] + 1 + n;
+	return NULL;
+}
+
+/* A nested category is a subcategory of its parent's (Apple: "use a nested
+ * itunes:category for a subcategory"; the table allows one level). Under a
+ * current category, a child not in its list is an error when it is itself a
+ * top category, else a subcategory Apple has moved or retired (a warning, as
+ * retired categories are). */
+static void check_itunes_nesting(struct vctx *c, xmlNodePtr n, const char *text)
+{
+	xmlNodePtr up = n->parent;
+	if (!node_is(up, NS_ITUNES, "category"))
+		return;
+	xmlChar *parent = attr_get(up, "text");
+	const char *subs = parent ? itunes_subcategories((const char *)parent) : NULL;
+	if (subs && !in_choices(subs, text)) {
+		bool top = itunes_subcategories(text) != NULL;
+		rule_report(c, n, top ? R_EXT_ITUNES_CATEGORY : R_EXT_ITUNES_OBSOLETE,
+			    "\"%.100s\" is not a subcategory of \"%.100s\"", text, parent);
+	}
+	xmlFree(parent);
+}
+
 static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *text = attr_get(n, "text");
@@ -685,6 +823,8 @@ static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 		rule_report(c, n, R_EXT_ITUNES_OBSOLETE, "\"%.100s\"", text);
 	else if (!in_choices(itunes_categories, (const char *)text))
 		rule_report(c, n, R_EXT_ITUNES_CATEGORY, "\"%.100s\"", text);
+	else
+		check_itunes_nesting(c, n, (const char *)text);
 	xmlFree(text);
 }
 

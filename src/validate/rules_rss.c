@@ -464,13 +464,60 @@ static void check_item(struct vctx *c, xmlNodePtr n)
 {
 	if (!has_child(n, NULL, "title") && !has_child(n, NULL, "description"))
 		rule_report(c, n, R_RSS_ITEM_TITLE_OR_DESC, "<item>");
+
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "author", NS_DC, "creator");
 	duplicate_semantics(c, n, "category", NS_DC, "subject");
 }
 
+/* The text of n's first child named name, or NULL (caller frees). */
+static xmlChar *child_text(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr ch = first_child(n, NULL, name);
+	return ch ? node_text(ch) : NULL;
+}
+
+/* §<image>: "in practice the image <title> and <link> should have the same
+ * value as the channel's <title> and <link>". */
+static void check_image_matches(struct vctx *c, xmlNodePtr channel)
+{
+	xmlNodePtr image = first_child(channel, NULL, "image");
+	if (!image)
+		return;
+	static const struct { const char *name; enum rule_id id; } pairs[] = {
+		{ "title", R_RSS_IMAGE_TITLE }, { "link", R_RSS_IMAGE_LINK },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		xmlChar *mine = child_text(image, pairs[i].name);
+		xmlChar *theirs = child_text(channel, pairs[i].name);
+		if (mine && theirs && xmlStrcmp(mine, theirs) != 0)
+			rule_report(c, first_child(image, NULL, pairs[i].name), pairs[i].id,
+				    "\"%.100s\", the channel's \"%.100s\"", mine, theirs);
+		xmlFree(mine);
+		xmlFree(theirs);
+	}
+}
+
+/* An atom:link rel="self" among the channel's children. */
+static bool has_self_link(xmlNodePtr channel)
+{
+	for (xmlNodePtr ch = channel->children; ch; ch = ch->next) {
+		if (!node_is(ch, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(ch, "rel");
+		bool self = rel && strcmp((const char *)rel, "self") == 0;
+		xmlFree(rel);
+		if (self)
+			return true;
+	}
+	return false;
+}
+
 static void check_channel(struct vctx *c, xmlNodePtr n)
 {
+	check_image_matches(c, n);
+	if (!has_self_link(n))
+		rule_report(c, n, R_RSS_SELF_LINK, "<channel>");
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "language", NS_DC, "language");
 	duplicate_semantics(c, n, "copyright", NS_DC, "rights");
@@ -490,6 +537,9 @@ void rss_check_head(struct vctx *c, xmlNodePtr rss)
 void rss_check_item(struct vctx *c, xmlNodePtr item)
 {
 	elem_walk(c, item, &item_def, NULL);
+	/* RSS 2.0 only: 0.9x items have no guid (0.94's drafts aside). */
+	if (!has_child(item, NULL, "guid"))
+		rule_report(c, item, R_RSS_NO_GUID, "<item>");
 }
 
 static const struct rss09_version *rss09_find(unsigned version)
