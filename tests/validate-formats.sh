@@ -2,7 +2,7 @@
 # validate-formats.sh: `feedgen validate` on the formats beside RSS 2.0, Atom
 # 1.0 and JSON Feed — RSS 0.90, 0.91, 0.92, 0.94, RSS 1.0 with its modules,
 # OPML 2.0 — on an iTunes podcast, on RSS 2.0's warnings and on roots that are
-# no feed, printed as TAP.
+# no feed, on Podcasting 2.0, printed as TAP.
 #
 # tests/validate/rss090-ok.rdf, rss091-ok.xml, rss092-ok.xml, rss094-ok.xml,
 # rss10-ok.rdf, opml-ok.opml and podcast-ok.xml keep every rule of their
@@ -43,7 +43,7 @@ expect_warning() {
 # The good documents: valid, no warnings, and named.
 for f in rss090-ok.rdf:'RSS 0.90' rss091-ok.xml:'RSS 0.9x' rss092-ok.xml:'RSS 0.9x' \
 	 rss094-ok.xml:'RSS 0.9x' rss10-ok.rdf:'RSS 1.0' opml-ok.opml:'OPML' \
-	 podcast-ok.xml:'RSS 2.0'; do
+	 podcast-ok.xml:'RSS 2.0' podcast20-ok.xml:'RSS 2.0'; do
 	"$FEEDGEN" validate "$srcdir/${f%%:*}" > "$tmp/out" 2>&1
 	rc=$?
 	[ $rc -eq 0 ] && grep -q ": ${f#*:}, valid: 0 errors, 0 warnings$" "$tmp/out"
@@ -227,6 +227,50 @@ expect_warning podcast-ok.xml namespace-near-miss "Media RSS without its final s
 run podcast-ok.xml 's|<itunes:name>Someone</itunes:name>|<itunes:name>Someone</itunes:name>|'
 [ $rc -eq 0 ] && ! grep -q namespace-near-miss "$tmp/out"
 ok $? "a namespace that is known: no near-miss warning"
+
+# Podcasting 2.0 (podcastindex.org namespace 1.0), tag by tag.
+expect_rule podcast20-ok.xml podcast-guid "podcast:guid is a UUID" \
+	's|917393e3-1b1e-5cef-ace4-edaa54e1f810|my-show|'
+expect_rule podcast20-ok.xml extension-value "podcast:locked is yes or no" \
+	's|>yes</podcast:locked>|>true</podcast:locked>|'
+expect_rule podcast20-ok.xml extension-value "podcast:medium from its list" \
+	's|<podcast:medium>podcast</podcast:medium>|<podcast:medium>radio</podcast:medium>|'
+expect_rule podcast20-ok.xml duplicate-element "podcast:medium once" \
+	's|<podcast:medium>podcast</podcast:medium>|<podcast:medium>podcast</podcast:medium><podcast:medium>music</podcast:medium>|'
+expect_rule podcast20-ok.xml missing-attribute "podcast:funding needs url" \
+	's|<podcast:funding url="https://example.org/support">|<podcast:funding>|'
+expect_rule podcast20-ok.xml date-rfc822 "podcast:trailer pubdate is RFC 2822" \
+	's|pubdate="Wed, 01 May 2024 10:00:00 GMT"|pubdate="2024-05-01"|'
+expect_rule podcast20-ok.xml missing-attribute "podcast:transcript needs type" \
+	's| type="text/vtt"||'
+expect_rule podcast20-ok.xml unknown-element "podcast:transcript is an item tag" \
+	's|<podcast:medium>podcast</podcast:medium>|<podcast:medium>podcast</podcast:medium><podcast:transcript url="https://example.org/t.vtt" type="text/vtt"/>|'
+expect_rule podcast20-ok.xml unknown-element "podcast:guid is a channel tag" \
+	's|<podcast:season name="First">|<podcast:guid>917393e3-1b1e-5cef-ace4-edaa54e1f810</podcast:guid><podcast:season name="First">|'
+expect_rule podcast20-ok.xml unknown-element "an unknown podcast: tag" \
+	's|<podcast:medium>podcast</podcast:medium>|<podcast:medium>podcast</podcast:medium><podcast:rating>5</podcast:rating>|'
+expect_rule podcast20-ok.xml non-negative-integer "podcast:season is an integer" \
+	's|<podcast:season name="First">1</podcast:season>|<podcast:season>one</podcast:season>|'
+expect_rule podcast20-ok.xml float "podcast:episode is a decimal number" \
+	's|>1.5</podcast:episode>|>one</podcast:episode>|'
+expect_rule podcast20-ok.xml missing-attribute "podcast:soundbite needs startTime" \
+	's|startTime="73.0" ||'
+expect_rule podcast20-ok.xml extension-value "podcast:liveItem status" \
+	's|status="live"|status="on air"|'
+expect_rule podcast20-ok.xml missing-attribute "podcast:source needs uri" \
+	's|<podcast:source uri="https://example.org/ep1.opus"/>|<podcast:source/>|'
+expect_rule podcast20-ok.xml extension-value "podcast:integrity type sri or pgp-signature" \
+	's|<podcast:integrity type="sri"|<podcast:integrity type="md5"|'
+expect_rule podcast20-ok.xml missing-attribute "podcast:valueRecipient needs split" \
+	's| split="100"||'
+expect_rule podcast20-ok.xml missing-attribute "podcast:remoteItem needs feedGuid" \
+	's|feedGuid="917393e3-1b1e-5cef-ace4-edaa54e1f811" ||'
+expect_rule podcast20-ok.xml unexpected-attribute "podcast:person: only its attributes" \
+	's|<podcast:person role="host"|<podcast:person age="40" role="host"|'
+expect_rule podcast20-ok.xml unexpected-attribute "podcast:value: only its attributes" \
+	's|method="keysend"|method="keysend" fee="1"|'
+expect_rule podcast20-ok.xml boolean "podcast:podping usesPodping is true or false" \
+	's|usesPodping="true"|usesPodping="yes"|'
 
 # Warnings W3C gives on RSS 2.0: still valid.
 expect_warning podcast-ok.xml missing-atom-self-link "RSS 2.0: atom:link rel=self" \

@@ -243,6 +243,8 @@ const struct rule rule_table[R_COUNT] = {
 	[R_RSS_IMAGE_LINK] = { "image-link-mismatch", W,
 		"the image's link should be the channel's link",
 		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
+	[R_PODCAST_GUID] = { "podcast-guid", E, "podcast:guid must be a UUID (version 5)",
+		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid },
 };
 
 #undef W

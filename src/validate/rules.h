@@ -148,6 +148,7 @@ enum rule_id {
 	R_RSS_NO_GUID,
 	R_RSS_IMAGE_TITLE,
 	R_RSS_IMAGE_LINK,
+	R_PODCAST_GUID,
 	R_COUNT
 };
 
@@ -343,7 +344,8 @@ bool check_gbase_price(const char *s);
 bool check_opensearch_role(const char *s);
 bool check_meta_robots(const char *s);
 bool check_dcmi_period(const char *s);	/* DCMI Period: name=..; start=..; end=.. */
-bool check_opml_expansion(const char *s);	/* "1, 6, 13": line numbers */
+bool check_opml_expansion(const char *s);
+bool check_uuid(const char *s);		/* 8-4-4-4-12 hexadecimal digits */	/* "1, 6, 13": line numbers */
 bool check_no_html(const char *s);	/* plain text: no markup */
 bool check_safe_html(const char *s);	/* no script, event handlers... */
 bool check_is_html(const char *s);	/* escaped HTML that parses */

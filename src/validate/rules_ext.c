@@ -47,6 +47,7 @@
 #define NS_TAXO "http://purl.org/rss/1.0/modules/taxonomy/"
 #define NS_IMAGE "http://purl.org/rss/1.0/modules/image/"
 #define NS_ANNOTATE "http://purl.org/rss/1.0/modules/annotate/"
+#define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 
 struct ext_row {
 	unsigned where;		/* contexts it may appear in */
@@ -70,6 +71,7 @@ static void check_media_restriction(struct vctx *c, xmlNodePtr n);
 static void check_media_rating(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
+static void check_podcast_attrs(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_reply[] = { "ref", "href", "type", "source", NULL };
@@ -356,6 +358,72 @@ static const struct value_rule opensearch_values[] = {
 	VEND,
 };
 
+/* Podcasting 2.0: required attributes and the forms of values, tag by tag. */
+static const struct value_rule podcast_values[] = {
+	{ "guid", NULL, 0, R_PODCAST_GUID, NULL },
+	{ "locked", NULL, 0, R_EXT_VALUE, "|yes|no|" },
+	{ "locked", "owner", 0, R_EMAIL, NULL },
+	{ "block", NULL, 0, R_EXT_VALUE, "|yes|no|" },
+	{ "medium", NULL, 0, R_EXT_VALUE,
+	  "|podcast|music|video|film|audiobook|newsletter|blog|publisher|course|podcastL|musicL|"
+	  "videoL|filmL|audiobookL|newsletterL|blogL|publisherL|courseL|mixed|" },
+	{ "trailer", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "trailer", "pubdate", VR_REQUIRED, R_DATE_RFC822, NULL },
+	{ "trailer", "length", 0, R_INT_NONNEGATIVE, NULL },
+	{ "trailer", "type", 0, R_MIME_TYPE, NULL },
+	{ "trailer", "season", 0, R_INT_NONNEGATIVE, NULL },
+	{ "updateFrequency", "complete", 0, R_BOOLEAN, NULL },
+	{ "podping", "usesPodping", 0, R_BOOLEAN, NULL },
+	{ "liveItem", "status", VR_REQUIRED, R_EXT_VALUE, "|pending|live|ended|" },
+	{ "liveItem", "start", VR_REQUIRED, R_NONE, NULL },
+	{ "remoteItem", "feedGuid", VR_REQUIRED, R_NONE, NULL },
+	{ "remoteItem", "feedUrl", 0, R_URI_FULL, NULL },
+	{ "transcript", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "transcript", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "chapters", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "chapters", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "soundbite", "startTime", VR_REQUIRED, R_FLOAT, NULL },
+	{ "soundbite", "duration", VR_REQUIRED, R_FLOAT, NULL },
+	{ "season", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "episode", NULL, 0, R_FLOAT, NULL },
+	{ "alternateEnclosure", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "alternateEnclosure", "length", 0, R_INT_NONNEGATIVE, NULL },
+	{ "alternateEnclosure", "bitrate", 0, R_FLOAT, NULL },
+	{ "alternateEnclosure", "height", 0, R_INT_NONNEGATIVE, NULL },
+	{ "alternateEnclosure", "default", 0, R_BOOLEAN, NULL },
+	{ "contentLink", "href", VR_REQUIRED, R_URI, NULL },
+	{ "source", "uri", VR_REQUIRED, R_URI, NULL },
+	{ "source", "contentType", 0, R_MIME_TYPE, NULL },
+	{ "integrity", "type", VR_REQUIRED, R_EXT_VALUE, "|sri|pgp-signature|" },
+	{ "integrity", "value", VR_REQUIRED, R_NONE, NULL },
+	{ "funding", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "person", "img", 0, R_URI_FULL, NULL },
+	{ "person", "href", 0, R_URI_FULL, NULL },
+	{ "license", "url", 0, R_URI_FULL, NULL },
+	{ "value", "type", VR_REQUIRED, R_NONE, NULL },
+	{ "value", "method", VR_REQUIRED, R_NONE, NULL },
+	{ "value", "suggested", 0, R_FLOAT, NULL },
+	{ "valueRecipient", "type", VR_REQUIRED, R_NONE, NULL },
+	{ "valueRecipient", "address", VR_REQUIRED, R_NONE, NULL },
+	{ "valueRecipient", "split", VR_REQUIRED, R_INT_NONNEGATIVE, NULL },
+	{ "valueRecipient", "fee", 0, R_BOOLEAN, NULL },
+	{ "valueTimeSplit", "startTime", VR_REQUIRED, R_FLOAT, NULL },
+	{ "valueTimeSplit", "duration", VR_REQUIRED, R_FLOAT, NULL },
+	{ "valueTimeSplit", "remoteStartTime", 0, R_FLOAT, NULL },
+	{ "valueTimeSplit", "remotePercentage", 0, R_FLOAT, NULL },
+	{ "images", "srcset", VR_REQUIRED, R_NONE, NULL },
+	{ "image", "href", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "image", "width", 0, R_INT_POSITIVE, NULL },
+	{ "image", "height", 0, R_INT_POSITIVE, NULL },
+	{ "image", "type", 0, R_MIME_TYPE, NULL },
+	{ "socialInteract", "protocol", VR_REQUIRED, R_NONE, NULL },
+	{ "socialInteract", "uri", 0, R_URI, NULL },
+	{ "socialInteract", "priority", 0, R_INTEGER, NULL },
+	{ "chat", "server", VR_REQUIRED, R_NONE, NULL },
+	{ "chat", "protocol", VR_REQUIRED, R_NONE, NULL },
+	VEND,
+};
+
 /* XHTML meta robots in a feed (as FeedBurner and others write it). */
 static const struct value_rule meta_values[] = {
 	{ "meta", "name", VR_REQUIRED, R_EXT_VALUE, "|robots|" },
@@ -391,6 +459,88 @@ static const struct ext_row opensearch_rows[] = {
 	{ TOP, LEAF(NS_OPENSEARCH, "itemsPerPage", E_UNIQUE, R_NONE) },
 	END,
 };
+
+/* Podcasting 2.0 (github.com/Podcastindex-org/podcast-namespace, docs/tags):
+ * every tag, where its "Parent" says it goes (NEST: inside another podcast:
+ * element — liveItem, alternateEnclosure, value, podroll, publisher — whose
+ * children are checked with no context), once where its "Count" says
+ * "Single". Attributes and values are in podcast_values. */
+/* Podcasting 2.0 attributes, tag by tag (each tag's "Attributes"). */
+static const char *const pa_guid[] = { NULL };
+static const char *const pa_locked[] = { "owner", NULL };
+static const char *const pa_medium[] = { NULL };
+static const char *const pa_block[] = { "id", NULL };
+static const char *const pa_trailer[] = { "url", "pubdate", "length", "type", "season", NULL };
+static const char *const pa_updateFrequency[] = { "complete", "dtstart", "rrule", NULL };
+static const char *const pa_podping[] = { "usesPodping", NULL };
+static const char *const pa_podroll[] = { NULL };
+static const char *const pa_publisher[] = { NULL };
+static const char *const pa_liveItem[] = { "status", "start", "end", NULL };
+static const char *const pa_remoteItem[] = { "feedGuid", "feedUrl", "itemGuid", "medium", "title", NULL };
+static const char *const pa_transcript[] = { "url", "type", "language", "rel", NULL };
+static const char *const pa_chapters[] = { "url", "type", NULL };
+static const char *const pa_soundbite[] = { "startTime", "duration", NULL };
+static const char *const pa_season[] = { "name", NULL };
+static const char *const pa_episode[] = { "display", NULL };
+static const char *const pa_alternateEnclosure[] = { "type", "length", "bitrate", "height", "lang", "title", "rel", "codecs", "default", NULL };
+static const char *const pa_contentLink[] = { "href", NULL };
+static const char *const pa_source[] = { "uri", "contentType", NULL };
+static const char *const pa_integrity[] = { "type", "value", NULL };
+static const char *const pa_funding[] = { "url", NULL };
+static const char *const pa_person[] = { "role", "group", "img", "href", NULL };
+static const char *const pa_location[] = { "rel", "geo", "osm", "country", NULL };
+static const char *const pa_license[] = { "url", NULL };
+static const char *const pa_value[] = { "type", "method", "suggested", NULL };
+static const char *const pa_valueRecipient[] = { "name", "customKey", "customValue", "type", "address", "split", "fee", NULL };
+static const char *const pa_valueTimeSplit[] = { "startTime", "duration", "remoteStartTime", "remotePercentage", NULL };
+static const char *const pa_images[] = { "srcset", NULL };
+static const char *const pa_image[] = { "href", "alt", "aspect-ratio", "width", "height", "type", "purpose", NULL };
+static const char *const pa_txt[] = { "purpose", NULL };
+static const char *const pa_socialInteract[] = { "protocol", "uri", "accountId", "accountUrl", "priority", NULL };
+static const char *const pa_chat[] = { "server", "protocol", "accountId", "space", NULL };
+
+#define NEST (1u << EXT_ANY_CTX)
+#define PLEAF(where, name, flags) \
+	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
+#define PBOX(where, name, flags) \
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, check_podcast_attrs, pa_##name } }
+static const struct ext_row podcast_rows[] = {
+	PLEAF(TOP, guid, E_UNIQUE),
+	PLEAF(TOP, locked, E_UNIQUE),
+	PLEAF(TOP, medium, E_UNIQUE),
+	PLEAF(TOP | NEST, block, 0),
+	PLEAF(TOP, trailer, 0),
+	PLEAF(TOP, updateFrequency, E_UNIQUE),
+	PLEAF(TOP, podping, E_UNIQUE),
+	PBOX(TOP, podroll, E_UNIQUE),
+	PBOX(TOP, publisher, E_UNIQUE),
+	PBOX(TOP, liveItem, 0),
+	PLEAF(TOP | NEST, remoteItem, 0),
+	PLEAF(LOW | NEST, transcript, 0),
+	PLEAF(LOW | NEST, chapters, E_UNIQUE),
+	PLEAF(LOW | NEST, soundbite, 0),
+	PLEAF(LOW | NEST, season, E_UNIQUE),
+	PLEAF(LOW | NEST, episode, E_UNIQUE),
+	PBOX(LOW | NEST, alternateEnclosure, 0),
+	PLEAF(LOW | NEST, contentLink, 0),
+	PLEAF(NEST, source, 0),
+	PLEAF(NEST, integrity, E_UNIQUE),
+	PLEAF(ANY, funding, 0),
+	PLEAF(ANY, person, 0),
+	PLEAF(ANY, location, 0),
+	PLEAF(ANY, license, E_UNIQUE),
+	PBOX(ANY, value, 0),
+	PLEAF(NEST, valueRecipient, 0),
+	PBOX(NEST, valueTimeSplit, 0),
+	PLEAF(ANY, images, E_UNIQUE),
+	PLEAF(ANY, image, 0),
+	PLEAF(ANY, txt, 0),
+	PLEAF(ANY, socialInteract, 0),
+	PLEAF(ANY, chat, E_UNIQUE),
+	END,
+};
+#undef PLEAF
+#undef PBOX
 
 static const struct ext_row empty_rows[] = {
 	END,
@@ -462,6 +612,7 @@ static const struct ext_ns ext_namespaces[] = {
 	{ NS_TAXO, true, taxo_rows, NULL },
 	{ NS_IMAGE, true, image_module_rows, NULL },
 	{ NS_ANNOTATE, true, annotate_rows, NULL },
+	{ NS_PODCAST, true, podcast_rows, podcast_values },
 };
 
 const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool *closed_ns)
@@ -567,6 +718,7 @@ static void check_near_miss(struct vctx *c, xmlNodePtr n, const char *ns)
  * namespace): FeedSync 1.0 §3.4 sx:conflicts holds the conflicting items. */
 static const struct { const char *ns, *name; } holds_host[] = {
 	{ NS_SX, "conflicts" },
+	{ NS_PODCAST, "liveItem" },
 };
 
 /* Children of a known extension's element that are in no namespace: no
@@ -621,6 +773,25 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 }
 
 /* ---- checks ---- */
+
+/* The attributes of a podcast: container (E_ANY, so the walk does not check
+ * them): those its tag defines, and namespaced ones. */
+static void check_podcast_attrs(struct vctx *c, xmlNodePtr n)
+{
+	bool closed;
+	const struct elem_def *def = ext_lookup(n, EXT_ANY_CTX, &closed);
+	if (!def)
+		def = ext_lookup(n, EXT_CHANNEL, &closed);
+	if (!def)
+		def = ext_lookup(n, EXT_ITEM, &closed);
+	for (xmlAttrPtr a = n->properties; def && a; a = a->next) {
+		bool known = a->ns != NULL;
+		for (const char *const *k = def->attrs; !known && k && *k; k++)
+			known = strcmp(*k, (const char *)a->name) == 0;
+		if (!known)
+			rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
+	}
+}
 
 /* A URL as the element's text in RSS 2.0, as its rdf:resource in RSS 1.0
  * (an RDF document). */

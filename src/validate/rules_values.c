@@ -992,3 +992,17 @@ bool check_opml_expansion(const char *s)
 	}
 	return true;
 }
+
+/* A UUID's text form (RFC 4122 §3): 8-4-4-4-12 hexadecimal digits. */
+bool check_uuid(const char *s)
+{
+	static const int groups[] = { 8, 4, 4, 4, 12 };
+	for (size_t g = 0; g < 5; g++) {
+		for (int i = 0; i < groups[g]; i++, s++)
+			if (!isxdigit((unsigned char)*s))
+				return false;
+		if (g < 4 && *s++ != '-')
+			return false;
+	}
+	return *s == '\0';
+}
