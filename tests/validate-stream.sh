@@ -151,11 +151,12 @@ report $? "RSS: a guid repeated 3000 items later, a channel element after the it
 python3 - > "$tmp/head.xml" <<'PY'
 import sys
 w = sys.stdout.write
-w('<rss version="2.0"><channel><title>T</title><link>https://example.org/</link>\n')
-w('<description>D</description>\n')
+w('<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>T</title>\n')
+w('<link>https://example.org/</link><description>D</description>\n')
+w('<atom:link rel="self" href="https://example.org/feed.xml"/>\n')
 for i in range(30000):
     w('<category>c%d</category>\n' % i)
-w('<item><title>x</title></item>\n</channel></rss>\n')
+w('<item><title>x</title><guid>https://example.org/x</guid></item>\n</channel></rss>\n')
 PY
 run "$tmp/head.xml"
 [ $rc -eq 0 ] && [ "$(grep -c '\[head-too-large\]' "$tmp/out")" -eq 1 ] &&

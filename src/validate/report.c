@@ -56,8 +56,13 @@ const char *doc_kind_name(enum doc_kind kind)
 	case DOC_RSS2: return "RSS 2.0";
 	case DOC_ATOM: return "Atom 1.0";
 	case DOC_ATOM_ENTRY: return "Atom 1.0 entry";
-	case DOC_OTHER: return "not RSS 2.0 or Atom 1.0";
+	case DOC_OTHER: return "not a feed";
 	case DOC_JSON: return "JSON Feed";
+	case DOC_RSS09: return "RSS 0.9x";
+	case DOC_RSS_OTHER: return "RSS of an unknown version";
+	case DOC_RSS090: return "RSS 0.90";
+	case DOC_RSS1: return "RSS 1.0";
+	case DOC_OPML: return "OPML";
 	case DOC_UNKNOWN: break;
 	}
 	return "unknown";

@@ -17,8 +17,13 @@ enum doc_kind {
 	DOC_RSS2,
 	DOC_ATOM,	/* an Atom feed document */
 	DOC_ATOM_ENTRY,	/* an Atom entry document (RFC 4287 section 2) */
-	DOC_OTHER,	/* a known non-target format: RSS 0.9x/1.0, Atom 0.3, HTML */
+	DOC_OTHER,	/* no feed: Atom 0.3, HTML, an unknown root */
 	DOC_JSON,	/* a JSON Feed, version 1 or 1.1 (validate_json.h) */
+	DOC_RSS09,	/* RSS 0.91, 0.92, 0.93 or 0.94 (struct vctx says which) */
+	DOC_RSS_OTHER,	/* <rss> of a version no specification defines */
+	DOC_RSS090,	/* RSS 0.90, RDF */
+	DOC_RSS1,	/* RSS 1.0, RDF */
+	DOC_OPML,	/* OPML 1.0, 1.1 or 2.0 (or the older outlineDocument) */
 };
 
 struct vdiag {

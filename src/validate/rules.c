@@ -25,8 +25,8 @@ const struct rule rule_table[R_COUNT] = {
 		"entity reference that cannot be expanded safely",
 		"XML 1.0 §4.1", NULL },
 	[R_XML_NAMESPACE] = { "xml-namespace", E, "namespace problem", "Namespaces in XML 1.0 §3", NULL },
-	[R_NOT_A_FEED] = { "not-a-feed", E, "not an RSS 2.0 or Atom 1.0 document",
-		"RSS 2.0.11 §Required channel elements; RFC 4287 §4.1.1", NULL },
+	[R_NOT_A_FEED] = { "not-a-feed", E, "not a feed",
+		"RSS 2.0.11; RFC 4287 §4.1.1; RSS 1.0 §5.2; OPML 2.0", NULL },
 	[R_SCHEMA_ATOM] = { "atom-schema", E, "does not match the Atom schema",
 		"RFC 4287 Appendix B", NULL },
 	[R_SCHEMA_RSS] = { "rss-schema", E, "does not match the RSS 2.0 schema",
@@ -127,8 +127,9 @@ const struct rule rule_table[R_COUNT] = {
 		"RFC 5005 §2, §4", NULL },
 	[R_ATOM_BASE64] = { "atom-base64", E, "content is not valid base64", "RFC 4287 §4.1.3.3",
 		NULL },
-	[R_RSS_VERSION] = { "rss-version", E, "<rss> must have version=\"2.0\"",
-		"RSS 2.0.11 §Sample files", NULL },
+	[R_RSS_VERSION] = { "rss-version", E,
+		"<rss> must have a version: 2.0 (or 0.91, 0.92, 0.93, 0.94)",
+		"RSS 2.0.11 §Sample files; RSS 0.91; RSS 0.92", NULL },
 	[R_RSS_ITEM_TITLE_OR_DESC] = { "rss-item-title-or-description", E,
 		"an item must have a title or a description", "RSS 2.0.11 §Elements of <item>", NULL },
 	[R_RSS_DUPLICATE_GUID] = { "rss-duplicate-guid", E, "guid used by more than one item",
@@ -188,6 +189,62 @@ const struct rule rule_table[R_COUNT] = {
 		"an iTunes category Apple has retired", "Apple Podcasts categories", NULL },
 	[R_EXT_ITUNES_CATEGORY] = { "itunes-category", E, "not an iTunes category",
 		"Apple Podcasts RSS tags", NULL },
+	[R_DCMI_PERIOD] = { "date-w3cdtf", E, "not a W3C-DTF date or DCMI Period",
+		"DCMI Metadata Terms (available, valid, temporal); DCMI Period", check_dcmi_period },
+	[R_ATOM03_OBSOLETE] = { "atom03-obsolete", E,
+		"Atom 0.3 (namespace http://purl.org/atom/ns#) is obsolete: use Atom 1.0",
+		"RFC 4287 §1.2 (namespace http://www.w3.org/2005/Atom)", NULL },
+	[R_RSS09_LANGUAGE] = { "rss091-language", E, "RSS 0.91 requires <language> in <channel>",
+		"RSS 0.91 (Netscape DTD; UserLand §<language>)", NULL },
+	[R_RDF_ABOUT] = { "rdf-about", E, "needs an rdf:about URI",
+		"RSS 1.0 §5.3-5.6 (rdf:about required)", NULL },
+	[R_RDF_RESOURCE] = { "rdf-resource", E, "needs an rdf:resource URI",
+		"RSS 1.0 §5.3.5-5.3.7 (channel image, items, textinput)", NULL },
+	[R_RDF_NO_NAMESPACE] = { "no-namespace", E,
+		"element in no namespace: its vocabulary cannot be determined",
+		"RSS 1.0 §5 (elements in http://purl.org/rss/1.0/); the extension's specification; "
+		"Namespaces in XML 1.0 §6.2", NULL },
+	[R_OPML_VERSION] = { "opml-version", E, "<opml> must have version=\"1.0\", \"1.1\" or \"2.0\"",
+		"OPML 2.0 §What is an <opml>?", NULL },
+	[R_OPML_OBSOLETE] = { "opml-obsolete", W,
+		"<outlineDocument> is the name OPML had before 1.0: use <opml version=\"2.0\">",
+		"OPML 1.0 §Compatibility", NULL },
+	[R_OPML_TEXT] = { "opml-text", E, "an outline must have a text attribute",
+		"OPML 2.0 §Text attribute", NULL },
+	[R_OPML_TEXT_1X] = { "opml-text", W, "an outline should have a text attribute",
+		"OPML 1.0 §<outline> (common attributes); OPML 2.0 §Text attribute", NULL },
+	[R_OPML_XMLURL] = { "opml-xmlurl", E, "an outline of type rss needs xmlUrl, the feed's http address",
+		"OPML 2.0 §Subscription lists", NULL },
+	[R_OPML_URL] = { "opml-url", E, "an outline of type link or include needs url, an http address",
+		"OPML 2.0 §Inclusion", NULL },
+	[R_OPML_TITLE] = { "opml-title", W, "an outline of type rss should have a title attribute",
+		"OPML 2.0 §Subscription lists (title ... should not be omitted)", NULL },
+	[R_OPML_EXPANSION] = { "opml-expansion-state", E,
+		"expansionState must be a comma-separated list of line numbers",
+		"OPML 2.0 §What is a <head>?", check_opml_expansion },
+	[R_OPML_NUMBER] = { "opml-number", E, "must be a number", "OPML 2.0 §What is a <head>?",
+		check_integer },
+	[R_OPML_TRUE_FALSE] = { "opml-true-false", E, "must be \"true\" or \"false\"",
+		"OPML 2.0 §Other special attributes (isComment, isBreakpoint)", check_boolean },
+	[R_ITUNES_EXPLICIT] = { "itunes-explicit", E,
+		"itunes:explicit must be \"true\" or \"false\" (Apple no longer reads yes, no or clean)",
+		"Apple Podcasts RSS tags (<itunes:explicit>)", NULL },
+	[R_NS_NEAR_MISS] = { "namespace-near-miss", W,
+		"namespace URI nearly matches a known one (elements in it are not read as that extension)",
+		"Namespaces in XML 1.0 §2.3 (URIs compared character by character)", NULL },
+	[R_RSS_SELF_LINK] = { "missing-atom-self-link", W,
+		"the channel should name its own URL with atom:link rel=\"self\"",
+		"RSS Advisory Board best practices (atom:link); W3C MissingAtomSelfLink", NULL },
+	[R_RSS_NO_GUID] = { "missing-guid", W, "an item should have a guid",
+		"RSS 2.0.11 §<guid> sub-element of <item>; W3C MissingGuid", NULL },
+	[R_RSS_IMAGE_TITLE] = { "image-title-mismatch", W,
+		"the image's title should be the channel's title",
+		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
+	[R_RSS_IMAGE_LINK] = { "image-link-mismatch", W,
+		"the image's link should be the channel's link",
+		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
+	[R_PODCAST_GUID] = { "podcast-guid", E, "podcast:guid must be a UUID (version 5)",
+		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid },
 };
 
 #undef W
@@ -445,12 +502,14 @@ static void check_attributes(struct vctx *c, xmlNodePtr node, const struct elem_
 	}
 }
 
+/* The context an extension element is in, by its parent's name: channel and
+ * item in RSS (0.9x, 1.0 and 2.0 alike), feed and entry in Atom. */
 static enum ext_context ext_context_of(const struct elem_def *def, const char *own_ns)
 {
-	if (!own_ns)
-		return strcmp(def->name, "channel") == 0 ? EXT_CHANNEL :
-		       strcmp(def->name, "item") == 0 ? EXT_ITEM : EXT_ANY_CTX;
-	return strcmp(def->name, "feed") == 0 ? EXT_FEED :
+	(void)own_ns;
+	return strcmp(def->name, "channel") == 0 ? EXT_CHANNEL :
+	       strcmp(def->name, "item") == 0 ? EXT_ITEM :
+	       strcmp(def->name, "feed") == 0 ? EXT_FEED :
 	       strcmp(def->name, "entry") == 0 ? EXT_ENTRY : EXT_ANY_CTX;
 }
 

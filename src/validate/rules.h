@@ -27,6 +27,9 @@
 #define NS_ATOM "http://www.w3.org/2005/Atom"
 #define NS_XHTML "http://www.w3.org/1999/xhtml"
 #define NS_XML "http://www.w3.org/XML/1998/namespace"
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RSS1 "http://purl.org/rss/1.0/"
+#define NS_RSS090 "http://my.netscape.com/rdf/simple/0.9/"
 
 enum rule_id {
 	R_NONE,
@@ -122,6 +125,30 @@ enum rule_id {
 	R_GBASE_PRICE,
 	R_OPENSEARCH_ROLE,
 	R_META_ROBOTS,
+	R_DCMI_PERIOD,
+	/* other formats: RSS 0.9x, RSS 0.90 and 1.0 (RDF), OPML, Atom 0.3 */
+	R_ATOM03_OBSOLETE,
+	R_RSS09_LANGUAGE,
+	R_RDF_ABOUT,
+	R_RDF_RESOURCE,
+	R_RDF_NO_NAMESPACE,
+	R_OPML_VERSION,
+	R_OPML_OBSOLETE,
+	R_OPML_TEXT,
+	R_OPML_TEXT_1X,
+	R_OPML_XMLURL,
+	R_OPML_URL,
+	R_OPML_TITLE,
+	R_OPML_EXPANSION,
+	R_OPML_NUMBER,
+	R_OPML_TRUE_FALSE,
+	R_ITUNES_EXPLICIT,
+	R_NS_NEAR_MISS,
+	R_RSS_SELF_LINK,
+	R_RSS_NO_GUID,
+	R_RSS_IMAGE_TITLE,
+	R_RSS_IMAGE_LINK,
+	R_PODCAST_GUID,
 	R_COUNT
 };
 
@@ -171,6 +198,12 @@ struct vctx {
 	struct colmap *cols;	/* columns of the head's nodes; NULL: none */
 	struct idset ids;	/* atom:id and guid values seen: duplicates */
 	struct atom_stream *atom;	/* NULL until an Atom feed is seen */
+	/* The format's version, as the root says: 90, 91, 92, 93, 94 for RSS
+	 * 0.9x, 100 for RSS 1.0, 10, 11, 20 for OPML 1.0, 1.1, 2.0; 0 when
+	 * none applies. */
+	unsigned version;
+	const char *rdf_ns;	/* RSS 0.90 or 1.0: the namespace of its elements */
+	size_t pieces;		/* items, entries or top outlines checked so far */
 };
 
 /* Releases what a vctx owns (its ids and atom_stream). */
@@ -254,6 +287,23 @@ void atom_note_head_child(struct vctx *c, xmlNodePtr child);
 void atom_check_head(struct vctx *c, xmlNodePtr feed);
 void rss_check_head(struct vctx *c, xmlNodePtr rss);
 void rss_check_item(struct vctx *c, xmlNodePtr item);
+/* RSS 0.91 (Netscape and UserLand), 0.92, 0.93 and 0.94, by c->version
+ * (rules_rss.c). */
+void rss09_check_head(struct vctx *c, xmlNodePtr rss);
+void rss09_check_item(struct vctx *c, xmlNodePtr item);
+/* RSS 0.90 and RSS 1.0, RDF documents whose elements are in c->rdf_ns
+ * (rules_rdf.c): the items are pieces, everything else under rdf:RDF is
+ * head. */
+void rdf_check_head(struct vctx *c, xmlNodePtr rdf);
+void rdf_check_item(struct vctx *c, xmlNodePtr item);
+/* rdf:about, rdf:resource: present, and a URI reference (rules_rdf.c). */
+void rdf_check_about(struct vctx *c, xmlNodePtr n);
+void rdf_check_resource(struct vctx *c, xmlNodePtr n);
+/* OPML 1.0, 1.1 and 2.0 (rules_opml.c): each outline directly under <body>
+ * is a piece, with the outlines it holds; c->pieces tells the head check
+ * whether <body> had any. */
+void opml_check_head(struct vctx *c, xmlNodePtr opml);
+void opml_check_outline(struct vctx *c, xmlNodePtr outline);
 
 /* Text value checks (rules_values.c); pure functions on trimmed strings. */
 bool check_rfc3339(const char *s);
@@ -293,6 +343,9 @@ bool check_gbase_year(const char *s);
 bool check_gbase_price(const char *s);
 bool check_opensearch_role(const char *s);
 bool check_meta_robots(const char *s);
+bool check_dcmi_period(const char *s);	/* DCMI Period: name=..; start=..; end=.. */
+bool check_opml_expansion(const char *s);
+bool check_uuid(const char *s);		/* 8-4-4-4-12 hexadecimal digits */	/* "1, 6, 13": line numbers */
 bool check_no_html(const char *s);	/* plain text: no markup */
 bool check_safe_html(const char *s);	/* no script, event handlers... */
 bool check_is_html(const char *s);	/* escaped HTML that parses */

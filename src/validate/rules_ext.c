@@ -43,6 +43,11 @@
 #define NS_GEOURL "http://geourl.org/rss/module/"
 #define NS_ICBM "http://postneo.com/icbm"
 #define NS_CC "http://backend.userland.com/creativeCommonsRssModule"
+#define NS_ADMIN "http://webns.net/mvcb/"
+#define NS_TAXO "http://purl.org/rss/1.0/modules/taxonomy/"
+#define NS_IMAGE "http://purl.org/rss/1.0/modules/image/"
+#define NS_ANNOTATE "http://purl.org/rss/1.0/modules/annotate/"
+#define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 
 struct ext_row {
 	unsigned where;		/* contexts it may appear in */
@@ -65,6 +70,8 @@ static void check_at_most_10(struct vctx *c, xmlNodePtr n);
 static void check_media_restriction(struct vctx *c, xmlNodePtr n);
 static void check_media_rating(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
+static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
+static void check_podcast_attrs(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_reply[] = { "ref", "href", "type", "source", NULL };
@@ -99,16 +106,51 @@ static const struct ext_row dcterms_rows[] = {
 	{ ANY, { NS_DCTERMS, "created", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "issued", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "modified", E_UNIQUE, R_NONE, NULL, check_w3cdtf_el, NULL } },
-	{ ANY, { NS_DCTERMS, "available", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
+	{ ANY, LEAF(NS_DCTERMS, "available", 0, R_DCMI_PERIOD) },
+	{ ANY, LEAF(NS_DCTERMS, "valid", 0, R_DCMI_PERIOD) },
 	{ ANY, { NS_DCTERMS, "dateAccepted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "dateCopyrighted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	{ ANY, { NS_DCTERMS, "dateSubmitted", 0, R_NONE, NULL, check_w3cdtf_el, NULL } },
 	END,
 };
 
-/* RSS 1.0 mod_content: content:encoded holds escaped HTML, once per item. */
+/* RSS 1.0 mod_content: content:encoded holds escaped HTML, once per item;
+ * content:items an rdf:Bag of content:item (its RDF is not checked). */
 static const struct ext_row content_rows[] = {
 	{ IT | EN, { NS_CONTENT, "encoded", E_UNIQUE, R_NONE, NULL, check_encoded, NULL } },
+	{ ANY, { NS_CONTENT, "items", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_admin: two channel properties, each an rdf:resource. */
+static const struct ext_row admin_rows[] = {
+	{ CH, { NS_ADMIN, "generatorAgent", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
+	{ CH, { NS_ADMIN, "errorReportsTo", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
+	END,
+};
+
+/* RSS 1.0 mod_taxonomy: taxo:topics (an rdf:Bag) in a channel or item, and
+ * taxo:topic descriptions beside them (under rdf:RDF), with taxo:link. */
+static const struct ext_row taxo_rows[] = {
+	{ CH | IT, { NS_TAXO, "topics", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	{ ANY, { NS_TAXO, "topic", E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ ANY, LEAF(NS_TAXO, "link", E_UNIQUE, R_URI_FULL) },
+	END,
+};
+
+/* RSS 1.0 mod_image: image:item (rdf:about, its own dc:title, image:width,
+ * image:height) in a channel or item, image:favicon in a channel. */
+static const struct ext_row image_module_rows[] = {
+	{ CH | IT, { NS_IMAGE, "item", E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ CH, { NS_IMAGE, "favicon", E_UNIQUE | E_ANY, R_NONE, NULL, rdf_check_about, NULL } },
+	{ ANY, LEAF(NS_IMAGE, "width", E_UNIQUE, R_INT_POSITIVE) },
+	{ ANY, LEAF(NS_IMAGE, "height", E_UNIQUE, R_INT_POSITIVE) },
+	END,
+};
+
+/* RSS 1.0 mod_annotation: the resource an item annotates. */
+static const struct ext_row annotate_rows[] = {
+	{ IT, { NS_ANNOTATE, "reference", E_UNIQUE, R_NONE, NULL, rdf_check_resource, NULL } },
 	END,
 };
 
@@ -150,19 +192,36 @@ static const struct ext_row atom_in_rss_rows[] = {
 	END,
 };
 
-/* Apple Podcasts RSS tags. */
+/* Apple Podcasts RSS tags (podcasters.apple.com, "A Podcaster's Guide to RSS"
+ * and its tag list): the whole vocabulary, so an unknown itunes: element is
+ * an error. itunes:category is a channel tag, nested once for a subcategory;
+ * itunes:owner holds itunes:name and itunes:email. summary, subtitle,
+ * keywords, order and isClosedCaptioned are older tags Apple still reads. */
+static const struct elem_def itunes_subcategory[] = {
+	{ NS_ITUNES, "category", 0, R_NONE, NULL, check_itunes_category, a_text },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def itunes_owner_children[] = {
+	{ NS_ITUNES, "name", E_UNIQUE, R_NONE, NULL, NULL, NULL },
+	{ NS_ITUNES, "email", E_UNIQUE, R_EMAIL, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
 static const struct ext_row itunes_rows[] = {
 	{ ANY, LEAF(NS_ITUNES, "author", E_UNIQUE, R_NONE) },
 	{ ANY, LEAF(NS_ITUNES, "block", E_UNIQUE, R_YES_NO) },
-	{ TOP, { NS_ITUNES, "category", E_CONTAINER, R_NONE, NULL, check_itunes_category, a_text } },
+	{ TOP, { NS_ITUNES, "category", E_CONTAINER, R_NONE, itunes_subcategory,
+		 check_itunes_category, a_text } },
 	{ ANY, { NS_ITUNES, "image", E_UNIQUE, R_NONE, NULL, check_itunes_image, a_href } },
 	{ LOW, { NS_ITUNES, "duration", E_UNIQUE, R_NONE, NULL, check_itunes_duration, NULL } },
-	{ ANY, LEAF(NS_ITUNES, "explicit", E_UNIQUE, R_YES_NO) },
+	{ ANY, LEAF(NS_ITUNES, "explicit", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "isClosedCaptioned", E_UNIQUE, R_YES_NO) },
 	{ LOW, LEAF(NS_ITUNES, "order", E_UNIQUE, R_INT_NONNEGATIVE) },
 	{ TOP, LEAF(NS_ITUNES, "complete", E_UNIQUE, R_YES_NO) },
 	{ TOP, LEAF(NS_ITUNES, "new-feed-url", E_UNIQUE, R_URI_FULL) },
-	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_ANY, R_NONE, NULL, NULL, NULL } },
+	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_CONTAINER, R_NONE, itunes_owner_children, NULL,
+		 NULL } },
 	{ ANY, LEAF(NS_ITUNES, "subtitle", E_UNIQUE, R_NONE) },
 	{ ANY, { NS_ITUNES, "summary", E_UNIQUE, R_NONE, NULL, check_itunes_summary, NULL } },
 	{ ANY, LEAF(NS_ITUNES, "keywords", E_UNIQUE, R_NONE) },
@@ -170,7 +229,7 @@ static const struct ext_row itunes_rows[] = {
 	{ LOW, LEAF(NS_ITUNES, "episodeType", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "episode", E_UNIQUE, R_INT_POSITIVE) },
 	{ LOW, LEAF(NS_ITUNES, "season", E_UNIQUE, R_INT_POSITIVE) },
-	{ LOW, LEAF(NS_ITUNES, "title", E_UNIQUE, R_NONE) },
+	{ ANY, LEAF(NS_ITUNES, "title", E_UNIQUE, R_NONE) },
 	END,
 };
 
@@ -227,7 +286,7 @@ static const struct value_rule sx_values[] = {
 
 /* Apple Podcasts RSS tags. */
 static const struct value_rule itunes_values[] = {
-	{ "explicit", NULL, VR_RAW, R_EXT_VALUE, "|yes|no|clean|true|false|" },
+	{ "explicit", NULL, VR_RAW, R_ITUNES_EXPLICIT, "|true|false|" },
 	{ "type", NULL, 0, R_EXT_VALUE, "|episodic|serial|" },
 	{ "episodeType", NULL, 0, R_EXT_VALUE, "|full|trailer|bonus|" },
 	VEND,
@@ -299,6 +358,72 @@ static const struct value_rule opensearch_values[] = {
 	VEND,
 };
 
+/* Podcasting 2.0: required attributes and the forms of values, tag by tag. */
+static const struct value_rule podcast_values[] = {
+	{ "guid", NULL, 0, R_PODCAST_GUID, NULL },
+	{ "locked", NULL, 0, R_EXT_VALUE, "|yes|no|" },
+	{ "locked", "owner", 0, R_EMAIL, NULL },
+	{ "block", NULL, 0, R_EXT_VALUE, "|yes|no|" },
+	{ "medium", NULL, 0, R_EXT_VALUE,
+	  "|podcast|music|video|film|audiobook|newsletter|blog|publisher|course|podcastL|musicL|"
+	  "videoL|filmL|audiobookL|newsletterL|blogL|publisherL|courseL|mixed|" },
+	{ "trailer", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "trailer", "pubdate", VR_REQUIRED, R_DATE_RFC822, NULL },
+	{ "trailer", "length", 0, R_INT_NONNEGATIVE, NULL },
+	{ "trailer", "type", 0, R_MIME_TYPE, NULL },
+	{ "trailer", "season", 0, R_INT_NONNEGATIVE, NULL },
+	{ "updateFrequency", "complete", 0, R_BOOLEAN, NULL },
+	{ "podping", "usesPodping", 0, R_BOOLEAN, NULL },
+	{ "liveItem", "status", VR_REQUIRED, R_EXT_VALUE, "|pending|live|ended|" },
+	{ "liveItem", "start", VR_REQUIRED, R_NONE, NULL },
+	{ "remoteItem", "feedGuid", VR_REQUIRED, R_NONE, NULL },
+	{ "remoteItem", "feedUrl", 0, R_URI_FULL, NULL },
+	{ "transcript", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "transcript", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "chapters", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "chapters", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "soundbite", "startTime", VR_REQUIRED, R_FLOAT, NULL },
+	{ "soundbite", "duration", VR_REQUIRED, R_FLOAT, NULL },
+	{ "season", NULL, 0, R_INT_NONNEGATIVE, NULL },
+	{ "episode", NULL, 0, R_FLOAT, NULL },
+	{ "alternateEnclosure", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "alternateEnclosure", "length", 0, R_INT_NONNEGATIVE, NULL },
+	{ "alternateEnclosure", "bitrate", 0, R_FLOAT, NULL },
+	{ "alternateEnclosure", "height", 0, R_INT_NONNEGATIVE, NULL },
+	{ "alternateEnclosure", "default", 0, R_BOOLEAN, NULL },
+	{ "contentLink", "href", VR_REQUIRED, R_URI, NULL },
+	{ "source", "uri", VR_REQUIRED, R_URI, NULL },
+	{ "source", "contentType", 0, R_MIME_TYPE, NULL },
+	{ "integrity", "type", VR_REQUIRED, R_EXT_VALUE, "|sri|pgp-signature|" },
+	{ "integrity", "value", VR_REQUIRED, R_NONE, NULL },
+	{ "funding", "url", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "person", "img", 0, R_URI_FULL, NULL },
+	{ "person", "href", 0, R_URI_FULL, NULL },
+	{ "license", "url", 0, R_URI_FULL, NULL },
+	{ "value", "type", VR_REQUIRED, R_NONE, NULL },
+	{ "value", "method", VR_REQUIRED, R_NONE, NULL },
+	{ "value", "suggested", 0, R_FLOAT, NULL },
+	{ "valueRecipient", "type", VR_REQUIRED, R_NONE, NULL },
+	{ "valueRecipient", "address", VR_REQUIRED, R_NONE, NULL },
+	{ "valueRecipient", "split", VR_REQUIRED, R_INT_NONNEGATIVE, NULL },
+	{ "valueRecipient", "fee", 0, R_BOOLEAN, NULL },
+	{ "valueTimeSplit", "startTime", VR_REQUIRED, R_FLOAT, NULL },
+	{ "valueTimeSplit", "duration", VR_REQUIRED, R_FLOAT, NULL },
+	{ "valueTimeSplit", "remoteStartTime", 0, R_FLOAT, NULL },
+	{ "valueTimeSplit", "remotePercentage", 0, R_FLOAT, NULL },
+	{ "images", "srcset", VR_REQUIRED, R_NONE, NULL },
+	{ "image", "href", VR_REQUIRED, R_URI_FULL, NULL },
+	{ "image", "width", 0, R_INT_POSITIVE, NULL },
+	{ "image", "height", 0, R_INT_POSITIVE, NULL },
+	{ "image", "type", 0, R_MIME_TYPE, NULL },
+	{ "socialInteract", "protocol", VR_REQUIRED, R_NONE, NULL },
+	{ "socialInteract", "uri", 0, R_URI, NULL },
+	{ "socialInteract", "priority", 0, R_INTEGER, NULL },
+	{ "chat", "server", VR_REQUIRED, R_NONE, NULL },
+	{ "chat", "protocol", VR_REQUIRED, R_NONE, NULL },
+	VEND,
+};
+
 /* XHTML meta robots in a feed (as FeedBurner and others write it). */
 static const struct value_rule meta_values[] = {
 	{ "meta", "name", VR_REQUIRED, R_EXT_VALUE, "|robots|" },
@@ -335,14 +460,97 @@ static const struct ext_row opensearch_rows[] = {
 	END,
 };
 
+/* Podcasting 2.0 (github.com/Podcastindex-org/podcast-namespace, docs/tags):
+ * every tag, where its "Parent" says it goes (NEST: inside another podcast:
+ * element — liveItem, alternateEnclosure, value, podroll, publisher — whose
+ * children are checked with no context), once where its "Count" says
+ * "Single". Attributes and values are in podcast_values. */
+/* Podcasting 2.0 attributes, tag by tag (each tag's "Attributes"). */
+static const char *const pa_guid[] = { NULL };
+static const char *const pa_locked[] = { "owner", NULL };
+static const char *const pa_medium[] = { NULL };
+static const char *const pa_block[] = { "id", NULL };
+static const char *const pa_trailer[] = { "url", "pubdate", "length", "type", "season", NULL };
+static const char *const pa_updateFrequency[] = { "complete", "dtstart", "rrule", NULL };
+static const char *const pa_podping[] = { "usesPodping", NULL };
+static const char *const pa_podroll[] = { NULL };
+static const char *const pa_publisher[] = { NULL };
+static const char *const pa_liveItem[] = { "status", "start", "end", NULL };
+static const char *const pa_remoteItem[] = { "feedGuid", "feedUrl", "itemGuid", "medium", "title", NULL };
+static const char *const pa_transcript[] = { "url", "type", "language", "rel", NULL };
+static const char *const pa_chapters[] = { "url", "type", NULL };
+static const char *const pa_soundbite[] = { "startTime", "duration", NULL };
+static const char *const pa_season[] = { "name", NULL };
+static const char *const pa_episode[] = { "display", NULL };
+static const char *const pa_alternateEnclosure[] = { "type", "length", "bitrate", "height", "lang", "title", "rel", "codecs", "default", NULL };
+static const char *const pa_contentLink[] = { "href", NULL };
+static const char *const pa_source[] = { "uri", "contentType", NULL };
+static const char *const pa_integrity[] = { "type", "value", NULL };
+static const char *const pa_funding[] = { "url", NULL };
+static const char *const pa_person[] = { "role", "group", "img", "href", NULL };
+static const char *const pa_location[] = { "rel", "geo", "osm", "country", NULL };
+static const char *const pa_license[] = { "url", NULL };
+static const char *const pa_value[] = { "type", "method", "suggested", NULL };
+static const char *const pa_valueRecipient[] = { "name", "customKey", "customValue", "type", "address", "split", "fee", NULL };
+static const char *const pa_valueTimeSplit[] = { "startTime", "duration", "remoteStartTime", "remotePercentage", NULL };
+static const char *const pa_images[] = { "srcset", NULL };
+static const char *const pa_image[] = { "href", "alt", "aspect-ratio", "width", "height", "type", "purpose", NULL };
+static const char *const pa_txt[] = { "purpose", NULL };
+static const char *const pa_socialInteract[] = { "protocol", "uri", "accountId", "accountUrl", "priority", NULL };
+static const char *const pa_chat[] = { "server", "protocol", "accountId", "space", NULL };
+
+#define NEST (1u << EXT_ANY_CTX)
+#define PLEAF(where, name, flags) \
+	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
+#define PBOX(where, name, flags) \
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, check_podcast_attrs, pa_##name } }
+static const struct ext_row podcast_rows[] = {
+	PLEAF(TOP, guid, E_UNIQUE),
+	PLEAF(TOP, locked, E_UNIQUE),
+	PLEAF(TOP, medium, E_UNIQUE),
+	PLEAF(TOP | NEST, block, 0),
+	PLEAF(TOP, trailer, 0),
+	PLEAF(TOP, updateFrequency, E_UNIQUE),
+	PLEAF(TOP, podping, E_UNIQUE),
+	PBOX(TOP, podroll, E_UNIQUE),
+	PBOX(TOP, publisher, E_UNIQUE),
+	PBOX(TOP, liveItem, 0),
+	PLEAF(TOP | NEST, remoteItem, 0),
+	PLEAF(LOW | NEST, transcript, 0),
+	PLEAF(LOW | NEST, chapters, E_UNIQUE),
+	PLEAF(LOW | NEST, soundbite, 0),
+	PLEAF(LOW | NEST, season, E_UNIQUE),
+	PLEAF(LOW | NEST, episode, E_UNIQUE),
+	PBOX(LOW | NEST, alternateEnclosure, 0),
+	PLEAF(LOW | NEST, contentLink, 0),
+	PLEAF(NEST, source, 0),
+	PLEAF(NEST, integrity, E_UNIQUE),
+	PLEAF(ANY, funding, 0),
+	PLEAF(ANY, person, 0),
+	PLEAF(ANY, location, 0),
+	PLEAF(ANY, license, E_UNIQUE),
+	PBOX(ANY, value, 0),
+	PLEAF(NEST, valueRecipient, 0),
+	PBOX(NEST, valueTimeSplit, 0),
+	PLEAF(ANY, images, E_UNIQUE),
+	PLEAF(ANY, image, 0),
+	PLEAF(ANY, txt, 0),
+	PLEAF(ANY, socialInteract, 0),
+	PLEAF(ANY, chat, E_UNIQUE),
+	END,
+};
+#undef PLEAF
+#undef PBOX
+
 static const struct ext_row empty_rows[] = {
 	END,
 };
 
-/* Trackback: ping and about are item URLs. */
+/* Trackback: ping and about are item URLs, as text (RSS 2.0) or as
+ * rdf:resource (RSS 1.0). */
 static const struct ext_row trackback_rows[] = {
-	{ LOW, LEAF(NS_TRACKBACK, "ping", 0, R_URI_FULL) },
-	{ LOW, LEAF(NS_TRACKBACK, "about", 0, R_URI_FULL) },
+	{ LOW, { NS_TRACKBACK, "ping", 0, R_NONE, NULL, check_url_or_resource, NULL } },
+	{ LOW, { NS_TRACKBACK, "about", 0, R_NONE, NULL, check_url_or_resource, NULL } },
 	END,
 };
 
@@ -387,7 +595,7 @@ static const struct ext_ns ext_namespaces[] = {
 	{ NS_WFW, false, wfw_rows, NULL },
 	{ NS_THR, true, thr_rows, NULL },
 	{ NS_ATOM, false, atom_in_rss_rows, NULL },
-	{ NS_ITUNES, false, itunes_rows, itunes_values },
+	{ NS_ITUNES, true, itunes_rows, itunes_values },
 	{ NS_MEDIA, false, media_rows, media_values },
 	{ NS_FEEDBURNER, false, feedburner_rows, feedburner_values },
 	{ NS_SX, false, sx_rows, sx_values },
@@ -400,6 +608,11 @@ static const struct ext_ns ext_namespaces[] = {
 	{ NS_GEOURL, false, geourl_rows, NULL },
 	{ NS_ICBM, false, icbm_rows, NULL },
 	{ NS_CC, false, cc_rows, NULL },
+	{ NS_ADMIN, true, admin_rows, NULL },
+	{ NS_TAXO, true, taxo_rows, NULL },
+	{ NS_IMAGE, true, image_module_rows, NULL },
+	{ NS_ANNOTATE, true, annotate_rows, NULL },
+	{ NS_PODCAST, true, podcast_rows, podcast_values },
 };
 
 const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool *closed_ns)
@@ -467,10 +680,70 @@ static void apply_value_rule(struct vctx *c, xmlNodePtr n, const struct value_ru
 	xmlFree(v);
 }
 
+/* Namespaces a near miss is measured against: the extensions' and the
+ * formats' own. */
+static const char *const core_namespaces[] = {
+	NS_ATOM, NS_RSS1, NS_RSS090, NS_RDF, NS_XHTML, NULL
+};
+
+/* Same URI but for letter case or a final '/' or '#'. */
+static bool nearly_same(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 0 && (a[la - 1] == '/' || a[la - 1] == '#'))
+		la--;
+	if (lb > 0 && (b[lb - 1] == '/' || b[lb - 1] == '#'))
+		lb--;
+	return la == lb && strncasecmp(a, b, la) == 0;
+}
+
+/* A namespace no table knows, which differs from a known one only by letter
+ * case or a final slash (http://search.yahoo.com/mrss for .../mrss/): its
+ * elements are not that extension's, which is seldom what the feed meant.
+ * Once a namespace, a document. */
+static void check_near_miss(struct vctx *c, xmlNodePtr n, const char *ns)
+{
+	const char *known = NULL;
+	for (size_t i = 0; !known && i < sizeof ext_namespaces / sizeof *ext_namespaces; i++)
+		if (nearly_same(ns, ext_namespaces[i].ns))
+			known = ext_namespaces[i].ns;
+	for (size_t i = 0; !known && core_namespaces[i]; i++)
+		if (nearly_same(ns, core_namespaces[i]))
+			known = core_namespaces[i];
+	if (known && !seen_before(c, "namespace-near-miss", ns))
+		rule_report(c, n, R_NS_NEAR_MISS, "\"%.200s\" (did you mean \"%s\"?)", ns, known);
+}
+
+/* Extension elements that hold the host format's own elements (in RSS, in no
+ * namespace): FeedSync 1.0 §3.4 sx:conflicts holds the conflicting items. */
+static const struct { const char *ns, *name; } holds_host[] = {
+	{ NS_SX, "conflicts" },
+	{ NS_PODCAST, "liveItem" },
+};
+
+/* Children of a known extension's element that are in no namespace: no
+ * extension defines such elements, so nothing says what they are. */
+static void check_no_namespace_children(struct vctx *c, xmlNodePtr n)
+{
+	for (size_t i = 0; i < sizeof holds_host / sizeof *holds_host; i++)
+		if (node_is(n, holds_host[i].ns, holds_host[i].name))
+			return;
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && !node_ns(ch))
+			rule_report(c, ch, R_RDF_NO_NAMESPACE, "<%s> in <%s:%s>", ch->name,
+				    n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "",
+				    n->name);
+}
+
 /* Every check of the extension tables on one foreign element. */
 void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 {
 	bool closed = false;
+	const char *ns = node_ns(n);
+	if (ns && !find_ns(ns))
+		check_near_miss(c, n, ns);
+	else if (ns)
+		check_no_namespace_children(c, n);
 	const struct elem_def *def = ext_lookup(n, where, &closed);
 	if (def) {
 		if ((def->flags & E_UNIQUE) && n->parent) {
@@ -500,6 +773,38 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 }
 
 /* ---- checks ---- */
+
+/* The attributes of a podcast: container (E_ANY, so the walk does not check
+ * them): those its tag defines, and namespaced ones. */
+static void check_podcast_attrs(struct vctx *c, xmlNodePtr n)
+{
+	bool closed;
+	const struct elem_def *def = ext_lookup(n, EXT_ANY_CTX, &closed);
+	if (!def)
+		def = ext_lookup(n, EXT_CHANNEL, &closed);
+	if (!def)
+		def = ext_lookup(n, EXT_ITEM, &closed);
+	for (xmlAttrPtr a = n->properties; def && a; a = a->next) {
+		bool known = a->ns != NULL;
+		for (const char *const *k = def->attrs; !known && k && *k; k++)
+			known = strcmp(*k, (const char *)a->name) == 0;
+		if (!known)
+			rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
+	}
+}
+
+/* A URL as the element's text in RSS 2.0, as its rdf:resource in RSS 1.0
+ * (an RDF document). */
+static void check_url_or_resource(struct vctx *c, xmlNodePtr n)
+{
+	if (c->rdf_ns) {
+		rdf_check_resource(c, n);
+		return;
+	}
+	xmlChar *t = node_text(n);
+	rule_check_value(c, n, R_URI_FULL, (const char *)n->name, (const char *)t);
+	xmlFree(t);
+}
 
 static void check_w3cdtf_el(struct vctx *c, xmlNodePtr n)
 {
@@ -618,6 +923,68 @@ static const char itunes_obsolete[] =
 	"Developers|Information Technology|Operating Systems|Smart Phones|Text/Speech|"
 	"Transportation|Bicycles|Commuting|Travel|";
 
+/* Apple's current categories with their subcategories: each string is a
+ * category and, after it, the subcategories it may hold. A category with none
+ * listed holds none. */
+static const char *const itunes_tree[] = {
+	"|Arts|Books|Design|Fashion & Beauty|Food|Performing Arts|Visual Arts|",
+	"|Business|Careers|Entrepreneurship|Investing|Management|Marketing|Non-Profit|",
+	"|Comedy|Comedy Interviews|Improv|Stand-Up|",
+	"|Education|Courses|How To|Language Learning|Self-Improvement|",
+	"|Fiction|Comedy Fiction|Drama|Science Fiction|",
+	"|Government|",
+	"|History|",
+	"|Health & Fitness|Alternative Health|Fitness|Medicine|Mental Health|Nutrition|Sexuality|",
+	"|Kids & Family|Education for Kids|Parenting|Pets & Animals|Stories for Kids|",
+	"|Leisure|Animation & Manga|Automotive|Aviation|Crafts|Games|Hobbies|Home & Garden|"
+	"Video Games|",
+	"|Music|Music Commentary|Music History|Music Interviews|",
+	"|News|Business News|Daily News|Entertainment News|News Commentary|Politics|Sports News|"
+	"Tech News|",
+	"|Religion & Spirituality|Buddhism|Christianity|Hinduism|Islam|Judaism|Religion|"
+	"Spirituality|",
+	"|Science|Astronomy|Chemistry|Earth Sciences|Life Sciences|Mathematics|Natural Sciences|"
+	"Nature|Physics|Social Sciences|",
+	"|Society & Culture|Documentary|Personal Journals|Philosophy|Places & Travel|"
+	"Relationships|",
+	"|Sports|Baseball|Basketball|Cricket|Fantasy Sports|Football|Golf|Hockey|Rugby|Running|"
+	"Soccer|Swimming|Tennis|Volleyball|Wilderness|Wrestling|",
+	"|Technology|",
+	"|True Crime|",
+	"|TV & Film|After Shows|Film History|Film Interviews|Film Reviews|TV Reviews|",
+};
+
+/* The subcategories of a current category, after its own name; NULL when
+ * name is not a current category. */
+static const char *itunes_subcategories(const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < sizeof itunes_tree / sizeof *itunes_tree; i++)
+		if (strncmp(itunes_tree[i] + 1, name, n) == 0 && itunes_tree[i][1 + n] == '|')
+			return itunes_tree[i] + 1 + n;
+	return NULL;
+}
+
+/* A nested category is a subcategory of its parent's (Apple: "use a nested
+ * itunes:category for a subcategory"; the table allows one level). Under a
+ * current category, a child not in its list is an error when it is itself a
+ * top category, else a subcategory Apple has moved or retired (a warning, as
+ * retired categories are). */
+static void check_itunes_nesting(struct vctx *c, xmlNodePtr n, const char *text)
+{
+	xmlNodePtr up = n->parent;
+	if (!node_is(up, NS_ITUNES, "category"))
+		return;
+	xmlChar *parent = attr_get(up, "text");
+	const char *subs = parent ? itunes_subcategories((const char *)parent) : NULL;
+	if (subs && !in_choices(subs, text)) {
+		bool top = itunes_subcategories(text) != NULL;
+		rule_report(c, n, top ? R_EXT_ITUNES_CATEGORY : R_EXT_ITUNES_OBSOLETE,
+			    "\"%.100s\" is not a subcategory of \"%.100s\"", text, parent);
+	}
+	xmlFree(parent);
+}
+
 static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *text = attr_get(n, "text");
@@ -627,6 +994,8 @@ static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 		rule_report(c, n, R_EXT_ITUNES_OBSOLETE, "\"%.100s\"", text);
 	else if (!in_choices(itunes_categories, (const char *)text))
 		rule_report(c, n, R_EXT_ITUNES_CATEGORY, "\"%.100s\"", text);
+	else
+		check_itunes_nesting(c, n, (const char *)text);
 	xmlFree(text);
 }
 

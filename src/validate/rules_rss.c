@@ -115,6 +115,142 @@ static const struct elem_def item_children[] = {
 
 static const struct elem_def item_def = { NULL, "item", C, R_NONE, item_children, check_item, NULL };
 
+/* ---- RSS 0.91, 0.92, 0.93, 0.94 ----
+ * 0.91 (Netscape's DTD and UserLand's specification): title, link,
+ * description and language are required in the channel, title and link in an
+ * item; Netscape's DTD spells textinput in lower case, UserLand textInput.
+ * 0.92 (UserLand) makes every item element optional (an item needs a title or
+ * a description), language optional, and adds source, enclosure, category
+ * and cloud. 0.93 and 0.94 (drafts on the way to 2.0) add pubDate,
+ * expirationDate, guid, comments and author to items, and category,
+ * generator and ttl to the channel. */
+
+static const struct elem_def channel091_children[] = {
+	{ NULL, "title", R | U | E_NONBLANK, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
+	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
+	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "textinput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
+	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
+	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def channel092_children[] = {
+	{ NULL, "title", R | U | E_NONBLANK, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
+	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "cloud", U, R_NONE, NULL, check_cloud, a_cloud },
+	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
+	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
+	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
+	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def channel094_children[] = {
+	{ NULL, "title", R | U | E_NONBLANK, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
+	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
+	{ NULL, "generator", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "cloud", U, R_NONE, NULL, check_cloud, a_cloud },
+	{ NULL, "ttl", U, R_INT_POSITIVE, NULL, NULL, NULL },
+	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
+	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
+	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
+	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def item091_children[] = {
+	{ NULL, "title", R | U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", R | U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def item092_children[] = {
+	{ NULL, "title", U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
+	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
+	{ NULL, "enclosure", U, R_NONE, NULL, check_enclosure, a_enclosure },
+	{ NULL, "source", U, R_NONE, NULL, check_source, a_source },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def item094_children[] = {
+	{ NULL, "title", U, R_NONE, NULL, check_title, NULL },
+	{ NULL, "link", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
+	{ NULL, "author", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
+	{ NULL, "comments", U, R_URI_FULL, NULL, NULL, NULL },
+	{ NULL, "enclosure", 0, R_NONE, NULL, check_enclosure, a_enclosure },
+	{ NULL, "guid", U, R_NONE, NULL, check_guid, a_guid },
+	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "expirationDate", U, R_NONE, NULL, check_date822, NULL },
+	{ NULL, "source", U, R_NONE, NULL, check_source, a_source },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+static const struct elem_def channel091_rows[] = {
+	{ NULL, "channel", R | U | C, R_NONE, channel091_children, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+static const struct elem_def channel092_rows[] = {
+	{ NULL, "channel", R | U | C, R_NONE, channel092_children, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+static const struct elem_def channel094_rows[] = {
+	{ NULL, "channel", R | U | C, R_NONE, channel094_children, NULL, NULL },
+	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
+};
+
+/* One row a version: the root's table and the item's. */
+static const struct rss09_version {
+	unsigned version;
+	struct elem_def rss, item;
+} rss09_versions[] = {
+	{ 91, { NULL, "rss", C, R_NONE, channel091_rows, NULL, a_rss },
+	  { NULL, "item", C, R_NONE, item091_children, NULL, NULL } },
+	{ 92, { NULL, "rss", C, R_NONE, channel092_rows, NULL, a_rss },
+	  { NULL, "item", C, R_NONE, item092_children, check_item, NULL } },
+	{ 93, { NULL, "rss", C, R_NONE, channel094_rows, NULL, a_rss },
+	  { NULL, "item", C, R_NONE, item094_children, check_item, NULL } },
+	{ 94, { NULL, "rss", C, R_NONE, channel094_rows, NULL, a_rss },
+	  { NULL, "item", C, R_NONE, item094_children, check_item, NULL } },
+};
+
 #undef U
 #undef R
 #undef C
@@ -328,13 +464,60 @@ static void check_item(struct vctx *c, xmlNodePtr n)
 {
 	if (!has_child(n, NULL, "title") && !has_child(n, NULL, "description"))
 		rule_report(c, n, R_RSS_ITEM_TITLE_OR_DESC, "<item>");
+
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "author", NS_DC, "creator");
 	duplicate_semantics(c, n, "category", NS_DC, "subject");
 }
 
+/* The text of n's first child named name, or NULL (caller frees). */
+static xmlChar *child_text(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr ch = first_child(n, NULL, name);
+	return ch ? node_text(ch) : NULL;
+}
+
+/* §<image>: "in practice the image <title> and <link> should have the same
+ * value as the channel's <title> and <link>". */
+static void check_image_matches(struct vctx *c, xmlNodePtr channel)
+{
+	xmlNodePtr image = first_child(channel, NULL, "image");
+	if (!image)
+		return;
+	static const struct { const char *name; enum rule_id id; } pairs[] = {
+		{ "title", R_RSS_IMAGE_TITLE }, { "link", R_RSS_IMAGE_LINK },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		xmlChar *mine = child_text(image, pairs[i].name);
+		xmlChar *theirs = child_text(channel, pairs[i].name);
+		if (mine && theirs && xmlStrcmp(mine, theirs) != 0)
+			rule_report(c, first_child(image, NULL, pairs[i].name), pairs[i].id,
+				    "\"%.100s\", the channel's \"%.100s\"", mine, theirs);
+		xmlFree(mine);
+		xmlFree(theirs);
+	}
+}
+
+/* An atom:link rel="self" among the channel's children. */
+static bool has_self_link(xmlNodePtr channel)
+{
+	for (xmlNodePtr ch = channel->children; ch; ch = ch->next) {
+		if (!node_is(ch, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(ch, "rel");
+		bool self = rel && strcmp((const char *)rel, "self") == 0;
+		xmlFree(rel);
+		if (self)
+			return true;
+	}
+	return false;
+}
+
 static void check_channel(struct vctx *c, xmlNodePtr n)
 {
+	check_image_matches(c, n);
+	if (!has_self_link(n))
+		rule_report(c, n, R_RSS_SELF_LINK, "<channel>");
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "language", NS_DC, "language");
 	duplicate_semantics(c, n, "copyright", NS_DC, "rights");
@@ -354,4 +537,29 @@ void rss_check_head(struct vctx *c, xmlNodePtr rss)
 void rss_check_item(struct vctx *c, xmlNodePtr item)
 {
 	elem_walk(c, item, &item_def, NULL);
+	/* RSS 2.0 only: 0.9x items have no guid (0.94's drafts aside). */
+	if (!has_child(item, NULL, "guid"))
+		rule_report(c, item, R_RSS_NO_GUID, "<item>");
+}
+
+static const struct rss09_version *rss09_find(unsigned version)
+{
+	for (size_t i = 0; i < sizeof rss09_versions / sizeof *rss09_versions; i++)
+		if (rss09_versions[i].version == version)
+			return &rss09_versions[i];
+	return &rss09_versions[sizeof rss09_versions / sizeof *rss09_versions - 1];
+}
+
+void rss09_check_head(struct vctx *c, xmlNodePtr rss)
+{
+	const struct rss09_version *v = rss09_find(c->version);
+	xmlNodePtr channel = first_child(rss, NULL, "channel");
+	if (v->version == 91 && channel && !has_child(channel, NULL, "language"))
+		rule_report(c, channel, R_RSS09_LANGUAGE, "<channel> needs <language>");
+	elem_walk(c, rss, &v->rss, NULL);
+}
+
+void rss09_check_item(struct vctx *c, xmlNodePtr item)
+{
+	elem_walk(c, item, &rss09_find(c->version)->item, NULL);
 }

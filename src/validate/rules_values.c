@@ -912,3 +912,97 @@ bool check_media_credit_role(const char *s)
 			return false;
 	return *s != '\0';
 }
+
+/* One "key=value" component of a DCMI Period, value trimmed, into out; false
+ * when the component has no '='. */
+static bool period_part(const char *p, size_t n, char *key, size_t ksize, char *val,
+			size_t vsize)
+{
+	const char *eq = memchr(p, '=', n);
+	if (!eq)
+		return false;
+	size_t k = (size_t)(eq - p), v = n - k - 1;
+	const char *vs = eq + 1;
+	while (k > 0 && isspace((unsigned char)p[k - 1]))
+		k--;
+	while (k > 0 && isspace((unsigned char)*p))
+		p++, k--;
+	while (v > 0 && isspace((unsigned char)*vs))
+		vs++, v--;
+	while (v > 0 && isspace((unsigned char)vs[v - 1]))
+		v--;
+	if (k >= ksize || v >= vsize)
+		return false;
+	memcpy(key, p, k);
+	key[k] = '\0';
+	memcpy(val, vs, v);
+	val[v] = '\0';
+	return true;
+}
+
+/* A W3C-DTF date, or a DCMI Period (dublincore.org/specifications/dublin-core/
+ * dcmi-period): "name=..; start=..; end=..; scheme=..", components separated
+ * by ';', with start and end in W3C-DTF when the scheme is W3C-DTF or absent. */
+bool check_dcmi_period(const char *s)
+{
+	if (check_w3cdtf(s))
+		return true;
+	if (!strchr(s, '='))
+		return false;
+	bool w3c = !strstr(s, "scheme=") || strstr(s, "scheme=W3C-DTF");
+	bool any = false;
+	for (const char *p = s; *p;) {
+		size_t n = strcspn(p, ";");
+		char key[16], val[128];
+		if (n > 0 && strspn(p, " \t\r\n") < n) {
+			if (!period_part(p, n, key, sizeof key, val, sizeof val))
+				return false;
+			if (strcmp(key, "start") == 0 || strcmp(key, "end") == 0) {
+				if (w3c && !check_w3cdtf(val))
+					return false;
+				any = true;
+			} else if (strcmp(key, "name") != 0 && strcmp(key, "scheme") != 0) {
+				return false;
+			}
+		}
+		p += n;
+		if (*p == ';')
+			p++;
+	}
+	return any;
+}
+
+/* OPML 2.0 <expansionState>: "a comma-separated list of line numbers"; an
+ * empty list is allowed. */
+bool check_opml_expansion(const char *s)
+{
+	for (const char *p = s; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strspn(p, "0123456789");
+		if (n == 0)
+			return false;
+		p += n;
+		while (*p == ' ')
+			p++;
+		if (*p == ',' && p[1] != '\0')
+			p++;
+		else if (*p)
+			return false;
+	}
+	return true;
+}
+
+/* A UUID's text form (RFC 4122 §3): 8-4-4-4-12 hexadecimal digits. */
+bool check_uuid(const char *s)
+{
+	static const int groups[] = { 8, 4, 4, 4, 12 };
+	for (size_t g = 0; g < 5; g++) {
+		for (int i = 0; i < groups[g]; i++, s++)
+			if (!isxdigit((unsigned char)*s))
+				return false;
+		if (g < 4 && *s++ != '-')
+			return false;
+	}
+	return *s == '\0';
+}

@@ -22,6 +22,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -112,6 +113,8 @@ static int source_close(void *ctx)
 /* ---- layer 1: parsing ---- */
 
 /* One document being read. */
+struct stream_format;
+
 struct walk {
 	struct validator *v;
 	struct vctx *c;
@@ -120,6 +123,8 @@ struct walk {
 	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
 	size_t head_nodes;	/* children copied into the head so far */
+	const struct stream_format *fmt;	/* how the document is streamed */
+	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
 };
 
 /* A real feed's head has tens of children; past this many, the rest are
@@ -160,10 +165,30 @@ static bool premature_end(const xmlError *e, char *msg, size_t size)
 	return false;
 }
 
+/* RSS 0.91's DTD, which Netscape published and the RSS Advisory Board
+ * republished, declares the ISO Latin-1 entities of HTML (&nbsp; to &yuml;).
+ * It is never loaded; a document that names it by its public identifier gets
+ * those entities as if it had been. Returns the character (160 to 255), or 0
+ * when the document does not name the DTD or name is not one of them. */
+#define RSS091_DTD "-//Netscape Communications//DTD RSS 0.91//EN"
+
+static unsigned rss091_entity(struct walk *w, const xmlChar *name)
+{
+	xmlDocPtr doc = w->rd ? xmlTextReaderCurrentDoc(w->rd) : NULL;
+	if (!name || !doc || !doc->intSubset || !doc->intSubset->ExternalID ||
+	    strcmp((const char *)doc->intSubset->ExternalID, RSS091_DTD) != 0)
+		return 0;
+	const htmlEntityDesc *e = htmlEntityLookup(name);
+	return e && e->value >= 160 && e->value <= 255 ? e->value : 0;
+}
+
 static void parse_error(void *arg, xmlErrorPtr e)
 {
 	struct walk *w = arg;
 	if (!e)
+		return;
+	if ((e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY) &&
+	    rss091_entity(w, (const xmlChar *)e->str1))
 		return;
 	if (e->level >= XML_ERR_ERROR &&
 	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
@@ -256,8 +281,16 @@ static void check_xml_attrs(struct vctx *c, xmlNodePtr n)
 static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, xmlDocPtr doc)
 {
 	const xmlChar *t = NULL;
-	if (ref->children && ref->children->type == XML_ENTITY_DECL)
+	xmlChar latin1[3];
+	unsigned ch;
+	if (ref->children && ref->children->type == XML_ENTITY_DECL) {
 		t = ((xmlEntityPtr)ref->children)->content;
+	} else if ((ch = rss091_entity(w, ref->name)) != 0) {
+		latin1[0] = (xmlChar)(0xc0 | (ch >> 6));
+		latin1[1] = (xmlChar)(0x80 | (ch & 0x3f));
+		latin1[2] = '\0';
+		t = latin1;
+	}
 	if (!t)
 		rule_report(w->c, where, R_XML_ENTITY, "&%s; is not defined", ref->name);
 	size_t len = t ? strlen((const char *)t) : 0;
@@ -358,37 +391,87 @@ static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
 
 /* ---- layer 2: what the document is ---- */
 
+#define SUPPORTED "RSS 0.90, 0.91, 0.92, 0.93, 0.94, 1.0 and 2.0, Atom 1.0, OPML 1.0 and 2.0, " \
+	"JSON Feed 1.0 and 1.1"
+
+/* <rss version>: 2.x is RSS 2.0; 0.91 to 0.94 have tables of their own. */
+static enum doc_kind classify_rss(struct vctx *c, xmlNodePtr root)
+{
+	static const struct { const char *v; unsigned n; } old[] = {
+		{ "0.91", 91 }, { "0.92", 92 }, { "0.93", 93 }, { "0.94", 94 },
+	};
+	xmlChar *ver = attr_get(root, "version");
+	enum doc_kind k = DOC_RSS2;
+	if (ver && strncmp((const char *)ver, "2.", 2) != 0) {
+		k = DOC_RSS_OTHER;
+		for (size_t i = 0; i < sizeof old / sizeof *old; i++)
+			if (strcmp((const char *)ver, old[i].v) == 0) {
+				c->version = old[i].n;
+				k = DOC_RSS09;
+			}
+		if (k == DOC_RSS_OTHER)
+			rule_report(c, root, R_RSS_VERSION, "version=\"%.20s\"", ver);
+	}
+	xmlFree(ver);
+	return k;
+}
+
+/* rdf:RDF is RSS 0.90 or 1.0 by the namespace it declares for its elements
+ * (RSS 1.0 when it declares neither: its elements then have none, and say
+ * so). */
+static enum doc_kind classify_rdf(struct vctx *c, xmlNodePtr root)
+{
+	c->rdf_ns = NS_RSS1;
+	c->version = 100;
+	for (xmlNsPtr d = root->nsDef; d; d = d->next)
+		if (d->href && strcmp((const char *)d->href, NS_RSS090) == 0) {
+			c->rdf_ns = NS_RSS090;
+			c->version = 90;
+			return DOC_RSS090;
+		}
+	return DOC_RSS1;
+}
+
+static enum doc_kind classify_opml(struct vctx *c, xmlNodePtr root)
+{
+	xmlChar *ver = attr_get(root, "version");
+	if (ver && strcmp((const char *)ver, "1.0") == 0)
+		c->version = 10;
+	else if (ver && strcmp((const char *)ver, "1.1") == 0)
+		c->version = 11;
+	else if (ver && strcmp((const char *)ver, "2.0") == 0)
+		c->version = 20;
+	xmlFree(ver);
+	return DOC_OPML;
+}
+
 static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
 {
 	const char *ns = node_ns(root);
 	const char *name = (const char *)root->name;
-	if (node_is(root, NULL, "rss")) {
-		xmlChar *ver = attr_get(root, "version");
-		enum doc_kind k = DOC_RSS2;
-		if (ver && strncmp((const char *)ver, "2.", 2) != 0) {
-			rule_report(c, root, R_NOT_A_FEED, "RSS version %s", ver);
-			k = DOC_OTHER;
-		}
-		xmlFree(ver);
-		return k;
-	}
+	if (node_is(root, NULL, "rss"))
+		return classify_rss(c, root);
 	if (node_is(root, NS_ATOM, "feed"))
 		return DOC_ATOM;
 	if (node_is(root, NS_ATOM, "entry"))
 		return DOC_ATOM_ENTRY;
-	if (strcmp(name, "RDF") == 0)
-		rule_report(c, root, R_NOT_A_FEED, "RSS 1.0 or 0.90 (RDF)");
-	else if (ns && strcmp(ns, "http://purl.org/atom/ns#") == 0)
-		rule_report(c, root, R_NOT_A_FEED, "Atom 0.3 (obsolete; use Atom 1.0)");
+	if (node_is(root, NS_RDF, "RDF"))
+		return classify_rdf(c, root);
+	if (node_is(root, NULL, "opml") || node_is(root, NULL, "outlineDocument"))
+		return classify_opml(c, root);
+	if (ns && strcmp(ns, "http://purl.org/atom/ns#") == 0)
+		rule_report(c, root, R_ATOM03_OBSOLETE, "<%s>", name);
 	else if (strcmp(name, "feed") == 0 || strcmp(name, "entry") == 0)
-		rule_report(c, root, R_NOT_A_FEED, "<%s> in namespace \"%s\", not \"%s\"", name,
+		rule_report(c, root, R_NOT_A_FEED,
+			    "the root element is <%s> in namespace \"%s\", not \"%s\"", name,
 			    ns ? ns : "", NS_ATOM);
 	else if (strcasecmp(name, "html") == 0)
-		rule_report(c, root, R_NOT_A_FEED, "an HTML page");
-	else if (strcmp(name, "opml") == 0)
-		rule_report(c, root, R_NOT_A_FEED, "OPML");
+		rule_report(c, root, R_NOT_A_FEED, "the root element is <%s>, an HTML page; "
+			    "supported: " SUPPORTED, name);
 	else
-		rule_report(c, root, R_NOT_A_FEED, "unknown root element <%s>", name);
+		rule_report(c, root, R_NOT_A_FEED, "the root element is <%s%s%s>; supported: "
+			    SUPPORTED, root->ns && root->ns->prefix ? (const char *)root->ns->prefix : "",
+			    root->ns && root->ns->prefix ? ":" : "", name);
 	return DOC_OTHER;
 }
 
@@ -416,12 +499,48 @@ static void schema_check(struct validator *v, struct vctx *c, enum schema_which 
 	schema_validate(v->schemas, which, doc, quiet ? NULL : schema_message, &r);
 }
 
-enum piece { PIECE_ENTRY, PIECE_FEED_ENTRY, PIECE_ITEM };
+/* How a format is streamed: which element is a piece, checked alone (an
+ * entry, an item, a top outline), in which container, if any (the RSS channel,
+ * the OPML body; else the pieces are children of the root), and the checks of
+ * a piece and of the head. schema < 0: no schema for this format. */
+typedef void piece_check_fn(struct vctx *c, xmlNodePtr piece);
 
-/* The reader's current element (an entry or item), whole, checked by the rules
- * and the schema in a document of its own; the reader moves past it. Returns
- * the reader's status. */
-static int check_piece(struct walk *w, enum piece kind)
+struct stream_format {
+	enum doc_kind kind;
+	const char *container;	/* no namespace; NULL: pieces under the root */
+	const char *piece;	/* local name; its namespace is walk.piece_ns */
+	piece_check_fn *check_piece;
+	piece_check_fn *check_head;
+	int schema;		/* an enum schema_which, or -1 */
+};
+
+static void atom_feed_entry(struct vctx *c, xmlNodePtr entry)
+{
+	atom_check_entry(c, entry, true);
+}
+
+static const struct stream_format formats[] = {
+	{ DOC_ATOM, NULL, "entry", atom_feed_entry, atom_check_head, SCHEMA_ATOM },
+	{ DOC_RSS2, "channel", "item", rss_check_item, rss_check_head, SCHEMA_RSS },
+	{ DOC_RSS_OTHER, "channel", "item", rss_check_item, rss_check_head, -1 },
+	{ DOC_RSS09, "channel", "item", rss09_check_item, rss09_check_head, -1 },
+	{ DOC_RSS090, NULL, "item", rdf_check_item, rdf_check_head, -1 },
+	{ DOC_RSS1, NULL, "item", rdf_check_item, rdf_check_head, -1 },
+	{ DOC_OPML, "body", "outline", opml_check_outline, opml_check_head, -1 },
+};
+
+static const struct stream_format *format_of(enum doc_kind kind)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (formats[i].kind == kind)
+			return &formats[i];
+	return NULL;
+}
+
+/* The reader's current element (an entry, item or outline), whole, checked by
+ * the rules and the schema in a document of its own; the reader moves past it.
+ * Returns the reader's status. */
+static int check_piece(struct walk *w, piece_check_fn *check, int schema)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
 	forget_before_current(w);
@@ -432,13 +551,17 @@ static int check_piece(struct walk *w, enum piece kind)
 	xmlDocSetRootElement(d, root);
 	settle(w, n, root, NULL);
 	unsigned long before = w->c->rep->errors;
-	if (kind == PIECE_ITEM)
-		rss_check_item(w->c, root);
-	else
-		atom_check_entry(w->c, root, kind == PIECE_FEED_ENTRY);
-	schema_check(w->v, w->c, kind == PIECE_ITEM ? SCHEMA_RSS : SCHEMA_ATOM, d, before);
+	w->c->pieces++;
+	check(w->c, root);
+	if (schema >= 0)
+		schema_check(w->v, w->c, (enum schema_which)schema, d, before);
 	xmlFreeDoc(d);
 	return xmlTextReaderNext(w->rd);
+}
+
+static void atom_entry_document(struct vctx *c, xmlNodePtr entry)
+{
+	atom_check_entry(c, entry, false);
 }
 
 /* What to do with each child of an element being streamed. */
@@ -458,62 +581,62 @@ static int each_child(struct walk *w, xmlNodePtr into, child_fn *visit)
 	return r;
 }
 
-static int atom_child(struct walk *w, xmlNodePtr into)
+static bool is_piece(struct walk *w, xmlNodePtr n)
 {
-	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
-	if (n->type == XML_ELEMENT_NODE && node_is(n, NS_ATOM, "entry"))
-		return check_piece(w, PIECE_FEED_ENTRY);
-	int r;
-	xmlNodePtr copy = adopt(w, into, &r);
-	if (copy)
-		atom_note_head_child(w->c, copy);
-	return r;
+	return n->type == XML_ELEMENT_NODE && node_is(n, w->piece_ns, w->fmt->piece);
 }
 
-static int channel_child(struct walk *w, xmlNodePtr into)
+/* A child of the container: a piece, or head. */
+static int container_child(struct walk *w, xmlNodePtr into)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
-	if (n->type == XML_ELEMENT_NODE && node_is(n, NULL, "item"))
-		return check_piece(w, PIECE_ITEM);
+	if (is_piece(w, n))
+		return check_piece(w, w->fmt->check_piece, w->fmt->schema);
 	int r;
 	adopt(w, into, &r);
 	return r;
 }
 
-/* The first channel's items are streamed; anything else is head. */
-static int rss_child(struct walk *w, xmlNodePtr into)
+/* A child of the root: a piece (when pieces are the root's children), the
+ * first container, whose pieces are streamed, or head. */
+static int root_child(struct walk *w, xmlNodePtr into)
 {
+	const struct stream_format *f = w->fmt;
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
 	int r;
-	if (n->type != XML_ELEMENT_NODE || !node_is(n, NULL, "channel") ||
-	    has_child(into, NULL, "channel")) {
-		adopt(w, into, &r);
-		return r;
+	if (!f->container && is_piece(w, n))
+		return check_piece(w, f->check_piece, f->schema);
+	if (f->container && n->type == XML_ELEMENT_NODE && node_is(n, NULL, f->container) &&
+	    !has_child(into, NULL, f->container)) {
+		forget_before_current(w);
+		xmlNodePtr box = xmlAddChild(into, shallow_copy(w, into->doc));
+		r = each_child(w, box, container_child);
+		return r == 1 ? xmlTextReaderRead(w->rd) : r;
 	}
-	forget_before_current(w);
-	xmlNodePtr channel = xmlAddChild(into, shallow_copy(w, into->doc));
-	r = each_child(w, channel, channel_child);
-	return r == 1 ? xmlTextReaderRead(w->rd) : r;
+	xmlNodePtr copy = adopt(w, into, &r);
+	if (copy && f->kind == DOC_ATOM)
+		atom_note_head_child(w->c, copy);
+	return r;
 }
 
 /* Streams the feed under the reader's current root, then checks its head. */
-static int stream_feed(struct walk *w, enum doc_kind kind)
+static int stream_feed(struct walk *w, const struct stream_format *f)
 {
 	struct vctx *c = w->c;
+	w->fmt = f;
+	w->piece_ns = f->kind == DOC_ATOM ? NS_ATOM : c->rdf_ns;
 	xmlDocPtr head = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = shallow_copy(w, head);
 	xmlDocSetRootElement(head, root);
-	int r = each_child(w, root, kind == DOC_ATOM ? atom_child : rss_child);
+	int r = each_child(w, root, root_child);
 	while (r == 1)
 		r = xmlTextReaderRead(w->rd);
 	if (r == 0 && !w->malformed) {
 		colmap_seal(c->cols);
 		unsigned long before = c->rep->errors;
-		if (kind == DOC_ATOM)
-			atom_check_head(c, root);
-		else
-			rss_check_head(c, root);
-		schema_check(w->v, c, kind == DOC_ATOM ? SCHEMA_ATOM : SCHEMA_RSS, head, before);
+		f->check_head(c, root);
+		if (f->schema >= 0)
+			schema_check(w->v, c, (enum schema_which)f->schema, head, before);
 	}
 	xmlFreeDoc(head);
 	return r;
@@ -541,11 +664,12 @@ static void stream_document(struct walk *w, struct vreport *out)
 		return;
 	}
 	enum doc_kind kind = classify(w->c, root);
+	const struct stream_format *f = format_of(kind);
 	int r;
-	if (kind == DOC_ATOM || kind == DOC_RSS2)
-		r = stream_feed(w, kind);
+	if (f)
+		r = stream_feed(w, f);
 	else if (kind == DOC_ATOM_ENTRY)
-		r = check_piece(w, PIECE_ENTRY);
+		r = check_piece(w, atom_entry_document, SCHEMA_ATOM);
 	else
 		r = xmlTextReaderNext(w->rd);
 	while (r == 1)
