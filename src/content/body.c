@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
+#include "content/liquid.h"
 
 /* A body larger than this is not a blog post; reading it would only cost memory. */
 #define BODY_MAX_BYTES (64u << 20)
@@ -284,6 +285,16 @@ char *body_render(const struct site *site, const struct post *p, struct diag_sin
 	char *src = body_read(p, &len, diag);
 	if (!src)
 		return NULL;
+	/* Jekyll's order: Liquid, then Markdown. A body without {{ or {% is
+	 * not touched; a Liquid error leaves the post without content. */
+	if (liquid_needed(src, strnlen(src, len))) {
+		char *out = liquid_render_post(site, p, src, strnlen(src, len), diag);
+		free(src);
+		if (!out)
+			return NULL;
+		src = out;
+		len = strlen(out);
+	}
 	char *html = render_source(site, p, src, len, diag);
 	free(src);
 	return html;
