@@ -1,8 +1,11 @@
 #!/bin/sh
 # liquid-diff.sh: every template in tests/liquid/*.liquid (with its .json
 # context) rendered by feedgen's Liquid (tests/liquid_render) and by Ruby's
-# Liquid (Debian's ruby-liquid, through tests/liquid_ref.rb); the outputs
-# must agree byte for byte. Needs ruby-liquid (.ci/packages).
+# Liquid (Debian's ruby-liquid, through tests/liquid_ref.rb), and each in
+# tests/liquid/jekyll/ by both with Jekyll's tags and filters (Debian's
+# jekyll) over the site tests/liquid/jekyll-site; the outputs and exit
+# statuses must agree byte for byte. Needs ruby-liquid and jekyll
+# (.ci/packages).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 : "${top_builddir:=$top_srcdir}"
 render=$top_builddir/tests/liquid_render
@@ -11,15 +14,19 @@ export TZ=UTC
 
 ruby -e 'require "liquid"' 2>/dev/null
 ok $? "ruby-liquid is installed (apt-get install ruby-liquid)"
+ruby -e 'require "jekyll"' 2>/dev/null
+ok $? "jekyll is installed (apt-get install jekyll)"
 
 agree=0 total=0
-for tpl in "$top_srcdir"/tests/liquid/*.liquid; do
-	name=$(basename "$tpl" .liquid)
+for tpl in "$top_srcdir"/tests/liquid/*.liquid "$top_srcdir"/tests/liquid/jekyll/*.liquid; do
+	name=$(basename "$(dirname "$tpl")")-$(basename "$tpl" .liquid)
 	ctx=${tpl%.liquid}.json
+	mode=
+	case $tpl in */jekyll/*) mode="--jekyll $top_srcdir/tests/liquid/jekyll-site" ;; esac
 	total=$((total + 1))
-	"$render" "$tpl" "$ctx" >"$TMP/$name.c" 2>"$TMP/$name.c.err"
+	"$render" $mode "$tpl" "$ctx" >"$TMP/$name.c" 2>"$TMP/$name.c.err"
 	crc=$?
-	ruby "$ref" "$tpl" "$ctx" >"$TMP/$name.rb" 2>"$TMP/$name.rb.err"
+	ruby "$ref" $mode "$tpl" "$ctx" >"$TMP/$name.rb" 2>"$TMP/$name.rb.err"
 	rrc=$?
 	if [ $crc -eq $rrc ] && cmp -s "$TMP/$name.c" "$TMP/$name.rb"; then
 		agree=$((agree + 1))
@@ -32,5 +39,5 @@ for tpl in "$top_srcdir"/tests/liquid/*.liquid; do
 done
 [ $total -gt 0 ]
 ok $? "templates found"
-echo "# liquid-diff: $agree of $total templates agree with ruby-liquid"
+echo "# liquid-diff: $agree of $total templates agree with ruby-liquid / jekyll"
 done_testing

@@ -71,4 +71,10 @@ grep -q 'Literal {{ kept }} here' "$TMP/feed.xml"
 ok $? "render_with_liquid: false keeps the body as written"
 grep -q '<title type="html">Broken</title>\|<title>Broken</title>' "$TMP/feed.xml"
 ok $? "the other posts are written"
+
+# The summary (the first paragraph) goes through Liquid too.
+"$FEEDGEN" --content summary "$site" >"$TMP/summary.xml" 2>/dev/null
+grep -q 'Site Liquid Site, Data Name, page FIRST' "$TMP/summary.xml" &&
+	! grep -q '{{ site\|{%' "$TMP/summary.xml"
+ok $? "summaries are rendered through Liquid, no Liquid source shows"
 done_testing

@@ -1,8 +1,10 @@
 /* liquid_render.c: render one Liquid template with a JSON context, for the
- * differential test (tests/liquid-diff.sh) against Ruby's Liquid.
+ * differential test (tests/liquid-diff.sh) against Ruby's Liquid and Jekyll.
  *
- * Usage: liquid_render TEMPLATE [CONTEXT.json]. The output goes to stdout;
- * exit 1 (after messages on stderr) when the template has an error. */
+ * Usage: liquid_render [--jekyll SITE] TEMPLATE [CONTEXT.json]. Plain
+ * Liquid by default; with --jekyll, Jekyll's tags and filters with SITE's
+ * _config.yml as `site` and SITE/_includes. The output goes to stdout; exit 1
+ * (after messages on stderr) when the template has an error. */
 #include <config.h>
 
 #include <stdio.h>
@@ -14,9 +16,17 @@
 #include "base/diag.h"
 #include "base/text.h"
 #include "content/liquid.h"
+#include "model/site.h"
+#include "site/config.h"
 
 int main(int argc, char **argv)
 {
+	const char *jekyll = NULL;
+	if (argc > 2 && !strcmp(argv[1], "--jekyll")) {
+		jekyll = argv[2];
+		argv += 2;
+		argc -= 2;
+	}
 	if (argc < 2) {
 		fprintf(stderr, "usage: liquid_render TEMPLATE [CONTEXT.json]\n");
 		return 2;
@@ -47,9 +57,30 @@ int main(int argc, char **argv)
 	diag_sink_init(&diag, stderr);
 	struct liquid_options opt;
 	liquid_options_init(&opt);
-	opt.plain = true;
+	opt.plain = !jekyll;
+	struct site site;
+	struct post_list none = {0};
+	char *includes = NULL;
+	if (jekyll) {
+		site_init(&site, jekyll);
+		if (site_load(&site, jekyll, &diag) != 0)
+			return 2;
+		site.liquid = liquid_site_new(&site, &none, &diag);
+		if (!vars)
+			vars = json_object();
+		json_object_set(vars, "site", liquid_site_vars(site.liquid));
+		includes = malloc(strlen(jekyll) + 12);
+		sprintf(includes, "%s/_includes", jekyll);
+		opt.includes_dir = includes;
+		opt.site = &site;
+	}
 	char *out = liquid_render(src.data, src.len, vars, argv[1], 1, &opt, &diag);
 	json_decref(vars);
+	if (jekyll) {
+		liquid_site_free(site.liquid);
+		site_free(&site);
+		free(includes);
+	}
 	buf_free(&src);
 	if (!out)
 		return 1;

@@ -110,7 +110,7 @@ static const struct rcase cases[] = {
 	{"{{ l | array_to_sentence_string }} {{ m | array_to_sentence_string: 'or' }}",
 	 "{\"l\":[\"a\",\"b\",\"c\"],\"m\":[\"x\",\"y\"]}", "a, b, and c x or y"},
 	{"{{ '*hi*' | markdownify }}{{ '\"quote\" -- dash...' | smartify }}", NULL,
-	 "<p><em>hi</em></p>\n&ldquo;quote&rdquo; &ndash; dash&hellip;"},
+	 "<p><em>hi</em></p>\n\u201cquote\u201d \u2013 dash\u2026"},
 	{"{% assign g = p | group_by: 'k' %}{% for x in g %}{{ x.name }}:{{ x.size }};{% endfor %}",
 	 "{\"p\":[{\"k\":\"a\"},{\"k\":\"b\"},{\"k\":\"a\"}]}", "a:2;b:1;"},
 	{"{{ p | where_exp: 'i', 'i.k > 1' | map: 'k' | join }} {{ p | where: 'k', '2' | size }}",

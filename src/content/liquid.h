@@ -63,6 +63,8 @@ struct liquid_site;
 struct liquid_site *liquid_site_new(const struct site *site, const struct post_list *posts,
 				    struct diag_sink *diag);
 void liquid_site_free(struct liquid_site *ls);
+/* The `site` variable it holds (borrowed: valid while ls is). */
+json_t *liquid_site_vars(const struct liquid_site *ls);
 
 /* Render the body of p through Liquid as Jekyll would: `site`, `page` (its
  * front matter, read again from its file, with url, date, id, categories,

@@ -730,12 +730,17 @@ static json_t *f_map(struct lctx *c, json_t *in, json_t **args, size_t nargs, js
 	json_t *items = items_of(in), *r = json_array();
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		json_t *x = json_array_get(items, i);
-		if (json_is_array(x) && !json_is_integer(args[0])) {
+		/* Ruby: an Integer's or an Array's [] refuses a string (TypeError);
+		 * a String's [] gives the substring or nil. */
+		if ((json_is_array(x) && !json_is_integer(args[0])) || json_is_integer(x)) {
 			lctx_error(c, "cannot select the property '%s'",
 				   json_is_string(args[0]) ? json_string_value(args[0]) : "?");
 			break;
 		}
 		json_t *v = prop(x, args[0]);
+		if (json_is_string(x) && json_is_string(args[0]) &&
+		    strstr(json_string_value(x), json_string_value(args[0])))
+			v = args[0];
 		json_array_append(r, v ? v : json_null());
 	}
 	json_decref(items);

@@ -249,6 +249,11 @@ struct liquid_site *liquid_site_new(const struct site *site, const struct post_l
 	return ls;
 }
 
+json_t *liquid_site_vars(const struct liquid_site *ls)
+{
+	return ls ? ls->site : NULL;
+}
+
 void liquid_site_free(struct liquid_site *ls)
 {
 	if (!ls)
@@ -294,7 +299,7 @@ static void relative_url(struct buf *b, const struct site *site, const char *in)
 	buf_adds(&path, base);
 	if (path.len && path.data[path.len - 1] == '/')
 		path.data[--path.len] = '\0';
-	if (*in != '/')
+	if (*in && *in != '/')
 		buf_addc(&path, '/');
 	buf_adds(&path, in);
 	/* Addressable's normalize: spaces and non-ASCII escaped. */
@@ -438,6 +443,7 @@ static json_t *f_xml_escape(struct lctx *c, json_t *in, json_t **args, size_t na
 		case '<': buf_adds(&b, "&lt;"); break;
 		case '>': buf_adds(&b, "&gt;"); break;
 		case '"': buf_adds(&b, "&quot;"); break;
+		case '\'': buf_adds(&b, "&apos;"); break;
 		default: buf_addc(&b, *p);
 		}
 	}
@@ -489,8 +495,8 @@ static json_t *f_markdownify(struct lctx *c, json_t *in, json_t **args, size_t n
 	return r ? r : json_string("");
 }
 
-/* SmartyPants as kramdown writes it: curly quotes, dashes and ellipses as
- * HTML entities. */
+/* SmartyPants as Jekyll's smartify gives it: curly quotes, dashes, ellipses
+ * and guillemets as the characters themselves. */
 static json_t *f_smartify(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
 {
 	UNUSED_FILTER_ARGS;
@@ -500,23 +506,23 @@ static json_t *f_smartify(struct lctx *c, json_t *in, json_t **args, size_t narg
 		char prev = i ? s[i - 1] : ' ';
 		bool open = isspace((unsigned char)prev) || prev == '(' || prev == '[' || prev == '-' || !i;
 		if (!strncmp(s + i, "---", 3)) {
-			buf_adds(&b, "&mdash;");
+			buf_adds(&b, "\u2014");
 			i += 2;
 		} else if (!strncmp(s + i, "--", 2)) {
-			buf_adds(&b, "&ndash;");
+			buf_adds(&b, "\u2013");
 			i += 1;
 		} else if (!strncmp(s + i, "...", 3)) {
-			buf_adds(&b, "&hellip;");
+			buf_adds(&b, "\u2026");
 			i += 2;
 		} else if (s[i] == '"') {
-			buf_adds(&b, open ? "&ldquo;" : "&rdquo;");
+			buf_adds(&b, open ? "\u201c" : "\u201d");
 		} else if (s[i] == '\'') {
-			buf_adds(&b, open ? "&lsquo;" : "&rsquo;");
+			buf_adds(&b, open ? "\u2018" : "\u2019");
 		} else if (!strncmp(s + i, "<<", 2)) {
-			buf_adds(&b, "&laquo;");
+			buf_adds(&b, "\u00ab");
 			i++;
 		} else if (!strncmp(s + i, ">>", 2)) {
-			buf_adds(&b, "&raquo;");
+			buf_adds(&b, "\u00bb");
 			i++;
 		} else {
 			buf_addc(&b, s[i]);
@@ -528,7 +534,7 @@ static json_t *f_smartify(struct lctx *c, json_t *in, json_t **args, size_t narg
 
 static json_t *f_slugify(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
 {
-	(void)c, (void)kw;
+	(void)kw;
 	if (!in || json_is_null(in))
 		return NULL;
 	char *s = lv_str(in);
@@ -537,7 +543,9 @@ static json_t *f_slugify(struct lctx *c, json_t *in, json_t **args, size_t nargs
 		free(mode);
 		json_t *r = json_string(s);
 		free(s);
-		return r;
+		json_t *lower = lfilter_standard("downcase")->fn(c, r, NULL, 0, NULL);
+		json_decref(r);
+		return lower;
 	}
 	struct buf b = new_buf();
 	bool dash = false;
@@ -565,7 +573,11 @@ static json_t *f_slugify(struct lctx *c, json_t *in, json_t **args, size_t nargs
 		buf_addc(&b, '-');
 	free(mode);
 	free(s);
-	return str_result(&b);
+	/* Ruby's downcase, on every letter (ICU through Liquid's downcase). */
+	json_t *slug = str_result(&b);
+	json_t *lower = lfilter_standard("downcase")->fn(c, slug, NULL, 0, NULL);
+	json_decref(slug);
+	return lower;
 }
 
 static json_t *f_jsonify(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
@@ -802,7 +814,10 @@ static json_t *f_inspect(struct lctx *c, json_t *in, json_t **args, size_t nargs
 	UNUSED_FILTER_ARGS;
 	struct buf b = new_buf();
 	lv_inspect(&b, in);
-	return str_result(&b);
+	json_t *text = str_result(&b);	/* Jekyll: xml_escape(input.inspect) */
+	json_t *r = f_xml_escape(c, text, NULL, 0, NULL);
+	json_decref(text);
+	return r;
 }
 
 static json_t *f_to_integer(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
