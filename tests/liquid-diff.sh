@@ -40,4 +40,24 @@ done
 [ $total -gt 0 ]
 ok $? "templates found"
 echo "# liquid-diff: $agree of $total templates agree with ruby-liquid / jekyll"
+
+# The templates of Liquid's own integration tests (github Shopify/liquid,
+# MIT), one case a line, each rendered by both on its own.
+cases=$top_srcdir/tests/liquid/shopify-cases.jsonl
+"$render" --jsonl "$cases" >"$TMP/cases.c"
+ruby "$ref" --jsonl "$cases" >"$TMP/cases.rb"
+python3 - "$TMP/cases.c" "$TMP/cases.rb" "$cases" <<'PY'
+import json, sys
+c = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+r = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+t = [json.loads(l)["template"] for l in open(sys.argv[3], encoding="utf-8")]
+bad = [i for i in range(len(t)) if i >= len(c) or i >= len(r) or c[i] != r[i]]
+for i in bad[:10]:
+    print("#   case %d: %r" % (i + 1, t[i][:100]))
+    print("#     feedgen: %r" % (c[i] if i < len(c) else None,))
+    print("#     liquid:  %r" % (r[i] if i < len(r) else None,))
+print("# liquid-diff: %d of %d cases of Liquid's tests agree" % (len(t) - len(bad), len(t)))
+sys.exit(1 if bad or not t else 0)
+PY
+ok $? "Liquid's own test templates: the same output as Ruby's Liquid"
 done_testing

@@ -5,6 +5,7 @@
 # highlighter. The reference of tests/liquid-diff.sh.
 #
 # Usage: ruby liquid_ref.rb [--jekyll SITE] TEMPLATE [CONTEXT.json]
+#        ruby liquid_ref.rb --jsonl CASES.jsonl
 require "json"
 require "liquid"
 
@@ -17,6 +18,22 @@ if ARGV[0] == "--jekyll"
   ))
 end
 Liquid::Template.error_mode = :warn
+
+# --jsonl FILE: one {"template", "vars"} object a line; prints one
+# {"rc", "out"} line each (rc 1 and no output for an error).
+if ARGV[0] == "--jsonl"
+  File.foreach(ARGV[1], encoding: "UTF-8") do |line|
+    c = JSON.parse(line)
+    begin
+      out = Liquid::Template.parse(c["template"], line_numbers: true)
+                            .render!(c["vars"], strict_filters: false)
+      puts JSON.generate({ "rc" => 0, "out" => out })
+    rescue Liquid::Error, StandardError
+      puts JSON.generate({ "rc" => 1, "out" => "" })
+    end
+  end
+  exit 0
+end
 source = File.read(ARGV[0], mode: "rb", encoding: "UTF-8")
 vars = ARGV[1] ? JSON.parse(File.read(ARGV[1])) : {}
 registers = {}

@@ -1,7 +1,8 @@
 /* liquid_render.c: render one Liquid template with a JSON context, for the
  * differential test (tests/liquid-diff.sh) against Ruby's Liquid and Jekyll.
  *
- * Usage: liquid_render [--jekyll SITE] TEMPLATE [CONTEXT.json]. Plain
+ * Usage: liquid_render [--jekyll SITE] TEMPLATE [CONTEXT.json], or
+ * liquid_render --jsonl CASES.jsonl (see liquid_ref.rb). Plain
  * Liquid by default; with --jekyll, Jekyll's tags and filters with SITE's
  * _config.yml as `site` and SITE/_includes. The output goes to stdout; exit 1
  * (after messages on stderr) when the template has an error. */
@@ -19,8 +20,55 @@
 #include "model/site.h"
 #include "site/config.h"
 
+/* --jsonl FILE: each line {"template", "vars"}; prints {"rc", "out"} lines. */
+static int render_lines(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		perror(path);
+		return 2;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	unsigned long n = 0;
+	struct liquid_options opt;
+	liquid_options_init(&opt);
+	opt.plain = true;
+	while (getline(&line, &cap, f) > 0) {
+		n++;
+		json_error_t err;
+		json_t *c = json_loads(line, 0, &err);
+		const char *tpl = json_string_value(json_object_get(c, "template"));
+		if (!tpl) {
+			fprintf(stderr, "%s:%lu: not a case\n", path, n);
+			json_decref(c);
+			free(line);
+			fclose(f);
+			return 2;
+		}
+		struct diag_sink diag;
+		diag_sink_init(&diag, NULL);
+		char name[64];
+		snprintf(name, sizeof name, "case%lu", n);
+		char *out = liquid_render(tpl, json_string_length(json_object_get(c, "template")),
+					  json_object_get(c, "vars"), name, 1, &opt, &diag);
+		json_t *r = json_pack("{s:i,s:s}", "rc", out ? 0 : 1, "out", out ? out : "");
+		char *text = json_dumps(r, JSON_COMPACT);
+		puts(text);
+		free(text);
+		json_decref(r);
+		free(out);
+		json_decref(c);
+	}
+	free(line);
+	fclose(f);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "--jsonl"))
+		return render_lines(argv[2]);
 	const char *jekyll = NULL;
 	if (argc > 2 && !strcmp(argv[1], "--jekyll")) {
 		jekyll = argv[2];

@@ -36,6 +36,9 @@ bool liquid_needed(const char *s, size_t n)
 	return false;
 }
 
+/* Messages quote at most this much of a tag's markup. */
+#define QUOTE_LEN(n) ((int)((n) > 80 ? 80 : (n)))
+
 /* ================= expressions: lexer ================= */
 
 enum etok_kind {
@@ -53,6 +56,7 @@ struct elex {
 	struct etok *v;
 	size_t n, cap, pos;
 	bool bad;
+	unsigned depth;		/* of nested [ ] and ( ): bounded, hostile input nests */
 };
 
 static void elex_push(struct elex *l, enum etok_kind k, const char *s, size_t n)
@@ -248,7 +252,21 @@ static struct lexpr *parse_number(const struct etok *t)
 
 /* One expression (Liquid's Parser#expression, then Expression.parse). `cond`:
  * empty and blank are the method literals of conditions. */
+static struct lexpr *parse_expr_inner(struct elex *l, bool cond);
+
 static struct lexpr *parse_expr(struct elex *l, bool cond)
+{
+	if (l->depth >= 64) {
+		l->bad = true;
+		return NULL;
+	}
+	l->depth++;
+	struct lexpr *e = parse_expr_inner(l, cond);
+	l->depth--;
+	return e;
+}
+
+static struct lexpr *parse_expr_inner(struct elex *l, bool cond)
 {
 	const struct etok *t = elook(l, 0);
 	switch (t->kind) {
@@ -458,6 +476,49 @@ bad:
 	return NULL;
 }
 
+/* VariableLookup.parse of a fragment the strict parser refused: its
+ * [\w-]+ runs and [...] parts, the first the name. */
+static struct lexpr *lax_lookup(const char *m, size_t n)
+{
+	struct lexpr *e = NULL;
+	size_t i = 0;
+	while (i < n) {
+		size_t a = i;
+		if (m[i] == '[') {
+			const char *close = memchr(m + i + 1, ']', n - i - 1);
+			if (close && close > m + i + 1) {
+				i = (size_t)(close - m) + 1;
+				struct lexpr *k = lparse_expr_text(m + a + 1, i - a - 2);
+				if (!e) {
+					e = xcalloc(1, sizeof *e);
+					e->kind = LX_VAR;
+					e->name_expr = k ? k : lexpr_lit(json_null());
+				} else {
+					add_lookup(e, NULL, k ? k : lexpr_lit(json_null()));
+				}
+				continue;
+			}
+		}
+		if (is_word(m[i]) || m[i] == '-') {
+			while (i < n && (is_word(m[i]) || m[i] == '-'))
+				i++;
+			if (i < n && m[i] == '?')
+				i++;
+			char *word = xstrndup(m + a, i - a);
+			if (!e) {
+				e = xcalloc(1, sizeof *e);
+				e->kind = LX_VAR;
+				e->name = word;
+			} else {
+				add_lookup(e, word, NULL);
+			}
+			continue;
+		}
+		i++;
+	}
+	return e;
+}
+
 /* Liquid's lax reading: the first fragment (a quoted string or a run of
  * characters other than space , | ' ") is the expression, then filters
  * after the first pipe. */
@@ -479,6 +540,8 @@ static struct lvariable *parse_variable_lax(const char *m, size_t len)
 		i++;
 	}
 	struct lexpr *e = i > a ? lparse_expr_text(m + a, i - a) : NULL;
+	if (!e && i > a)
+		e = lax_lookup(m + a, i - a);
 	const char *pipe = memchr(m + i, '|', len - i);
 	struct elex l = {0};
 	if (pipe)
@@ -829,7 +892,7 @@ static bool parse_if(struct tparser *p, struct lnode *n, const struct ttok *t,
 		} else {
 			b->cond = parse_condition(cur.markup, cur.mlen);
 			if (!b->cond) {
-				perr(p, t, "syntax error in '%s': %.*s", cur.name, (int)cur.mlen, cur.markup);
+				perr(p, t, "syntax error in '%s': %.*s", cur.name, QUOTE_LEN(cur.mlen), cur.markup);
 				return false;
 			}
 		}
@@ -863,7 +926,7 @@ static bool parse_case(struct tparser *p, struct lnode *n, const struct ttok *t,
 {
 	n->subject = lparse_expr_text(tp->markup, tp->mlen);
 	if (!n->subject) {
-		perr(p, t, "syntax error in 'case': %.*s", (int)tp->mlen, tp->markup);
+		perr(p, t, "syntax error in 'case': %.*s", QUOTE_LEN(tp->mlen), tp->markup);
 		return false;
 	}
 	struct lnodes before = {0};
@@ -894,7 +957,7 @@ static bool parse_case(struct tparser *p, struct lnode *n, const struct ttok *t,
 				struct lexpr *x = parse_expr(&l, true);
 				if (!x) {
 					free(l.v);
-					perr(p, et, "syntax error in 'when': %.*s", (int)cur.mlen, cur.markup);
+					perr(p, et, "syntax error in 'when': %.*s", QUOTE_LEN(cur.mlen), cur.markup);
 					return false;
 				}
 				b->whens = xrealloc(b->whens, (b->nwhens + 1) * sizeof *b->whens);
@@ -942,7 +1005,9 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 			}
 			/* Lax, as Jekyll's "warn" mode falls back to: `reversed`
 			 * may also follow the attributes. */
-			while (ok && elook(&l, 0)->kind == T_ID) {
+			while (ok && (elook(&l, 0)->kind == T_ID || elook(&l, 0)->kind == T_COMMA)) {
+				if (econsume_if(&l, T_COMMA))
+					continue;	/* lax: "in list, limit: 2" */
 				if (eid_is(elook(&l, 0), "reversed")) {
 					l.pos++;	/* there, Liquid reads it and ignores it */
 					continue;
@@ -975,7 +1040,7 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 	free(l.v);
 	if (!ok) {
 		perr(p, t, "syntax error in 'for': %.*s (valid: for item in collection [reversed] "
-		     "[limit: n] [offset: n])", (int)tp->mlen, tp->markup);
+		     "[limit: n] [offset: n])", QUOTE_LEN(tp->mlen), tp->markup);
 		return false;
 	}
 	const struct ttok *et;
@@ -1003,21 +1068,54 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 	return true;
 }
 
-/* The text of a raw block: tokens up to {% endraw %}. */
+/* Does token x end a raw block? Liquid reads each token with
+ * /\A(.*){%\s*(\w+)\s*(.*)?%}\z/m (the last "{%" that fits) and compares the
+ * name: so "{{% endraw %}" ends it with "{" kept, and "{%- endraw %}" does not.
+ * Returns the length of the part kept, or -1. */
+static long raw_end(const struct ttok *x, const char *endname)
+{
+	const char *s = x->s;
+	size_t n = x->n;
+	if (n < 4 || s[n - 2] != '%' || s[n - 1] != '}')
+		return -1;
+	for (size_t i = n - 2; i-- > 0;) {
+		if (s[i] != '{' || s[i + 1] != '%')
+			continue;
+		size_t k = i + 2;
+		while (k < n - 2 && isspace((unsigned char)s[k]))
+			k++;
+		size_t w = k;
+		while (k < n - 2 && (isalnum((unsigned char)s[k]) || s[k] == '_'))
+			k++;
+		if (k == w)
+			continue;	/* the regexp backtracks to an earlier "{%" */
+		if (k - w == strlen(endname) && !memcmp(s + w, endname, k - w))
+			return (long)i;
+		return -1;
+	}
+	return -1;
+}
+
+/* The text of a raw block: tokens up to {% endraw %}. The trimming the
+ * opening tag asked for (-%}) stays pending past the block, as in Liquid. */
 static bool parse_raw(struct tparser *p, struct lnode *n, const struct ttok *t, const char *endname)
 {
-	const char *start = p->pos < p->n ? p->v[p->pos].s : p->src + p->srclen;
+	struct buf body;
+	buf_init(&body);
+	buf_adds(&body, "");
 	for (; p->pos < p->n; p->pos++) {
 		const struct ttok *x = &p->v[p->pos];
-		struct tagparts tp;
-		if (x->kind == TT_TAG && split_tag(x, &tp) && !strcmp(tp.name, endname)) {
-			n->text = xstrndup(start, (size_t)(x->s - start));
-			n->len = (size_t)(x->s - start);
-			p->trim_next = tp.trim_right;
+		long keep = raw_end(x, endname);
+		if (keep >= 0) {
+			buf_add(&body, x->s, (size_t)keep);
+			n->len = body.len;
+			n->text = buf_take(&body);
 			p->pos++;
 			return true;
 		}
+		buf_add(&body, x->s, x->n);
 	}
+	buf_free(&body);
 	perr(p, t, "'%s' tag was never closed", endname + 3);
 	return false;
 }
@@ -1036,7 +1134,7 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 			nl--;
 		if (!eq || !nl) {
 			perr(p, t, "syntax error in 'assign': %.*s (valid: assign var = value)",
-			     (int)tp->mlen, tp->markup);
+			     QUOTE_LEN(tp->mlen), tp->markup);
 			return -1;
 		}
 		n = node_new(LN_ASSIGN, t);
@@ -1046,7 +1144,7 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 		if (!n->var) {
 			n->var = parse_variable(eq + 1, rest, true);
 			diag_report(p->diag, DIAG_WARNING, p->where->file, t->line, t->col, "liquid",
-				    "Liquid syntax read leniently: %.*s", (int)tp->mlen, tp->markup);
+				    "Liquid syntax read leniently: %.*s", QUOTE_LEN(tp->mlen), tp->markup);
 		}
 		*blank = true;
 	} else if (!strcmp(name, "capture")) {
@@ -1113,12 +1211,25 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 			lexpr_free(g);
 		}
 		free(l.v);
+		while (len && (isspace((unsigned char)s[len - 1]) || s[len - 1] == ','))
+			len--;	/* a trailing comma, which Liquid's lax reading allows */
 		if (!parse_name_list(s, len, &n->items, &n->nitems)) {
 			lnode_free(n);
-			perr(p, t, "syntax error in 'cycle': %.*s", (int)tp->mlen, tp->markup);
+			perr(p, t, "syntax error in 'cycle': %.*s", QUOTE_LEN(tp->mlen), tp->markup);
 			return -1;
 		}
-		n->cycle_key = xstrndup(s, len);
+		/* Cycles share their place when their values are the same literals;
+		 * one naming a variable is its own (Liquid keys it by the lookup
+		 * object). */
+		bool literal = true;
+		for (size_t i = 0; i < n->nitems; i++)
+			literal = literal && n->items[i]->kind == LX_LIT;
+		if (literal) {
+			n->cycle_key = xstrndup(s, len);
+		} else {
+			n->cycle_key = xmalloc(32);
+			snprintf(n->cycle_key, 32, "\x01%p", (void *)n);
+		}
 	} else if (!strcmp(name, "echo")) {
 		n = node_new(LN_OUTPUT, t);
 		n->var = parse_variable(tp->markup, tp->mlen, false);
@@ -1252,19 +1363,21 @@ static int parse_body(struct tparser *p, struct lnodes *body, const struct ttok 
 				rc = -1;
 				break;
 			}
+			/* "{{-}}": the one dash trims both sides, as Liquid reads it. */
 			size_t a = 2, z = t->n - 2;
-			if (a < z && t->s[a] == '-') {
+			bool left = t->s[2] == '-', right = t->n >= 5 && t->s[t->n - 3] == '-';
+			if (left) {
 				rstrip_last(body);
 				a++;
 			}
-			p->trim_next = z > a && t->s[z - 1] == '-';
-			if (p->trim_next)
+			p->trim_next = right;
+			if (right && z > a)
 				z--;
 			struct lnode *n = node_new(LN_OUTPUT, t);
 			n->var = parse_variable(t->s + a, z - a, false);
 			if (!n->var) {
 				diag_report(p->diag, DIAG_WARNING, p->where->file, t->line, t->col, "liquid",
-					    "Liquid syntax read leniently: %.*s", (int)(z - a), t->s + a);
+					    "Liquid syntax read leniently: %.*s", QUOTE_LEN(z - a), t->s + a);
 				n->var = parse_variable(t->s + a, z - a, true);
 			}
 			nodes_add(body, n);
@@ -1846,7 +1959,11 @@ static int render_node(struct lctx *c, const struct lnode *n)
 		c->interrupt = 'c';
 		return 0;
 	case LN_INCREMENT: case LN_DECREMENT: {
+		/* Liquid keeps counters in the outer variables: a given number
+		 * is where it starts. */
 		json_t *v = json_object_get(c->counters, n->text);
+		if (!v && c->env)
+			v = json_object_get(c->env, n->text);
 		json_int_t x = v && json_is_integer(v) ? json_integer_value(v) : 0;
 		if (n->kind == LN_INCREMENT) {
 			buf_printf(c->out, "%lld", (long long)x);
