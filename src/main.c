@@ -23,6 +23,7 @@
 #include "base/output.h"
 #include "base/text.h"
 #include "cmd_validate.h"
+#include "content/liquid.h"
 #include "feeds/feed.h"
 #include "feeds/formats.h"
 #include "feeds/opml.h"
@@ -442,6 +443,7 @@ static int generate(struct options *o, struct diag_sink *diag)
 	unsigned long failed = load_posts(&site, &o->load, &posts, diag);
 	if (failed)
 		status = EXIT_POST_ERRORS;
+	site.liquid = liquid_site_new(&site, &posts, diag);
 	if (!o->content_set && site.excerpt_only)
 		o->content = CONTENT_SUMMARY;
 	unsigned long errors_before = diag->errors;
@@ -449,6 +451,7 @@ static int generate(struct options *o, struct diag_sink *diag)
 		status = EXIT_FATAL;
 	else if (diag->errors > errors_before)
 		status = EXIT_POST_ERRORS;	/* a body that could not be read whole */
+	liquid_site_free(site.liquid);
 	post_list_free(&posts);
 	site_free(&site);
 	return status;

@@ -15,6 +15,7 @@
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
+#include "content/liquid.h"
 
 /* A body larger than this is not a blog post; reading it would only cost memory. */
 #define BODY_MAX_BYTES (64u << 20)
@@ -278,11 +279,28 @@ static char *render_source(const struct site *site, const struct post *p, const 
 	return clean;
 }
 
+/* Jekyll's order: Liquid, then Markdown. A text without {{ or {% is not
+ * touched. On a Liquid error (reported) *src is freed and false returned. */
+static bool liquid_pass(const struct site *site, const struct post *p, char **src, size_t *len,
+			struct diag_sink *diag)
+{
+	size_t n = strnlen(*src, *len);
+	if (!liquid_needed(*src, n))
+		return true;
+	char *out = liquid_render_post(site, p, *src, n, diag);
+	free(*src);
+	*src = out;
+	*len = out ? strlen(out) : 0;
+	return out != NULL;
+}
+
 char *body_render(const struct site *site, const struct post *p, struct diag_sink *diag)
 {
 	size_t len = 0;
 	char *src = body_read(p, &len, diag);
 	if (!src)
+		return NULL;
+	if (!liquid_pass(site, p, &src, &len, diag))
 		return NULL;
 	char *html = render_source(site, p, src, len, diag);
 	free(src);
@@ -326,7 +344,10 @@ char *body_summary(const struct site *site, const struct post *p, struct diag_si
 		if (!src)
 			return NULL;
 		char *ex = body_excerpt_source(site, src, len);
-		html = render_source(site, p, ex, strlen(ex), diag);
+		size_t exlen = strlen(ex);
+		if (!liquid_pass(site, p, &ex, &exlen, diag))
+			ex = xstrdup("");	/* never the Liquid source as text */
+		html = render_source(site, p, ex, exlen, diag);
 		free(ex);
 		free(src);
 	}

@@ -46,6 +46,12 @@ struct site {
 	 * these keys as that entry's name, email and uri. */
 	struct site_author { char *key; struct person person; } *authors;
 	size_t nauthors;
+
+	/* What Liquid gives every post (_config.yml as `site`, _data/, the
+	 * posts for post_url and link): made by liquid_site_new() and freed by
+	 * liquid_site_free() (content/liquid.h), not by site_free(), which the
+	 * model cannot reach. NULL until made; Liquid then reads the site alone. */
+	struct liquid_site *liquid;
 };
 
 /* The _data/authors.yml entry for key, or NULL. */

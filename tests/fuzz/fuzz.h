@@ -34,6 +34,8 @@ int fuzz_url(const uint8_t *data, size_t size);
 int fuzz_config(const uint8_t *data, size_t size);
 /* The bytes as Markdown and as HTML: rendering, link rewriting, text. */
 int fuzz_html(const uint8_t *data, size_t size);
+/* The bytes as a Liquid template, rendered within tight bounds. */
+int fuzz_liquid(const uint8_t *data, size_t size);
 /* The bytes as a feed document for the validator. */
 int fuzz_validate(const uint8_t *data, size_t size);
 /* The bytes as a whole HTTP response (status line, headers, body), served on

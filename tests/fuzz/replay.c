@@ -28,6 +28,7 @@ static const struct target {
 	{ "url", fuzz_url },
 	{ "config", fuzz_config },
 	{ "html", fuzz_html },
+	{ "liquid", fuzz_liquid },
 	{ "validate", fuzz_validate },
 	{ "fetch", fuzz_fetch },
 };
