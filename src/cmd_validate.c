@@ -201,6 +201,17 @@ static void print_io_error_github(const char *name, const char *why)
 
 /* ---- driver ---- */
 
+/* Did every byte of the report reach standard output? A report lost (a full
+ * disk, a closed pipe) is an I/O error, exit status 2, not a verdict. */
+static bool report_written(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return true;
+	fprintf(stderr, "feedgen validate: cannot write the report: %s\n",
+		strerror(errno ? errno : EIO));
+	return false;
+}
+
 /* Validates one input; returns its exit status. */
 static int validate_one(struct validator *v, const char *name, const struct vopts *o, json_t *docs)
 {
@@ -240,6 +251,12 @@ int cmd_validate(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+		/* A file opened next would take descriptor 1 and the report go there. */
+		fputs("feedgen validate: standard output is closed: the report has nowhere to go\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
 	struct validator *v = validator_new();
 	if (!v) {
 		fputs("feedgen validate: the built-in schemas do not compile\n", stderr);
@@ -254,10 +271,10 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (docs) {
 		json_t *top = json_pack("{s:o}", "documents", docs);
-		json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', stdout);
+		if (json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+			fputc('\n', stdout);
 		json_decref(top);
 	}
 	validator_free(v);
-	return status;
+	return report_written() ? status : EXIT_USAGE;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "base/diag.h"
 #include "base/fetch.h"
 #include "base/output.h"
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "cmd_validate.h"
 #include "feeds/feed.h"
@@ -275,6 +277,11 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->content_set = true;
 			break;
 		case OPT_URL:
+			if (!siteurl_valid(optarg)) {
+				fprintf(stderr, "feedgen: --url takes an absolute http or https URL "
+					"(https://example.com), not '%s'\n", optarg);
+				return -1;
+			}
 			o->url = optarg;
 			break;
 		case OPT_DRAFTS:
@@ -408,6 +415,48 @@ static int write_feeds(const struct site *site, const struct post_list *posts,
 	return rc;
 }
 
+/* _config.yml's url must be one feeds can be built on (--url was checked with
+ * the options). With none, ids are tag: URIs and links relative, which only
+ * Atom can carry: -f rss or json to stdout is refused, -o writes Atom only.
+ * Returns -1 after a report when the run cannot go on. */
+static int check_site_url(const struct site *site, struct options *o, struct diag_sink *diag)
+{
+	if (*site->url && !siteurl_valid(site->url)) {
+		struct buf path;
+		buf_init(&path);
+		buf_printf(&path, "%s/_config.yml", o->site_dir);
+		diag_report(diag, DIAG_ERROR, path.data, site->url_line, site->url_col, "site-url",
+			    "url '%s' is not an absolute http or https URL (https://example.com)",
+			    site->url);
+		buf_free(&path);
+		return -1;
+	}
+	if (*site->url)
+		return 0;
+	diag_report(diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
+		    "no site url (set url in _config.yml or use --url https://...): ids are "
+		    "%s URIs and links relative, in Atom only", SITEURL_TAG_PREFIX);
+	bool wide = o->outdir || o->print_links;
+	bool kept = false, dropped = false;
+	for (const struct format *f = feed_formats; f->name; f++) {
+		if (!format_listed(o->format, f->name))
+			continue;
+		if (f->needs_site_url)
+			dropped = true;
+		else
+			kept = true;
+	}
+	if (!dropped)
+		return 0;
+	if (!wide || !kept) {
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, "no-url",
+			    "--format %s needs the site's url (its links must be absolute)", o->format);
+		return -1;
+	}
+	o->format = "atom";
+	return 0;
+}
+
 static int generate(struct options *o, struct diag_sink *diag)
 {
 	struct stat st;
@@ -434,9 +483,10 @@ static int generate(struct options *o, struct diag_sink *diag)
 		site_free(&site);
 		return EXIT_FATAL;
 	}
-	if (!*site.url)
-		diag_report(diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
-			    "no site url (set url in _config.yml or use --url): links and ids are relative");
+	if (check_site_url(&site, o, diag) != 0) {
+		site_free(&site);
+		return EXIT_FATAL;
+	}
 	o->load.now = (long long)time(NULL);
 	struct post_list posts = {0};
 	unsigned long failed = load_posts(&site, &o->load, &posts, diag);
@@ -475,6 +525,11 @@ int main(int argc, char **argv)
 	struct options o = {.limit = -1, .content = CONTENT_FULL};
 	if (parse_args(argc, argv, &o) != 0)
 		return EXIT_FATAL;
+	if ((!o.outdir || o.print_links) && fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+		/* A file opened next would take descriptor 1 and the feed go there. */
+		fputs("feedgen: standard output is closed: the feed has nowhere to go\n", stderr);
+		return EXIT_FATAL;
+	}
 	struct diag_sink diag;
 	diag_sink_init(&diag, stderr);
 	diag.format = o.diagnostics;

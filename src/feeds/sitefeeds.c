@@ -21,6 +21,7 @@
 #include <unicode/ustring.h>
 
 #include "base/dirlist.h"
+#include "base/nofollow.h"
 #include "base/output.h"
 #include "base/strmap.h"
 #include "base/text.h"
@@ -587,11 +588,15 @@ void feed_set_free(struct feed_set *set)
 
 /* ---- writing ---- */
 
+/* dir/rel, one slash between them however many dir ends with ("_site/"). */
 static char *join(const char *dir, const char *rel)
 {
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s/%s", dir, rel);
+	buf_printf(&b, "%.*s/%s", (int)n, dir, rel);
 	return buf_take(&b);
 }
 
@@ -614,6 +619,18 @@ static size_t batch_size(void)
 	return n > BATCH_MAX ? BATCH_MAX : (size_t)n;
 }
 
+/* A symbolic link inside the output folder (DIR/feed -> elsewhere) would
+ * take the feed, and --prune's deletions, out of DIR: refused, with a report. */
+static bool refuse_link(const char *outdir, const char *rel, const char *full,
+			struct diag_sink *diag)
+{
+	if (!nofollow_has_link(outdir, rel))
+		return false;
+	diag_report(diag, DIAG_ERROR, full, 0, 0, "output-symlink",
+		    "a symbolic link inside the output folder is on the way: not followed");
+	return true;
+}
+
 /* Write one feed into a new temporary file. On return *pending says whether
  * out holds new bytes waiting to be synced and renamed (false: the file was
  * unchanged, nothing is held). dirs collects the folders to sync once each. */
@@ -624,6 +641,10 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 {
 	*pending = false;
 	char *path = join(outdir, f->path);
+	if (refuse_link(outdir, f->path, path, diag)) {
+		free(path);
+		return -1;
+	}
 	int rc = outfile_open(out, path, diag);
 	if (rc == 0) {
 		char *slash = strrchr(path, '/');
@@ -878,6 +899,10 @@ static void stale_file(struct stale_walk *w, const char *rel, const char *full)
 static void stale_dir(struct stale_walk *w, const char *rel, bool recurse)
 {
 	char *dir = join(w->outdir, rel);
+	if (refuse_link(w->outdir, rel, dir, w->diag)) {
+		free(dir);
+		return;
+	}
 	size_t n;
 	struct dir_entry *names = dirlist_read(dir, true, &n);
 	for (size_t i = 0; i < n; i++) {

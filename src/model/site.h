@@ -19,6 +19,7 @@ struct site {
 	char *title;
 	char *description;
 	char *url;		/* "https://example.com", no trailing slash */
+	unsigned long url_line, url_col;	/* where _config.yml sets it; 0: nowhere */
 	char *baseurl;		/* "" or "/blog" */
 	struct person author;
 	char *lang;

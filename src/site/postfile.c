@@ -90,7 +90,7 @@ static void line_col(const char *s, size_t pos, unsigned long *line, unsigned lo
 static int read_head(const char *path, struct buf *head, struct fm_span *fm,
 		     struct diag_sink *diag)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
 		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
 		return -1;

@@ -1,0 +1,165 @@
+#!/bin/sh
+# hostile2.sh: the second round of hostile sites (issue 15): what a new user
+# does first gives a valid feed, site urls are checked, messages are escaped
+# and placed, no symlink is followed, output write errors are not lost.
+. "$(dirname "$0")/lib.sh"
+
+post() { # post DIR NAME FRONT-MATTER-LINES BODY
+	mkdir -p "$1"
+	printf -- '---\n%b---\n%s\n' "$3" "$4" >"$1/$2"
+}
+
+# --- 11: the headline use, feedgen posts/ > feed.xml, no _config.yml --------
+p="$TMP/posts"
+post "$p" 2021-01-01-hello.md 'title: Hello\ndate: 2021-01-01\ntags: [a]\n' 'hi <b>there</b>'
+post "$p" 2021-02-01-world.md 'title: World\ncategories: [x y]\n' 'second'
+"$FEEDGEN" "$p" >"$TMP/feed.xml" 2>"$TMP/err"
+ok $? "no _config.yml: exit status 0"
+"$FEEDGEN" validate "$TMP/feed.xml" >"$TMP/v" 2>&1
+ok $? "and feedgen's validator accepts the feed ($(tail -1 "$TMP/v"))"
+grep -q '<id>tag:feedgen.invalid,2005:2021/01/01/hello</id>' "$TMP/feed.xml"
+ok $? "entry ids are tag: URIs of the post's path"
+grep -q '<id>tag:feedgen.invalid,2005:feed.xml</id>' "$TMP/feed.xml"
+ok $? "the feed's id is the tag: URI of its path"
+[ "$(grep -c 'no site url' "$TMP/err")" = 1 ] && grep -q 'set url in _config.yml or use --url' "$TMP/err" &&
+	grep -q '\[no-url\]' "$TMP/err"
+ok $? "one warning saying what to set"
+"$FEEDGEN" "$p" >"$TMP/feed2.xml" 2>/dev/null
+cmp -s "$TMP/feed.xml" "$TMP/feed2.xml"
+ok $? "the ids are stable: a second run gives the same bytes"
+"$FEEDGEN" --url https://me.example "$p" 2>/dev/null | grep -q '<id>https://me.example/2021/01/01/hello</id>'
+ok $? "with a url set later the ids are its URLs"
+"$FEEDGEN" -f rss "$p" >/dev/null 2>"$TMP/err"
+ok $(( $? == 2 ? 0 : 1 )) "-f rss with no site url: exit 2 (RSS links must be absolute)"
+grep -q "error: --format rss needs the site's url" "$TMP/err"
+ok $? "saying so"
+"$FEEDGEN" -o "$TMP/o" "$p" 2>/dev/null
+ok $? "-o with no site url: exit 0"
+[ -f "$TMP/o/feed.xml" ] && [ -z "$(find "$TMP/o" -name '*.rss' -o -name '*.json')" ]
+ok $? "and Atom feeds only"
+find "$TMP/o" -name '*.xml' -exec "$FEEDGEN" validate {} + >"$TMP/v" 2>&1
+ok $? "every one valid"
+mkdir -p "$TMP/empty"
+"$FEEDGEN" "$TMP/empty" >"$TMP/empty.xml" 2>/dev/null
+"$FEEDGEN" validate "$TMP/empty.xml" >"$TMP/v" 2>&1
+ok $? "an empty folder: a valid feed ($(tail -1 "$TMP/v"))"
+! grep -q '1970-01-01' "$TMP/empty.xml"
+ok $? "not updated in 1970"
+! grep -q ': warning:' "$TMP/v"
+ok $? "and no warning from the validator"
+
+# --- 12: a site url that is not absolute http(s) is a usage error -----------
+for u in example.com notaurl ftp://example.com/ 'https://' 'https://exa mple.com'; do
+	"$FEEDGEN" --url "$u" "$p" >/dev/null 2>"$TMP/err"
+	rc=$?
+	[ $rc = 2 ] && grep -qF "not '$u'" "$TMP/err"
+	ok $? "--url '$u': usage error naming it (exit $rc)"
+done
+"$FEEDGEN" --url https://ok.example/blog/ "$p" >/dev/null 2>&1
+ok $? "--url https://ok.example/blog/ is taken"
+c="$TMP/badurl"
+post "$c/_posts" 2021-01-01-a.md 'title: A\n' 'x'
+printf 'title: T\nurl: example.com\n' >"$c/_config.yml"
+"$FEEDGEN" "$c" >/dev/null 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -qF "_config.yml:2:6: error: url 'example.com' is not an absolute http or https URL" "$TMP/err" &&
+	grep -qF '[site-url]' "$TMP/err"
+ok $? "url: example.com in _config.yml: exit 2 at its line and column (exit $rc)"
+
+# --- 17: a report that cannot be written is an I/O error, exit 2 -------------
+if [ -w /dev/full ]; then
+	for fmt in gnu json github; do
+		"$FEEDGEN" validate --format $fmt "$TMP/feed.xml" >/dev/full 2>"$TMP/err"
+		rc=$?
+		[ $rc = 2 ] && grep -q 'cannot write the report' "$TMP/err"
+		ok $? "validate --format $fmt > /dev/full: exit 2, saying so (exit $rc)"
+	done
+	"$FEEDGEN" validate -q "$TMP/feed.xml" >/dev/full 2>/dev/null
+	ok $(( $? == 2 ? 0 : 1 )) "validate -q > /dev/full: exit 2"
+	"$FEEDGEN" "$p" >/dev/full 2>/dev/null
+	ok $(( $? == 2 ? 0 : 1 )) "feedgen SITE > /dev/full: exit 2"
+fi
+"$FEEDGEN" validate "$TMP/feed.xml" >&- 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -q 'standard output is closed' "$TMP/err"
+ok $? "validate with standard output closed: exit 2, saying so (exit $rc)"
+"$FEEDGEN" "$p" >&- 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -q 'standard output is closed' "$TMP/err"
+ok $? "feedgen SITE with standard output closed: exit 2 (exit $rc)"
+
+# --- 2: _config.yml and _data/ are read without following links ------------
+mkdir -p "$TMP/outside"
+printf 'title: Leak\nauthor: API_TOKEN_123\nurl: https://leak.example\n' >"$TMP/outside/secret.yml"
+printf 'ann: {name: API_TOKEN_456}\n' >"$TMP/outside/authors.yml"
+s="$TMP/links"
+post "$s/_posts" 2021-01-01-a.md 'title: A\nauthor: ann\n' 'x'
+ln -s "$TMP/outside/secret.yml" "$s/_config.yml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && ! grep -q API_TOKEN "$TMP/out.xml" "$TMP/err"
+ok $? "_config.yml a link out of the site: not read, exit 2 (exit $rc)"
+grep -q "_config.yml: error: cannot read: a symbolic link.*not followed \[config-file\]" "$TMP/err"
+ok $? "saying so"
+rm "$s/_config.yml"
+mkdir -p "$s/_data"
+ln -s "$TMP/outside/authors.yml" "$s/_data/authors.yml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && ! grep -q API_TOKEN "$TMP/out.xml"
+ok $? "_data/authors.yml a link out of the site: not read (exit $rc)"
+rm -r "$s/_data"
+ln -s "$TMP/outside" "$s/_data"
+cp "$TMP/outside/authors.yml" "$TMP/outside/authors.yaml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && ! grep -q API_TOKEN "$TMP/out.xml"
+ok $? "_data a link to a folder out of the site: not read (exit $rc)"
+rm "$s/_data"
+mkfifo "$s/_config.yml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -q "_config.yml: error: cannot read: not a regular file" "$TMP/err"
+ok $? "_config.yml a FIFO: no hang, exit 2, not a regular file (exit $rc)"
+rm "$s/_config.yml"
+ln -s /dev/zero "$s/_config.yml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -q "_config.yml: error: cannot read" "$TMP/err"
+ok $? "_config.yml a link to /dev/zero: refused, exit 2 (exit $rc)"
+rm "$s/_config.yml"
+if [ "$(id -u)" = 0 ] && mknod "$s/_config.yml" c 1 5 2>/dev/null; then
+	timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+	rc=$?
+	[ $rc = 2 ] && grep -q "_config.yml: error: cannot read: not a regular file" "$TMP/err"
+	ok $? "_config.yml the device /dev/zero is: not a regular file, exit 2 (exit $rc)"
+	rm "$s/_config.yml"
+fi
+python3 -c "import sys; open(sys.argv[1], 'w').write('title: big\n' + '#' * (5 << 20) + '\n')" "$s/_config.yml"
+timeout 20 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -q "_config.yml: error: larger than 4194304 bytes" "$TMP/err"
+ok $? "a 5 MB _config.yml: refused with the cap named (exit $rc)"
+rm "$s/_config.yml"
+
+# --- 6: a link inside the output folder is not written through, nor pruned --
+s="$TMP/outlink"
+post "$s/_posts" 2021-01-01-a.md 'title: A\ncategories: [news]\n' 'x'
+printf 'url: https://o.example\n' >"$s/_config.yml"
+"$FEEDGEN" -o "$TMP/ref" "$s" 2>/dev/null
+mkdir -p "$TMP/victim" "$TMP/dir"
+cp "$TMP/ref/feed/news.xml" "$TMP/victim/old.xml"
+ln -s "$TMP/victim" "$TMP/dir/feed"
+"$FEEDGEN" -o "$TMP/dir" "$s" 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && [ ! -e "$TMP/victim/news.xml" ] && [ -z "$(find "$TMP/victim" -name '.feedgen*')" ]
+ok $? "DIR/feed a link out of DIR: nothing written there, exit 2 (exit $rc)"
+grep -q "dir/feed/news.xml: error: a symbolic link inside the output folder.*\[output-symlink\]" "$TMP/err"
+ok $? "the feed is named, with the rule"
+"$FEEDGEN" -o "$TMP/dir" --prune --no-categories "$s" 2>"$TMP/err"
+[ -f "$TMP/victim/old.xml" ]
+ok $? "--prune deletes nothing through the link"
+grep -q "output-symlink" "$TMP/err"
+ok $? "and says why it did not look there"
+
+done_testing
