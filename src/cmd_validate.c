@@ -190,12 +190,14 @@ static json_t *json_io_error(const char *name, const char *why)
 			 "io_error", why);
 }
 
-/* An input that could not be read, as an annotation on the input. */
-static void print_io_error_github(const char *name, const char *why)
+/* An input that could not be read: an annotation on the input (github, on
+ * standard output with the report), else a message on standard error, with
+ * its rule and the name escaped as every message is. */
+static void print_io_error(const char *name, const char *why, enum diag_format format)
 {
 	struct diag_sink sink;
-	diag_sink_init(&sink, stdout);
-	sink.format = DIAG_GITHUB;
+	diag_sink_init(&sink, format == DIAG_GITHUB ? stdout : stderr);
+	sink.format = format;
 	diag_report(&sink, DIAG_ERROR, name, 0, 0, "io-error", "cannot read: %s", why);
 }
 
@@ -222,10 +224,8 @@ static int validate_one(struct validator *v, const char *name, const struct vopt
 		vreport_free(&r);
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, why));
-		else if (o->format == DIAG_GITHUB)
-			print_io_error_github(name, why);
 		else
-			fprintf(stderr, "feedgen validate: %s: %s\n", name, why);
+			print_io_error(name, why, o->format);
 		return EXIT_USAGE;
 	}
 	vreport_sort(&r);

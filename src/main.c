@@ -202,6 +202,16 @@ static int check_args(struct options *o)
 	return 0;
 }
 
+/* "posts/" as "posts", so names are "posts/x.md", not "posts//x.md" ("/"
+ * stays). Changes s in place; returns it. */
+static char *trim_slashes(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { OPT_URL = 256, OPT_DRAFTS, OPT_FUTURE, OPT_UNPUBLISHED, OPT_VERSION,
@@ -278,8 +288,10 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_URL:
 			if (!siteurl_valid(optarg)) {
+				char *shown = diag_escape(optarg);
 				fprintf(stderr, "feedgen: --url takes an absolute http or https URL "
-					"(https://example.com), not '%s'\n", optarg);
+					"(https://example.com), not '%s'\n", shown);
+				free(shown);
 				return -1;
 			}
 			o->url = optarg;
@@ -307,7 +319,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		fprintf(stderr, "feedgen: give one site folder (see feedgen --help)\n");
 		return -1;
 	}
-	o->site_dir = argv[optind];
+	o->site_dir = trim_slashes(argv[optind]);
+	if (o->outdir)
+		trim_slashes((char *)o->outdir);
 	return check_args(o);
 }
 
@@ -322,7 +336,7 @@ static int write_stdout(const struct site *site, const struct post_list *posts,
 	outfile_open_stdout(&out);
 	int rc = feed_write_shared(fmt, outfile_xml_buffer(&out), site, &feed, wo, sh, diag);
 	if (rc != 0 && !out.error)
-		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, NULL, "writing the %s feed failed",
+		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, "write-error", "writing the %s feed failed",
 			    fmt->name);
 	bool changed;
 	if (outfile_commit(&out, &changed, diag) != 0)
@@ -359,7 +373,7 @@ static int print_links(const struct feed_set *set, const struct site *site,
 	fputs(tags, stdout);
 	free(tags);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, NULL, "write failed: %s",
+		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, "write-error", "write failed: %s",
 			    strerror(errno));
 		return -1;
 	}
@@ -462,7 +476,7 @@ static int generate(struct options *o, struct diag_sink *diag)
 	struct stat st;
 	if (stat(o->site_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		const char *why = S_ISDIR(st.st_mode) ? strerror(errno) : "not a folder";
-		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL, "cannot read the site: %s",
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, "read-error", "cannot read the site: %s",
 			    access(o->site_dir, F_OK) == 0 ? why : strerror(ENOENT));
 		return EXIT_FATAL;
 	}
@@ -478,8 +492,13 @@ static int generate(struct options *o, struct diag_sink *diag)
 		site.url = xstrdup(o->url);
 	}
 	if (date_use_zone(site.timezone) != 0) {
-		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL,
-			    "unknown time zone '%s' in _config.yml", site.timezone);
+		struct buf path;
+		buf_init(&path);
+		buf_printf(&path, "%s/_config.yml", o->site_dir);
+		diag_report(diag, DIAG_ERROR, path.data, site.timezone_line, site.timezone_col,
+			    "timezone", "unknown time zone '%s' (an IANA name such as Europe/Berlin)",
+			    site.timezone);
+		buf_free(&path);
 		site_free(&site);
 		return EXIT_FATAL;
 	}

@@ -162,4 +162,47 @@ ok $? "--prune deletes nothing through the link"
 grep -q "output-symlink" "$TMP/err"
 ok $? "and says why it did not look there"
 
+# --- 10 and 16: every message placed, with a rule, names escaped --------------
+s="$TMP/msgs"
+mkdir -p "$s/_posts"
+printf 'url: https://m.example\ntimezone: Europe/Berlin\n' >"$s/_config.yml"
+esc=$(printf '\033')
+printf -- '---\ntitle: ""\ndate: 2021-01-01\n---\nbody text\n' >"$s/_posts/a${esc}[31mb
+fake.md: error: forged [x].md"
+printf -- '---\ntitle: No date\n---\nx\n' >"$s/_posts/nodate.md"
+printf -- '---\ntitle: UTC\ndate: 2021-01-02 10:00:00\n---\nx\n' >"$s/_posts/utc.md"
+ln -s /etc/passwd "$s/_posts/2021-01-03-link.md"
+"$FEEDGEN" "$s/" >/dev/null 2>"$TMP/err"
+! grep -q "$esc" "$TMP/err"
+ok $? "no raw escape character reaches the terminal"
+grep -qF 'a\x1b[31mb\nfake.md: error: forged [x].md:2:8: warning: empty title' "$TMP/err"
+ok $? "a name's ESC and newline shown as \\x1b and \\n, the empty title at its line and column"
+! grep -q '^fake.md' "$TMP/err"
+ok $? "so the name cannot forge a message line"
+grep -qF "msgs/_posts/nodate.md:3:1: error: no date" "$TMP/err"
+ok $? "no date: at the closing '---' where it would go"
+grep -qF "msgs/_posts/utc.md:3:7: warning: this date" "$TMP/err" && grep -qF "(+0100)" "$TMP/err" &&
+	! grep -q "+0800" "$TMP/err"
+ok $? "UTC-date warning at the post's date, with Berlin's offset"
+grep -qF "2021-01-03-link.md: warning: symbolic link not followed (as in Jekyll's safe mode) [symlink]" "$TMP/err"
+ok $? "the symlink warning has its rule"
+! grep -q '//' "$TMP/err"
+ok $? "a folder given as DIR/: no DIR//x in messages"
+[ "$(grep -vc '\]$' "$TMP/err")" = 0 ]
+ok $? "every message ends with its [rule]"
+printf 'timezone: Mars/Base\n' >"$s/_config.yml"
+"$FEEDGEN" "$s" >/dev/null 2>"$TMP/err"
+rc=$?
+[ $rc = 2 ] && grep -qF "msgs/_config.yml:1:11: error: unknown time zone 'Mars/Base'" "$TMP/err" &&
+	grep -qF "[timezone]" "$TMP/err"
+ok $? "an unknown time zone: at its line and column in _config.yml, with its rule (exit $rc)"
+"$FEEDGEN" -v -o "$TMP/slash/" --url https://m.example "$p/" >/dev/null 2>"$TMP/err"
+! grep -q '//' "$TMP/err"
+ok $? "-o DIR/: no DIR//feed.xml"
+"$FEEDGEN" validate "$TMP/nonexistent$(printf '\033')x.xml" >/dev/null 2>"$TMP/err"
+grep -qF 'nonexistent\x1bx.xml: error: cannot read: No such file or directory [io-error]' "$TMP/err"
+ok $? "validate: an unreadable input, escaped, with its rule"
+python3 "$top_srcdir/tests/rulescan.py" "$top_srcdir" >"$TMP/scan"
+ok $? "every diag_report() in src/ names a rule $(tr '\n' ' ' <"$TMP/scan")"
+
 done_testing

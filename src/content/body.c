@@ -230,7 +230,7 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	if (!f && fd >= 0)
 		close(fd);
 	if (!f || fseek(f, p->body_offset, SEEK_SET) != 0) {
-		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, p->path, 0, 0, "read-error", "cannot read: %s", strerror(errno));
 		if (f)
 			fclose(f);
 		return NULL;
@@ -245,7 +245,7 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	bool bad = ferror(f) || b.len > BODY_MAX_BYTES;
 	fclose(f);
 	if (bad) {
-		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL,
+		diag_report(diag, DIAG_ERROR, p->path, 0, 0, "read-error",
 			    "cannot read the body (or it is larger than %u bytes)", BODY_MAX_BYTES);
 		buf_free(&b);
 		return NULL;

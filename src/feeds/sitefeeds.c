@@ -657,7 +657,7 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 	out->defer_dir_sync = true;
 	rc = feed_write_shared(f->format, outfile_xml_buffer(out), site, f, opt, sh, diag);
 	if (rc != 0 && !out->error) {
-		diag_report(diag, DIAG_ERROR, out->path, 0, 0, NULL, "writing the %s feed failed",
+		diag_report(diag, DIAG_ERROR, out->path, 0, 0, "write-error", "writing the %s feed failed",
 			    f->format->name);
 		outfile_abort(out);
 		return -1;

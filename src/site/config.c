@@ -135,6 +135,7 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
 	take_string(doc, root, "lang", &s->lang);
 	take_string(doc, root, "timezone", &s->timezone);
+	note_position(yamldoc_get(doc, root, "timezone"), &s->timezone_line, &s->timezone_col);
 	take_string(doc, root, "excerpt_separator", &s->excerpt_separator);
 	const char *perm = yamldoc_scalar(yamldoc_get(doc, root, "permalink"));
 	if (perm) {
