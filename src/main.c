@@ -20,6 +20,7 @@
 
 #include "base/date.h"
 #include "base/diag.h"
+#include "base/dirlock.h"
 #include "base/fetch.h"
 #include "base/output.h"
 #include "base/siteurl.h"
@@ -398,8 +399,12 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	struct feed_set set;
 	feed_set_build(&set, site, posts, &so, diag);
 	int rc = 0;
-	if (o->outdir) {
+	int lock = o->outdir ? dirlock_acquire(o->outdir, diag) : -1;
+	if (o->outdir && lock < 0)
+		rc = -1;
+	if (o->outdir && lock >= 0) {
 		struct feed_set_stats st;
+		feed_set_clean_temps(&set, o->outdir, diag);
 		rc = feed_set_write(&set, o->outdir, site, wo, sh, o->verbose, &st, diag);
 		if (rc == 0 && !o->no_opml)
 			rc = write_opml(&set, site, sh->links->home, o, &st, diag);
@@ -409,6 +414,7 @@ static int write_set(const struct site *site, const struct post_list *posts,
 			fprintf(stderr, "feedgen: %zu files written, %zu unchanged\n", st.written,
 				st.unchanged);
 	}
+	dirlock_release(lock);
 	if (rc == 0 && o->print_links)
 		rc = print_links(&set, site, diag);
 	feed_set_free(&set);

@@ -205,4 +205,30 @@ ok $? "validate: an unreadable input, escaped, with its rule"
 python3 "$top_srcdir/tests/rulescan.py" "$top_srcdir" >"$TMP/scan"
 ok $? "every diag_report() in src/ names a rule $(tr '\n' ' ' <"$TMP/scan")"
 
+# --- 5: runs on one output folder take turns by a lock, not by PIDs ----------
+s="$TMP/locksite"
+post "$s/_posts" 2021-01-01-a.md 'title: A\ncategories: [".feedgen-4000000"]\n' 'x'
+printf 'url: https://l.example\n' >"$s/_config.yml"
+d="$TMP/lockout"
+mkdir -p "$d/feed"
+flock "$d" sleep 3 &
+holder=$!
+sleep 0.5
+start=$(date +%s)
+"$FEEDGEN" -o "$d" "$s" 2>"$TMP/err"
+rc=$?
+took=$(( $(date +%s) - start ))
+wait $holder
+[ $rc = 0 ] && [ $took -ge 2 ]
+ok $? "a second run waits for the lock on the folder (exit $rc, ${took} s)"
+grep -q "lockout: note: waiting: the output folder is being written by the run of pid [0-9]* \[output-lock\]" "$TMP/err"
+ok $? "saying which run holds it"
+[ -f "$d/feed/.feedgen-4000000.xml" ] && grep -q 'feed/.feedgen-4000000.xml' "$d/feeds.opml"
+ok $? "a category named .feedgen-4000000 is written and kept (it is no temporary file)"
+printf 'left over' >"$d/.feedgen-$$-0.tmp"
+printf 'left over' >"$d/feed/.feedgen-$$.AbC123"
+"$FEEDGEN" -o "$d" "$s" 2>/dev/null
+[ ! -e "$d/.feedgen-$$-0.tmp" ] && [ ! -e "$d/feed/.feedgen-$$.AbC123" ]
+ok $? "temporary files of a killed run are removed under the lock, whatever their PID"
+
 done_testing
