@@ -231,4 +231,35 @@ printf 'left over' >"$d/feed/.feedgen-$$.AbC123"
 [ ! -e "$d/.feedgen-$$-0.tmp" ] && [ ! -e "$d/feed/.feedgen-$$.AbC123" ]
 ok $? "temporary files of a killed run are removed under the lock, whatever their PID"
 
+# --- 8: values checked when loaded; 1: names per post bounded ----------------
+s="$TMP/values"
+mkdir -p "$s/_posts"
+printf 'url: https://v.example\n' >"$s/_config.yml"
+printf -- '---\ntitle: A\ndate: 2021-01-01\nlang: "en\\nx"\nimage: "javascript:alert(1)"\nenclosure: {url: "JavaScript:alert(1)", length: 10, type: "audio/mpeg\\r\\nX-Evil: 1"}\n---\nx\n' >"$s/_posts/a.md"
+python3 -c "
+import sys
+open(sys.argv[1], 'w').write('---\ntitle: B\ndate: 2021-01-02\ntags: [' + ','.join('t%d' % i for i in range(25000)) + ']\n---\n' + 'y' * 200000 + '\n')
+" "$s/_posts/b.md"
+printf -- '---\ntitle: C\ndate: 2021-01-03\ntags: [fine]\n---\nz\n' >"$s/_posts/c.md"
+timeout 60 "$FEEDGEN" -o "$TMP/values-out" "$s" 2>"$TMP/err"
+rc=$?
+ok $(( rc == 1 ? 0 : 1 )) "hostile values and 25,000 tags: exit 1, quickly (exit $rc)"
+find "$TMP/values-out" -type f ! -name feeds.opml -exec "$FEEDGEN" validate {} + >"$TMP/v" 2>&1
+ok $? "every feed written passes feedgen's validator"
+! grep -qi 'javascript' "$TMP/values-out/feed.xml" "$TMP/values-out/feed.rss" "$TMP/values-out/feed.json"
+ok $? "no javascript: URL is written"
+grep -qF "a.md:4:7: warning: lang 'en\nx' is not a language tag" "$TMP/err"
+ok $? "a lang with a newline: a warning at its value, left out"
+grep -qF "a.md:5:8: warning: image 'javascript:alert(1)' is not an http or https URL" "$TMP/err" &&
+	grep -qF "a.md:6:18: warning: enclosure url 'JavaScript:alert(1)'" "$TMP/err"
+ok $? "javascript: image and enclosure URLs: warnings at their values [url-scheme]"
+grep -qF "warning: enclosure type 'audio/mpeg\r\nX-Evil: 1' is not a media type" "$TMP/err"
+ok $? "a media type with CRLF: a warning, left out"
+grep -qF "b.md: error: 25000 categories and tags, more than 100" "$TMP/err" && grep -qF "[too-many-names]" "$TMP/err"
+ok $? "25,000 tags on one post: an error naming the post"
+[ "$(find "$TMP/values-out" -type f | wc -l)" -lt 20 ] && [ "$(du -sk "$TMP/values-out" | cut -f1)" -lt 1000 ]
+ok $? "and the output stays small ($(find "$TMP/values-out" -type f | wc -l) files, $(du -sk "$TMP/values-out" | cut -f1) KB)"
+grep -q '<title>C</title>' "$TMP/values-out/feed.xml" && [ -f "$TMP/values-out/feed/by_tag/fine.xml" ]
+ok $? "the other posts are published with their tag feeds"
+
 done_testing

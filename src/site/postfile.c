@@ -14,6 +14,7 @@
 #include "base/url.h"
 #include "content/body.h"
 #include "site/jekyll.h"
+#include "site/postcheck.h"
 #include "site/postfile.h"
 #include "site/yamldoc.h"
 
@@ -440,17 +441,20 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		p->id = fm_string(fm[FM_GUID], p->path, diag);
 	p->lang = fm_string(fm[FM_LANG], p->path, diag);
 	if (p->lang)
-		lang_normalize(p->lang);
+		p->lang = postcheck_lang(lang_normalize(p->lang), fm[FM_LANG], p->path, diag);
 	/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it. */
 	yaml_node_t *image = fm[FM_IMAGE];
 	if (image && image->type == YAML_MAPPING_NODE)
 		image = yamldoc_get(doc, image, "path");
-	p->image = fm_string(image, p->path, diag);
+	p->image = postcheck_url(fm_string(image, p->path, diag), image, p->path, "image", diag);
 	yaml_node_t *enc = fm[FM_ENCLOSURE];
 	if (enc && enc->type == YAML_MAPPING_NODE) {
-		p->enclosure.url = fm_string(yamldoc_get(doc, enc, "url"), p->path, diag);
+		yaml_node_t *url = yamldoc_get(doc, enc, "url"), *type = yamldoc_get(doc, enc, "type");
+		p->enclosure.url = postcheck_url(fm_string(url, p->path, diag), url, p->path,
+						 "enclosure url", diag);
 		p->enclosure.length = fm_string(yamldoc_get(doc, enc, "length"), p->path, diag);
-		p->enclosure.type = fm_string(yamldoc_get(doc, enc, "type"), p->path, diag);
+		p->enclosure.type = postcheck_media_type(fm_string(type, p->path, diag), type,
+							 p->path, diag);
 	}
 	if (yamldoc_is_false(fm[FM_PUBLISHED]))
 		p->published = false;
@@ -533,6 +537,8 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	}
 	struct fm_result r = {0};
 	read_front_matter(site, &doc, p, &r, diag);
+	if (!r.failed && postcheck_names(p, diag) != 0)
+		r.failed = true;
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
