@@ -190,16 +190,29 @@ static json_t *json_io_error(const char *name, const char *why)
 			 "io_error", why);
 }
 
-/* An input that could not be read, as an annotation on the input. */
-static void print_io_error_github(const char *name, const char *why)
+/* An input that could not be read: an annotation on the input (github, on
+ * standard output with the report), else a message on standard error, with
+ * its rule and the name escaped as every message is. */
+static void print_io_error(const char *name, const char *why, enum diag_format format)
 {
 	struct diag_sink sink;
-	diag_sink_init(&sink, stdout);
-	sink.format = DIAG_GITHUB;
+	diag_sink_init(&sink, format == DIAG_GITHUB ? stdout : stderr);
+	sink.format = format;
 	diag_report(&sink, DIAG_ERROR, name, 0, 0, "io-error", "cannot read: %s", why);
 }
 
 /* ---- driver ---- */
+
+/* Did every byte of the report reach standard output? A report lost (a full
+ * disk, a closed pipe) is an I/O error, exit status 2, not a verdict. */
+static bool report_written(void)
+{
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return true;
+	fprintf(stderr, "feedgen validate: cannot write the report: %s\n",
+		strerror(errno ? errno : EIO));
+	return false;
+}
 
 /* Validates one input; returns its exit status. */
 static int validate_one(struct validator *v, const char *name, const struct vopts *o, json_t *docs)
@@ -211,10 +224,8 @@ static int validate_one(struct validator *v, const char *name, const struct vopt
 		vreport_free(&r);
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, why));
-		else if (o->format == DIAG_GITHUB)
-			print_io_error_github(name, why);
 		else
-			fprintf(stderr, "feedgen validate: %s: %s\n", name, why);
+			print_io_error(name, why, o->format);
 		return EXIT_USAGE;
 	}
 	vreport_sort(&r);
@@ -240,6 +251,12 @@ int cmd_validate(int argc, char **argv)
 		usage(stderr);
 		return EXIT_USAGE;
 	}
+	if (fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+		/* A file opened next would take descriptor 1 and the report go there. */
+		fputs("feedgen validate: standard output is closed: the report has nowhere to go\n",
+		      stderr);
+		return EXIT_USAGE;
+	}
 	struct validator *v = validator_new();
 	if (!v) {
 		fputs("feedgen validate: the built-in schemas do not compile\n", stderr);
@@ -254,10 +271,10 @@ int cmd_validate(int argc, char **argv)
 	}
 	if (docs) {
 		json_t *top = json_pack("{s:o}", "documents", docs);
-		json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', stdout);
+		if (json_dumpf(top, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0)
+			fputc('\n', stdout);
 		json_decref(top);
 	}
 	validator_free(v);
-	return status;
+	return report_written() ? status : EXIT_USAGE;
 }

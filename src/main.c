@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,8 +20,10 @@
 
 #include "base/date.h"
 #include "base/diag.h"
+#include "base/dirlock.h"
 #include "base/fetch.h"
 #include "base/output.h"
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "cmd_validate.h"
 #include "content/liquid.h"
@@ -201,6 +204,16 @@ static int check_args(struct options *o)
 	return 0;
 }
 
+/* "posts/" as "posts", so names are "posts/x.md", not "posts//x.md" ("/"
+ * stays). Changes s in place; returns it. */
+static char *trim_slashes(char *s)
+{
+	size_t n = strlen(s);
+	while (n > 1 && s[n - 1] == '/')
+		s[--n] = '\0';
+	return s;
+}
+
 static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { OPT_URL = 256, OPT_DRAFTS, OPT_FUTURE, OPT_UNPUBLISHED, OPT_VERSION,
@@ -276,6 +289,13 @@ static int parse_args(int argc, char **argv, struct options *o)
 			o->content_set = true;
 			break;
 		case OPT_URL:
+			if (!siteurl_valid(optarg)) {
+				char *shown = diag_escape(optarg);
+				fprintf(stderr, "feedgen: --url takes an absolute http or https URL "
+					"(https://example.com), not '%s'\n", shown);
+				free(shown);
+				return -1;
+			}
 			o->url = optarg;
 			break;
 		case OPT_DRAFTS:
@@ -301,7 +321,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 		fprintf(stderr, "feedgen: give one site folder (see feedgen --help)\n");
 		return -1;
 	}
-	o->site_dir = argv[optind];
+	o->site_dir = trim_slashes(argv[optind]);
+	if (o->outdir)
+		trim_slashes((char *)o->outdir);
 	return check_args(o);
 }
 
@@ -316,7 +338,7 @@ static int write_stdout(const struct site *site, const struct post_list *posts,
 	outfile_open_stdout(&out);
 	int rc = feed_write_shared(fmt, outfile_xml_buffer(&out), site, &feed, wo, sh, diag);
 	if (rc != 0 && !out.error)
-		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, NULL, "writing the %s feed failed",
+		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, "write-error", "writing the %s feed failed",
 			    fmt->name);
 	bool changed;
 	if (outfile_commit(&out, &changed, diag) != 0)
@@ -353,7 +375,7 @@ static int print_links(const struct feed_set *set, const struct site *site,
 	fputs(tags, stdout);
 	free(tags);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, NULL, "write failed: %s",
+		diag_report(diag, DIAG_ERROR, "<stdout>", 0, 0, "write-error", "write failed: %s",
 			    strerror(errno));
 		return -1;
 	}
@@ -378,8 +400,12 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	struct feed_set set;
 	feed_set_build(&set, site, posts, &so, diag);
 	int rc = 0;
-	if (o->outdir) {
+	int lock = o->outdir ? dirlock_acquire(o->outdir, diag) : -1;
+	if (o->outdir && lock < 0)
+		rc = -1;
+	if (o->outdir && lock >= 0) {
 		struct feed_set_stats st;
+		feed_set_clean_temps(&set, o->outdir, diag);
 		rc = feed_set_write(&set, o->outdir, site, wo, sh, o->verbose, &st, diag);
 		if (rc == 0 && !o->no_opml)
 			rc = write_opml(&set, site, sh->links->home, o, &st, diag);
@@ -389,6 +415,7 @@ static int write_set(const struct site *site, const struct post_list *posts,
 			fprintf(stderr, "feedgen: %zu files written, %zu unchanged\n", st.written,
 				st.unchanged);
 	}
+	dirlock_release(lock);
 	if (rc == 0 && o->print_links)
 		rc = print_links(&set, site, diag);
 	feed_set_free(&set);
@@ -409,12 +436,54 @@ static int write_feeds(const struct site *site, const struct post_list *posts,
 	return rc;
 }
 
+/* _config.yml's url must be one feeds can be built on (--url was checked with
+ * the options). With none, ids are tag: URIs and links relative, which only
+ * Atom can carry: -f rss or json to stdout is refused, -o writes Atom only.
+ * Returns -1 after a report when the run cannot go on. */
+static int check_site_url(const struct site *site, struct options *o, struct diag_sink *diag)
+{
+	if (*site->url && !siteurl_valid(site->url)) {
+		struct buf path;
+		buf_init(&path);
+		buf_printf(&path, "%s/_config.yml", o->site_dir);
+		diag_report(diag, DIAG_ERROR, path.data, site->url_line, site->url_col, "site-url",
+			    "url '%s' is not an absolute http or https URL (https://example.com)",
+			    site->url);
+		buf_free(&path);
+		return -1;
+	}
+	if (*site->url)
+		return 0;
+	diag_report(diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
+		    "no site url (set url in _config.yml or use --url https://...): ids are "
+		    "%s URIs and links relative, in Atom only", SITEURL_TAG_PREFIX);
+	bool wide = o->outdir || o->print_links;
+	bool kept = false, dropped = false;
+	for (const struct format *f = feed_formats; f->name; f++) {
+		if (!format_listed(o->format, f->name))
+			continue;
+		if (f->needs_site_url)
+			dropped = true;
+		else
+			kept = true;
+	}
+	if (!dropped)
+		return 0;
+	if (!wide || !kept) {
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, "no-url",
+			    "--format %s needs the site's url (its links must be absolute)", o->format);
+		return -1;
+	}
+	o->format = "atom";
+	return 0;
+}
+
 static int generate(struct options *o, struct diag_sink *diag)
 {
 	struct stat st;
 	if (stat(o->site_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
 		const char *why = S_ISDIR(st.st_mode) ? strerror(errno) : "not a folder";
-		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL, "cannot read the site: %s",
+		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, "read-error", "cannot read the site: %s",
 			    access(o->site_dir, F_OK) == 0 ? why : strerror(ENOENT));
 		return EXIT_FATAL;
 	}
@@ -430,14 +499,20 @@ static int generate(struct options *o, struct diag_sink *diag)
 		site.url = xstrdup(o->url);
 	}
 	if (date_use_zone(site.timezone) != 0) {
-		diag_report(diag, DIAG_ERROR, o->site_dir, 0, 0, NULL,
-			    "unknown time zone '%s' in _config.yml", site.timezone);
+		struct buf path;
+		buf_init(&path);
+		buf_printf(&path, "%s/_config.yml", o->site_dir);
+		diag_report(diag, DIAG_ERROR, path.data, site.timezone_line, site.timezone_col,
+			    "timezone", "unknown time zone '%s' (an IANA name such as Europe/Berlin)",
+			    site.timezone);
+		buf_free(&path);
 		site_free(&site);
 		return EXIT_FATAL;
 	}
-	if (!*site.url)
-		diag_report(diag, DIAG_WARNING, o->site_dir, 0, 0, "no-url",
-			    "no site url (set url in _config.yml or use --url): links and ids are relative");
+	if (check_site_url(&site, o, diag) != 0) {
+		site_free(&site);
+		return EXIT_FATAL;
+	}
 	o->load.now = (long long)time(NULL);
 	struct post_list posts = {0};
 	unsigned long failed = load_posts(&site, &o->load, &posts, diag);
@@ -478,6 +553,11 @@ int main(int argc, char **argv)
 	struct options o = {.limit = -1, .content = CONTENT_FULL};
 	if (parse_args(argc, argv, &o) != 0)
 		return EXIT_FATAL;
+	if ((!o.outdir || o.print_links) && fcntl(STDOUT_FILENO, F_GETFD) < 0) {
+		/* A file opened next would take descriptor 1 and the feed go there. */
+		fputs("feedgen: standard output is closed: the feed has nowhere to go\n", stderr);
+		return EXIT_FATAL;
+	}
 	struct diag_sink diag;
 	diag_sink_init(&diag, stderr);
 	diag.format = o.diagnostics;

@@ -176,6 +176,7 @@ vhas "truncated.xml:2:"; ok $? "at the line where it stops"
 if command -v python3 >/dev/null; then
 	python3 "$top_srcdir/tests/httpd.py" "$TMP/requests.log" >"$TMP/port" 2>/dev/null &
 	srv=$!
+	# A loaded machine (make -j2 check) can take seconds to start python.
 	for i in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.3; done
 	port=$(head -1 "$TMP/port")
 	u="http://127.0.0.1:$port"

@@ -165,7 +165,7 @@ ok $? "'..' cleaned as Jekyll cleans URLs: feed/escaped.xml, feed/by_tag/escaped
 : >"$TMP/plainfile"
 "$FEEDGEN" -o "$TMP/plainfile/out" "$site" 2>"$TMP/nodir.err"
 ok $(( $? == 2 ? 0 : 1 )) "an output folder under a regular file: exit status 2"
-grep -q 'cannot create its folder: Not a directory' "$TMP/nodir.err"
+grep -q 'cannot create the folder: Not a directory' "$TMP/nodir.err"
 ok $? "and the message says why"
 
 # Feeds are written on several threads: what they report comes in one order.

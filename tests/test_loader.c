@@ -198,8 +198,11 @@ static void test_dates(void)
 		is_str(p->url, "/2021/12/07/d.html", "date from the file name");
 	ok(has_msg(&fx, "e.md:3:8: error: invalid date"), "'date:  +0800' reported at its line and column");
 	ok(has_msg(&fx, "f.md:3:"), "month 13 reported at its line");
-	ok(has_msg(&fx, "nodate.md: error: no date"), "no date anywhere is an error naming the file");
-	ok(has_msg(&fx, "warning: dates like"), "the UTC reading of bare timestamps is warned about");
+	ok(has_msg(&fx, "nodate.md:3:1: error: no date"),
+	   "no date anywhere is an error at the closing '---' of the file");
+	ok(has_msg(&fx, "a.md:2:7: warning: this date, without quotes or an offset") &&
+	   has_msg(&fx, "(+0800)"),
+	   "the UTC reading of bare timestamps is warned about at the date, with the zone's offset");
 	fixture_end(&fx);
 }
 
@@ -242,7 +245,8 @@ static void test_bad_input(void)
 		ok(strncmp(p->title, "今年全省政策性农业保险", strlen("今年全省政策性农业保险")) == 0 &&
 		   strstr(p->title, "\xE2\x80\xA6") != NULL, "from its start, cut with an ellipsis");
 	}
-	ok(has_msg(&fx, "2021-01-02-empty-title.md: warning: empty title"), "empty title warned with the file");
+	ok(has_msg(&fx, "2021-01-02-empty-title.md:2:8: warning: empty title"),
+	   "empty title warned at its line and column");
 	ok(find(&fx, "yaml") == NULL && has_msg(&fx, "2021-01-03-yaml.md:3:1: error: malformed YAML"),
 	   "malformed YAML reported at line and column, post skipped");
 	ok(find(&fx, "fmbad") == NULL &&

@@ -107,6 +107,51 @@ void diag_records_free(struct diag_records *rec)
 	rec->n = rec->cap = 0;
 }
 
+/* ---- control characters ---- */
+
+/* Is s[0..] a control character a terminal acts on: C0, DEL, or C1 (U+0080
+ * to U+009F, C2 80..9F in UTF-8)? Returns its length in bytes, or 0. */
+static size_t control_at(const unsigned char *s)
+{
+	if (*s < 0x20 || *s == 0x7f)
+		return 1;
+	if (s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f)
+		return 2;
+	return 0;
+}
+
+/* keep_crlf: CR and LF left for GitHub's own escapes (%0D, %0A), which keep a
+ * message of several lines whole in an annotation. */
+static char *escape_controls(const char *s, bool keep_crlf)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p;) {
+		size_t k = control_at(p);
+		if (k == 0 || (keep_crlf && (*p == '\n' || *p == '\r'))) {
+			buf_addc(&b, (char)*p++);
+		} else if (k == 2) {
+			buf_printf(&b, "\\u%04x", p[1]);
+			p += 2;
+		} else {
+			switch (*p) {
+			case '\n': buf_adds(&b, "\\n"); break;
+			case '\r': buf_adds(&b, "\\r"); break;
+			case '\t': buf_adds(&b, "\\t"); break;
+			default: buf_printf(&b, "\\x%02x", *p); break;
+			}
+			p++;
+		}
+	}
+	return buf_take(&b);
+}
+
+char *diag_escape(const char *s)
+{
+	return escape_controls(s, false);
+}
+
 /* ---- GitHub Actions ---- */
 
 /* GitHub's toolkit (escapeData / escapeProperty): % first, so the escapes
@@ -278,9 +323,16 @@ void diag_report(struct diag_sink *sink, enum diag_severity sev,
 		record(keep, sev, file, line, col, rule, text);	/* takes text */
 		return;
 	}
+	/* A name from disk may hold a newline (a forged message line) or ESC
+	 * (terminal commands): shown escaped. JSON escapes them itself. */
+	bool github = sink->format == DIAG_GITHUB;
+	char *safe_file = file ? escape_controls(file, github) : NULL;
+	char *safe_text = escape_controls(text, github);
 	if (sink->format == DIAG_GITHUB)
-		print_github(sink->out, sev, file, line, col, rule, text);
+		print_github(sink->out, sev, safe_file, line, col, rule, safe_text);
 	else
-		print_gnu(sink->out, sev, file, line, col, rule, text);
+		print_gnu(sink->out, sev, safe_file, line, col, rule, safe_text);
+	free(safe_file);
+	free(safe_text);
 	free(text);
 }

@@ -80,6 +80,10 @@ void diag_report(struct diag_sink *sink, enum diag_severity sev,
 		 const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
 
+/* s with each control character a terminal would act on written as an
+ * escape: \n, \r, \t, \x1b (C0 and DEL), \u009b (C1). A new string. */
+char *diag_escape(const char *s);
+
 /* The GitHub Actions escapes: "data" for the message (% CR LF), "property"
  * for file= and title= values (also : and ,). New strings. */
 char *diag_github_escape_data(const char *s);

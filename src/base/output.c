@@ -80,7 +80,7 @@ int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
 	o->fd = -1;
 	o->defer_dir_sync = false;
 	if (make_parents(path) != 0) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create its folder: %s",
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "cannot create its folder: %s",
 			    strerror(errno));
 		outfile_abort(o);
 		return -1;
@@ -99,7 +99,7 @@ int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
 	else
 		errno = err;
 	if (o->fd < 0) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot create a file beside it: %s",
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "cannot create a file beside it: %s",
 			    strerror(errno));
 		outfile_abort(o);
 		return -1;
@@ -247,7 +247,7 @@ int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 	if (!o->path) {
 		if (!o->error)
 			return 0;
-		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "write failed: %s", strerror(o->error));
+		diag_report(diag, DIAG_ERROR, name, 0, 0, "write-error", "write failed: %s", strerror(o->error));
 		return -1;
 	}
 	if (!o->error && same_bytes(o->path, o->fd)) {
@@ -255,7 +255,7 @@ int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 		return 0;
 	}
 	if (o->error) {
-		diag_report(diag, DIAG_ERROR, name, 0, 0, NULL, "write failed: %s", strerror(o->error));
+		diag_report(diag, DIAG_ERROR, name, 0, 0, "write-error", "write failed: %s", strerror(o->error));
 		outfile_abort(o);
 		return -1;
 	}
@@ -267,12 +267,12 @@ int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 int outfile_place(struct outfile *o, bool synced, struct diag_sink *diag)
 {
 	if (!synced && fsync(o->fd) != 0) {
-		diag_report(diag, DIAG_ERROR, o->path, 0, 0, NULL, "write failed: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, o->path, 0, 0, "write-error", "write failed: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
 	if (place(o) != 0) {
-		diag_report(diag, DIAG_ERROR, o->path, 0, 0, NULL, "cannot replace: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, o->path, 0, 0, "write-error", "cannot replace: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
@@ -313,7 +313,7 @@ int outfile_sync_batch(struct outfile *v, size_t n, struct diag_sink *diag)
 		if (seen)
 			continue;
 		if (syncfs(v[i].fd) != 0) {
-			diag_report(diag, DIAG_ERROR, v[i].path, 0, 0, NULL, "write failed: %s",
+			diag_report(diag, DIAG_ERROR, v[i].path, 0, 0, "write-error", "write failed: %s",
 				    strerror(errno));
 			return -1;
 		}

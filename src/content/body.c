@@ -5,9 +5,11 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/HTMLparser.h>
 #include <md4c-html.h>
@@ -223,9 +225,13 @@ char *html_to_text(const char *html)
 
 char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 {
-	FILE *f = fopen(p->path, "rb");
+	/* As the loader read it: no link followed, no FIFO waited on. */
+	int fd = open(p->path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
+	if (!f && fd >= 0)
+		close(fd);
 	if (!f || fseek(f, p->body_offset, SEEK_SET) != 0) {
-		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, p->path, 0, 0, "read-error", "cannot read: %s", strerror(errno));
 		if (f)
 			fclose(f);
 		return NULL;
@@ -240,7 +246,7 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	bool bad = ferror(f) || b.len > BODY_MAX_BYTES;
 	fclose(f);
 	if (bad) {
-		diag_report(diag, DIAG_ERROR, p->path, 0, 0, NULL,
+		diag_report(diag, DIAG_ERROR, p->path, 0, 0, "read-error",
 			    "cannot read the body (or it is larger than %u bytes)", BODY_MAX_BYTES);
 		buf_free(&b);
 		return NULL;

@@ -180,10 +180,12 @@ static void feed_head(struct xw *x, const struct site *site, const struct feed *
 		xw_attr(x, "hreflang", site->lang);
 	xw_end(x);
 	link(x, l->hub, "hub", NULL, NULL);
-	static const struct fg_time epoch = {0, 0, 0};
-	const struct fg_time *updated = feed_updated(feed);
-	xw_date(x, "updated", updated ? updated : &epoch, false);
-	xw_element(x, "id", feed->self_url);
+	struct fg_time updated;
+	feed_updated_or_site(feed, site, &updated);
+	xw_date(x, "updated", &updated, false);
+	char *id = feed_id(site, feed);
+	xw_element(x, "id", id);
+	free(id);
 	text_construct(x, "title", feed->title);
 	char *subtitle = feed_plain_text(site->description);
 	text_construct(x, "subtitle", subtitle);

@@ -7,11 +7,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <threads.h>
 
 #include <libxml/entities.h>
 #include <libxml/uri.h>
 
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
@@ -172,6 +174,26 @@ void feed_init_site(struct feed *f, const struct site *site, const struct post_l
 	f->n = n;
 }
 
+void feed_updated_or_site(const struct feed *feed, const struct site *site, struct fg_time *out)
+{
+	const struct fg_time *t = feed_updated(feed);
+	if (t) {
+		*out = *t;
+		return;
+	}
+	struct stat st;
+	*out = (struct fg_time){0, 0, 0};
+	if (stat(site->dir, &st) == 0)
+		out->sec = (int64_t)st.st_mtime;
+}
+
+char *feed_id(const struct site *site, const struct feed *feed)
+{
+	if (site->url && *site->url)
+		return xstrdup(feed->self_url);
+	return siteurl_tag_id(feed->self_url);
+}
+
 void feed_free(struct feed *f)
 {
 	free(f->name);
@@ -211,16 +233,16 @@ char *feed_absolute_link(const struct site *site, const char *ref)
 	return out;
 }
 
+/* A regular file, not a link to one (nothing outside the site is followed). */
 static bool file_exists(const char *dir, const char *name)
 {
 	struct buf b;
 	buf_init(&b);
 	buf_printf(&b, "%s/%s", dir, name);
-	FILE *f = fopen(b.data, "rb");
+	struct stat st;
+	bool is = lstat(b.data, &st) == 0 && S_ISREG(st.st_mode);
 	buf_free(&b);
-	if (f)
-		fclose(f);
-	return f != NULL;
+	return is;
 }
 
 static bool ends_with(const char *s, const char *suffix)

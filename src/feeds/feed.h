@@ -78,6 +78,9 @@ struct format {
 	const char *media_type;
 	feed_write_fn write;	/* an XML format, through xmlTextWriter */
 	feed_write_bytes_fn write_bytes;	/* any other format */
+	/* Every link must be absolute (RSS, JSON Feed): without a site url the
+	 * format cannot be written valid. Atom takes relative references. */
+	bool needs_site_url;
 };
 
 /* Writer helpers. Every xmlTextWriter call can fail; struct xw keeps the
@@ -123,6 +126,15 @@ char *feed_path_for_format(const char *atom_path, const struct format *fmt);
 /* The absolute URL of a path relative to the output folder (the site root):
  * percent-encoded as Jekyll's URL.escape_path. A new string. */
 char *feed_url_for_path(const struct site *site, const char *relpath);
+
+/* *out: feed_updated(), or for a feed without posts the time the site's
+ * folder last changed (a post removed, a file added): Atom needs a date, and
+ * 1970 is no date a reader can use. */
+void feed_updated_or_site(const struct feed *feed, const struct site *site, struct fg_time *out);
+
+/* A feed's id: its absolute URL, or with no site url a tag: URI of its path
+ * (base/siteurl.h). A new string. */
+char *feed_id(const struct site *site, const struct feed *feed);
 
 /* The site-wide feed of the newest `limit` posts (0: all). */
 void feed_init_site(struct feed *f, const struct site *site, const struct post_list *posts,

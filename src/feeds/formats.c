@@ -16,9 +16,10 @@
  * paths from its. */
 const struct format feed_formats[] = {
 	{.name = "atom", .ext = FEED_ATOM_EXT, .media_type = "application/atom+xml", .write = atom_write},
-	{.name = "rss", .ext = ".rss", .media_type = "application/rss+xml", .write = rss_write},
+	{.name = "rss", .ext = ".rss", .media_type = "application/rss+xml", .write = rss_write,
+	 .needs_site_url = true},
 	{.name = "json", .ext = ".json", .media_type = "application/feed+json",
-	 .write_bytes = jsonfeed_write},
+	 .write_bytes = jsonfeed_write, .needs_site_url = true},
 	{.name = NULL},
 };
 

@@ -158,7 +158,7 @@ int opml_write_file(const struct feed_set *set, const char *outdir, const struct
 		return -1;
 	rc = opml_write(outfile_xml_buffer(&out), set, site, home);
 	if (rc != 0 && !out.error) {
-		diag_report(diag, DIAG_ERROR, out.path, 0, 0, NULL, "writing the OPML list failed");
+		diag_report(diag, DIAG_ERROR, out.path, 0, 0, "write-error", "writing the OPML list failed");
 		outfile_abort(&out);
 		return -1;
 	}

@@ -21,6 +21,7 @@
 #include <unicode/ustring.h>
 
 #include "base/dirlist.h"
+#include "base/nofollow.h"
 #include "base/output.h"
 #include "base/strmap.h"
 #include "base/text.h"
@@ -587,11 +588,15 @@ void feed_set_free(struct feed_set *set)
 
 /* ---- writing ---- */
 
+/* dir/rel, one slash between them however many dir ends with ("_site/"). */
 static char *join(const char *dir, const char *rel)
 {
+	size_t n = strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s/%s", dir, rel);
+	buf_printf(&b, "%.*s/%s", (int)n, dir, rel);
 	return buf_take(&b);
 }
 
@@ -614,6 +619,18 @@ static size_t batch_size(void)
 	return n > BATCH_MAX ? BATCH_MAX : (size_t)n;
 }
 
+/* A symbolic link inside the output folder (DIR/feed -> elsewhere) would
+ * take the feed, and --prune's deletions, out of DIR: refused, with a report. */
+static bool refuse_link(const char *outdir, const char *rel, const char *full,
+			struct diag_sink *diag)
+{
+	if (!nofollow_has_link(outdir, rel))
+		return false;
+	diag_report(diag, DIAG_ERROR, full, 0, 0, "output-symlink",
+		    "a symbolic link inside the output folder is on the way: not followed");
+	return true;
+}
+
 /* Write one feed into a new temporary file. On return *pending says whether
  * out holds new bytes waiting to be synced and renamed (false: the file was
  * unchanged, nothing is held). dirs collects the folders to sync once each. */
@@ -624,6 +641,10 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 {
 	*pending = false;
 	char *path = join(outdir, f->path);
+	if (refuse_link(outdir, f->path, path, diag)) {
+		free(path);
+		return -1;
+	}
 	int rc = outfile_open(out, path, diag);
 	if (rc == 0) {
 		char *slash = strrchr(path, '/');
@@ -636,7 +657,7 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 	out->defer_dir_sync = true;
 	rc = feed_write_shared(f->format, outfile_xml_buffer(out), site, f, opt, sh, diag);
 	if (rc != 0 && !out->error) {
-		diag_report(diag, DIAG_ERROR, out->path, 0, 0, NULL, "writing the %s feed failed",
+		diag_report(diag, DIAG_ERROR, out->path, 0, 0, "write-error", "writing the %s feed failed",
 			    f->format->name);
 		outfile_abort(out);
 		return -1;
@@ -836,23 +857,34 @@ static bool written_by_feedgen(const char *path)
 	       strstr(head, "<generator>feedgen ") || strstr(head, "\n  \"_feedgen\": {");
 }
 
-/* ".feedgen-PID-N.tmp" or ".feedgen-PID.XXXXXX" (output.c's names) of a
- * process that is gone. */
-static bool dead_temp_file(const char *name)
+/* Exactly output.c's temporary names, ".feedgen-PID-N.tmp" or
+ * ".feedgen-PID.XXXXXX", and never a feed's (".feedgen-4000000.xml" is a
+ * category's). The caller holds the folder's lock (base/dirlock.h), so no
+ * other run is writing: any such file is left over from a killed run, in
+ * whatever PID namespace it ran. */
+static bool temp_file_name(const char *name)
 {
 	if (strncmp(name, ".feedgen-", 9) != 0)
 		return false;
-	char *end;
-	long pid = strtol(name + 9, &end, 10);
-	if (end == name + 9 || (*end != '-' && *end != '.') || pid <= 0)
+	const char *p = name + 9;
+	size_t digits = strspn(p, "0123456789");
+	if (digits == 0)
 		return false;
-	return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+	p += digits;
+	if (*p == '.')
+		return strlen(p + 1) == 6 && strspn(p + 1, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+						 "qrstuvwxyz0123456789") == 6;
+	if (*p++ != '-')
+		return false;
+	digits = strspn(p, "0123456789");
+	return digits > 0 && strcmp(p + digits, ".tmp") == 0;
 }
 
 struct stale_walk {
 	const struct feed_set *set;
 	const char *outdir;
 	bool prune;
+	bool temps_only;	/* only remove temporary files left by killed runs */
 	size_t count;
 	struct diag_sink *diag;
 };
@@ -878,6 +910,12 @@ static void stale_file(struct stale_walk *w, const char *rel, const char *full)
 static void stale_dir(struct stale_walk *w, const char *rel, bool recurse)
 {
 	char *dir = join(w->outdir, rel);
+	bool link = w->temps_only ? nofollow_has_link(w->outdir, rel)	/* reported later */
+				  : refuse_link(w->outdir, rel, dir, w->diag);
+	if (link) {
+		free(dir);
+		return;
+	}
 	size_t n;
 	struct dir_entry *names = dirlist_read(dir, true, &n);
 	for (size_t i = 0; i < n; i++) {
@@ -888,9 +926,10 @@ static void stale_dir(struct stale_walk *w, const char *rel, bool recurse)
 		if (lstat(full, &st) == 0) {
 			if (S_ISDIR(st.st_mode) && recurse)
 				stale_dir(w, r, true);
-			else if (S_ISREG(st.st_mode) && dead_temp_file(name))
+			else if (S_ISREG(st.st_mode) && temp_file_name(name) &&
+				 !feed_set_has_path(w->set, r))
 				unlink(full);
-			else if (S_ISREG(st.st_mode) && has_feed_ext(name))
+			else if (S_ISREG(st.st_mode) && has_feed_ext(name) && !w->temps_only)
 				stale_file(w, r, full);
 		}
 		free(full);
@@ -906,14 +945,21 @@ static bool is_under(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-/* Temporary files of dead runs in the folder of the site feed. */
-static void clean_temps(const char *outdir, const char *rel_dir)
+/* Temporary files of killed runs in the folder of the site feed. */
+static void clean_temps(const struct feed_set *set, const char *outdir, const char *rel_dir)
 {
 	char *dir = *rel_dir ? join(outdir, rel_dir) : xstrdup(outdir);
+	if (nofollow_has_link(outdir, rel_dir)) {
+		free(dir);
+		return;
+	}
 	size_t n;
 	struct dir_entry *names = dirlist_read(dir, true, &n);
 	for (size_t i = 0; i < n; i++) {
-		if (dead_temp_file(names[i].name)) {
+		char *rel = *rel_dir ? join(rel_dir, names[i].name) : xstrdup(names[i].name);
+		bool feed = feed_set_has_path(set, rel);
+		free(rel);
+		if (temp_file_name(names[i].name) && !feed) {
 			char *full = join(dir, names[i].name);
 			unlink(full);
 			free(full);
@@ -923,10 +969,10 @@ static void clean_temps(const char *outdir, const char *rel_dir)
 	free(dir);
 }
 
-size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune,
-		      struct diag_sink *diag)
+static size_t walk_output(const struct feed_set *set, const char *outdir, bool prune,
+			  bool temps_only, struct diag_sink *diag)
 {
-	struct stale_walk w = {set, outdir, prune, 0, diag};
+	struct stale_walk w = {set, outdir, prune, temps_only, 0, diag};
 	stale_dir(&w, set->category_dir, true);
 	if (!is_under(set->tag_dir, set->category_dir))
 		stale_dir(&w, set->tag_dir, true);
@@ -940,9 +986,20 @@ size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune
 		else
 			*copy = '\0';
 		if (!is_under(copy, set->category_dir))
-			clean_temps(outdir, copy);
+			clean_temps(set, outdir, copy);
 		free(copy);
 		break;
 	}
 	return w.count;
+}
+
+size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune,
+		      struct diag_sink *diag)
+{
+	return walk_output(set, outdir, prune, false, diag);
+}
+
+void feed_set_clean_temps(const struct feed_set *set, const char *outdir, struct diag_sink *diag)
+{
+	walk_output(set, outdir, false, true, diag);
 }

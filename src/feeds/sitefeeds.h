@@ -81,9 +81,14 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 /* Feeds under the category and tag folders of outdir that feedgen wrote
  * before (their generator says so) but that belong to no feed of the set:
  * each is reported as a warning, or deleted when prune is set. Temporary files
- * of feedgen runs that died are removed. Returns how many stale feeds there
+ * of killed feedgen runs are removed (the caller holds the lock). Returns how many stale feeds there
  * were. */
 size_t feed_set_stale(const struct feed_set *set, const char *outdir, bool prune,
 		      struct diag_sink *diag);
+
+/* Removes the temporary files killed runs left in outdir's feed folders
+ * (output.c's names exactly; never a path of the set). The caller holds
+ * outdir's lock (base/dirlock.h): no other run is writing there. */
+void feed_set_clean_temps(const struct feed_set *set, const char *outdir, struct diag_sink *diag);
 
 #endif

@@ -40,6 +40,7 @@ struct post {
 	bool title_auto;	/* title was made from the body */
 	struct fg_time date;
 	bool date_as_utc;	/* an offset-less YAML timestamp, read as UTC like Jekyll */
+	unsigned long date_line, date_col;	/* where front matter sets it; 0: not there */
 	bool has_updated;
 	struct fg_time updated;	/* `updated` / `last_modified_at` */
 	struct strlist categories;	/* path folders first, then front matter */

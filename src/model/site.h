@@ -19,6 +19,8 @@ struct site {
 	char *title;
 	char *description;
 	char *url;		/* "https://example.com", no trailing slash */
+	unsigned long url_line, url_col;	/* where _config.yml sets it; 0: nowhere */
+	unsigned long timezone_line, timezone_col;	/* the same for timezone */
 	char *baseurl;		/* "" or "/blog" */
 	struct person author;
 	char *lang;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/nofollow.h"
 #include "base/text.h"
 #include "site/config.h"
 #include "site/permalink.h"
@@ -102,6 +103,15 @@ static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site 
 	take_string(doc, feed, "style", &s->feed_style);
 }
 
+/* Where a key's value is, for messages about it made later. */
+static void note_position(const yaml_node_t *n, unsigned long *line, unsigned long *col)
+{
+	if (!n)
+		return;
+	*line = (unsigned long)n->start_mark.line + 1;
+	*col = (unsigned long)n->start_mark.column + 1;
+}
+
 /* Trailing slashes on url, and a lone "/" baseurl, would double up in links. */
 static void trim_slashes(char *s)
 {
@@ -120,10 +130,12 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	take_string(doc, root, "title", &s->title);
 	take_string(doc, root, "description", &s->description);
 	take_string(doc, root, "url", &s->url);
+	note_position(yamldoc_get(doc, root, "url"), &s->url_line, &s->url_col);
 	take_string(doc, root, "baseurl", &s->baseurl);
 	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
 	take_string(doc, root, "lang", &s->lang);
 	take_string(doc, root, "timezone", &s->timezone);
+	note_position(yamldoc_get(doc, root, "timezone"), &s->timezone_line, &s->timezone_col);
 	take_string(doc, root, "excerpt_separator", &s->excerpt_separator);
 	const char *perm = yamldoc_scalar(yamldoc_get(doc, root, "permalink"));
 	if (perm) {
@@ -139,29 +151,21 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	trim_slashes(s->baseurl);
 }
 
-/* Parses the YAML file at path into doc. Returns 1, 0 when there is no such
- * file, or -1 after a report. */
-static int load_yaml_file(const char *path, yaml_document_t *doc, struct diag_sink *diag)
+/* Parses the YAML file dir/name (path) into doc: a regular file of at most
+ * CONFIG_MAX_BYTES, no symbolic link on the way (base/nofollow.h). Returns 1,
+ * 0 when there is no such file, or -1 after a report. */
+static int load_yaml_file(const char *dir, const char *name, const char *path,
+			  yaml_document_t *doc, struct diag_sink *diag)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		int e = errno;
-		if (e != ENOENT)
-			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(e));
-		return e == ENOENT ? 0 : -1;
-	}
 	struct buf bytes;
 	buf_init(&bytes);
-	char chunk[65536];
-	size_t k;
-	while ((k = fread(chunk, 1, sizeof chunk, f)) > 0 && bytes.len <= CONFIG_MAX_BYTES)
-		buf_add(&bytes, chunk, k);
-	int rc = ferror(f) ? -1 : 1;
-	fclose(f);
-	if (rc == 1 && bytes.len > CONFIG_MAX_BYTES) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "larger than %u bytes", CONFIG_MAX_BYTES);
-		rc = -1;
-	}
+	const char *why = NULL;
+	int rc = nofollow_read(dir, name, CONFIG_MAX_BYTES, &bytes, &why);
+	if (rc < 0 && why == nofollow_too_large)
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "config-file", "larger than %u bytes",
+			    CONFIG_MAX_BYTES);
+	else if (rc < 0)
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "config-file", "cannot read: %s", why);
 	if (rc == 1 && yamldoc_load(doc, bytes.data ? bytes.data : "", bytes.len, path, 1, diag) != 0)
 		rc = -1;
 	buf_free(&bytes);
@@ -199,7 +203,7 @@ static int load_into(struct site *s, const char *dir, const char *name,
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", dir, name);
 	yaml_document_t doc;
-	int got = load_yaml_file(path.data, &doc, diag);
+	int got = load_yaml_file(dir, name, path.data, &doc, diag);
 	buf_free(&path);
 	if (got > 0) {
 		read(&doc, s);

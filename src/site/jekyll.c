@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/siteurl.h"
 #include "base/strmap.h"
 #include "base/text.h"
 #include "base/url.h"
@@ -57,7 +58,9 @@ void jekyll_name_date(struct post *p, const char *relpath)
 }
 
 /* jekyll-feed's entry id: the absolute URL of dirname(url)/slug (Jekyll's
- * Document#id), so a site switching from it does not re-announce its posts. */
+ * Document#id), so a site switching from it does not re-announce its posts.
+ * With no site url, the tag: URI of that path (base/siteurl.h): an id must be
+ * absolute. */
 static char *jekyll_id(const struct site *site, const struct post *p)
 {
 	size_t dir = strlen(p->url);
@@ -77,6 +80,11 @@ static char *jekyll_id(const struct site *site, const struct post *p)
 	free(slug);
 	char *id = url_absolute(site->url, site->baseurl, b.data);
 	buf_free(&b);
+	if (!*site->url) {
+		char *tag = siteurl_tag_id(id);
+		free(id);
+		return tag;
+	}
 	return id;
 }
 

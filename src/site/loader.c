@@ -144,6 +144,22 @@ static void load_all(struct load_job *job, struct diag_sink *diag)
 		diag_records_free(&lw[k].rec);
 }
 
+/* One warning a site, at the first post whose date Jekyll reads as UTC, with
+ * the offset the site's zone has at that date. */
+static void report_utc_dates(const struct site *site, const struct post *p, size_t more,
+			     struct diag_sink *diag)
+{
+	int off = p->date.off / 60;
+	char sign = off < 0 ? '-' : '+';
+	off = off < 0 ? -off : off;
+	diag_report(diag, DIAG_WARNING, p->path, p->date_line, p->date_col, "date-utc",
+		    "this date, without quotes or an offset, is a YAML timestamp that Jekyll reads "
+		    "as UTC, not as %s time (so are %zu more posts); add the offset (%c%02d%02d) "
+		    "or quote it to mean local time",
+		    site->timezone && *site->timezone ? site->timezone : "the site's", more, sign,
+		    off / 60, off % 60);
+}
+
 unsigned long load_posts(const struct site *site, const struct load_options *opt,
 			 struct post_list *list, struct diag_sink *diag)
 {
@@ -160,7 +176,8 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 	job.as_utc = xcalloc(slots, sizeof *job.as_utc);
 	atomic_init(&job.next, 0);
 	load_all(&job, diag);
-	const char *utc_example = NULL;
+	const struct post *utc_example = NULL;
+	size_t utc_more = 0;
 	/* The ids' hashes in list order, the list's earlier posts (if any) too. */
 	uint64_t *hash = xmalloc((list->n + slots) * sizeof *hash);
 	for (size_t i = 0; i < list->n; i++)
@@ -170,8 +187,10 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 		failed += job.failed[i];
 		if (!p)
 			continue;
+		if (job.as_utc[i] && utc_example)
+			utc_more++;
 		if (job.as_utc[i] && !utc_example)
-			utc_example = p->relpath;
+			utc_example = p;
 		hash[list->n] = job.id_hash[i];
 		post_list_add(list, p);
 	}
@@ -180,12 +199,7 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 	free(job.id_hash);
 	free(job.as_utc);
 	if (utc_example)
-		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "date-utc",
-			    "dates like 'date: 2021-12-08 20:00:00' without quotes or an offset are "
-			    "YAML timestamps that Jekyll reads as UTC, not as %s (first in %s); "
-			    "add an offset (+0800) or quote the date to mean local time",
-			    site->timezone && *site->timezone ? site->timezone : "the site's time zone",
-			    utc_example);
+		report_utc_dates(site, utc_example, utc_more, diag);
 	failed += jekyll_drop_duplicate_ids(list, hash, diag);
 	free(hash);
 	walk_free(&w);

@@ -14,6 +14,7 @@
 #include "base/url.h"
 #include "content/body.h"
 #include "site/jekyll.h"
+#include "site/postcheck.h"
 #include "site/postfile.h"
 #include "site/yamldoc.h"
 
@@ -90,9 +91,9 @@ static void line_col(const char *s, size_t pos, unsigned long *line, unsigned lo
 static int read_head(const char *path, struct buf *head, struct fm_span *fm,
 		     struct diag_sink *diag)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "read-error", "cannot read: %s", strerror(errno));
 		return -1;
 	}
 	/* Front matter is a few hundred bytes, the whole post several KB: the
@@ -108,7 +109,7 @@ static int read_head(const char *path, struct buf *head, struct fm_span *fm,
 		if (k < 0 && errno == EINTR)
 			continue;
 		if (k < 0) {
-			diag_report(diag, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+			diag_report(diag, DIAG_ERROR, path, 0, 0, "read-error", "cannot read: %s", strerror(errno));
 			found = -2;
 			break;
 		}
@@ -370,6 +371,7 @@ struct fm_result {
 	bool as_utc;
 	bool failed;
 	bool title_empty;
+	unsigned long title_line, title_col;	/* for the empty-title message */
 };
 
 static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
@@ -387,6 +389,8 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		if (p->title)
 			text_squeeze(p->title);
 		r->title_empty = !p->title || !*p->title;
+		r->title_line = title->start_mark.line + 2;
+		r->title_col = title->start_mark.column + 1;
 	}
 	yaml_node_t *date = fm[FM_DATE];
 	if (date) {
@@ -394,6 +398,8 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 			r->date_set = true;
 		else
 			r->failed = true;
+		p->date_line = date->start_mark.line + 2;
+		p->date_col = date->start_mark.column + 1;
 	}
 	yaml_node_t *upd = fm[FM_LAST_MODIFIED_AT] ? fm[FM_LAST_MODIFIED_AT] : fm[FM_UPDATED];
 	bool upd_utc = false;
@@ -435,17 +441,20 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		p->id = fm_string(fm[FM_GUID], p->path, diag);
 	p->lang = fm_string(fm[FM_LANG], p->path, diag);
 	if (p->lang)
-		lang_normalize(p->lang);
+		p->lang = postcheck_lang(lang_normalize(p->lang), fm[FM_LANG], p->path, diag);
 	/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it. */
 	yaml_node_t *image = fm[FM_IMAGE];
 	if (image && image->type == YAML_MAPPING_NODE)
 		image = yamldoc_get(doc, image, "path");
-	p->image = fm_string(image, p->path, diag);
+	p->image = postcheck_url(fm_string(image, p->path, diag), image, p->path, "image", diag);
 	yaml_node_t *enc = fm[FM_ENCLOSURE];
 	if (enc && enc->type == YAML_MAPPING_NODE) {
-		p->enclosure.url = fm_string(yamldoc_get(doc, enc, "url"), p->path, diag);
+		yaml_node_t *url = yamldoc_get(doc, enc, "url"), *type = yamldoc_get(doc, enc, "type");
+		p->enclosure.url = postcheck_url(fm_string(url, p->path, diag), url, p->path,
+						 "enclosure url", diag);
 		p->enclosure.length = fm_string(yamldoc_get(doc, enc, "length"), p->path, diag);
-		p->enclosure.type = fm_string(yamldoc_get(doc, enc, "type"), p->path, diag);
+		p->enclosure.type = postcheck_media_type(fm_string(type, p->path, diag), type,
+							 p->path, diag);
 	}
 	if (yamldoc_is_false(fm[FM_PUBLISHED]))
 		p->published = false;
@@ -454,7 +463,8 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 }
 
 /* An empty title makes a blank line in every reader: use the text's start. */
-static void auto_title(const struct site *site, struct post *p, struct diag_sink *diag)
+static void auto_title(const struct site *site, struct post *p, const struct fm_result *r,
+		       struct diag_sink *diag)
 {
 	char *html = body_render(site, p, diag);
 	char *text = html ? html_to_text(html) : xstrdup("");
@@ -463,7 +473,7 @@ static void auto_title(const struct site *site, struct post *p, struct diag_sink
 	p->title = *text ? text_truncate(text, AUTO_TITLE_CHARS) : xstrdup(p->slug);
 	p->title_auto = true;
 	free(text);
-	diag_report(diag, DIAG_WARNING, p->path, 0, 0, "empty-title",
+	diag_report(diag, DIAG_WARNING, p->path, r->title_line, r->title_col, "empty-title",
 		    "empty title; using the start of the text: \"%s\"", p->title);
 }
 
@@ -527,11 +537,14 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	}
 	struct fm_result r = {0};
 	read_front_matter(site, &doc, p, &r, diag);
+	if (!r.failed && postcheck_names(p, diag) != 0)
+		r.failed = true;
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
 	if (!r.failed && !r.date_set && !has_name_date) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, "no-date",
+		/* At the closing '---', where the date would go. */
+		diag_report(diag, DIAG_ERROR, path, p->body_line - 1, 1, "no-date",
 			    "no date: add 'date:' to the front matter or name the file "
 			    "YYYY-MM-DD-slug%s; the post is skipped", p->ext);
 		r.failed = true;
@@ -548,7 +561,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	if (!p->title)
 		p->title = jekyll_titleize_slug(p->slug);
 	else if (r.title_empty)
-		auto_title(site, p, diag);
+		auto_title(site, p, &r, diag);
 done:
 	buf_free(&head);
 	return p;

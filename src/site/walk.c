@@ -54,9 +54,9 @@ static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *
 	if (st.st_mode == 0 || S_ISLNK(st.st_mode))
 		buf_printf(&full, "%s/%s", w->site->dir, child.data);
 	if (st.st_mode == 0 && lstat(full.data, &st) != 0) {
-		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot read: %s", strerror(errno));
+		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, "read-error", "cannot read: %s", strerror(errno));
 	} else if (S_ISLNK(st.st_mode)) {
-		diag_report(w->diag, DIAG_WARNING, full.data, 0, 0, NULL,
+		diag_report(w->diag, DIAG_WARNING, full.data, 0, 0, "symlink",
 			    "symbolic link not followed (as in Jekyll's safe mode)");
 	} else if (S_ISDIR(st.st_mode)) {
 		if (strcmp(name, "_posts") == 0 && role == DIR_PLAIN) {
@@ -95,7 +95,7 @@ static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum
 	size_t n = 0;
 	struct dir_entry *names = dirlist_read(full.data, false, &n);
 	if (!names)
-		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, NULL, "cannot open folder: %s",
+		diag_report(w->diag, DIAG_ERROR, full.data, 0, 0, "read-error", "cannot open folder: %s",
 			    strerror(errno));
 	buf_free(&full);
 	for (size_t i = 0; i < n; i++)

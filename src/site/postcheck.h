@@ -1,0 +1,38 @@
+/* postcheck.h: front matter values checked when a post is loaded, so no
+ * value can make feedgen write a feed its own validator rejects, and no post
+ * can make the output explode.
+ *
+ * Each check takes a value fm_string() made (or NULL) with its YAML node, and
+ * returns it, or frees it and returns NULL after a warning at the node's line
+ * and column: the post is published without that value. */
+#ifndef FEEDGEN_POSTCHECK_H
+#define FEEDGEN_POSTCHECK_H
+
+#include <yaml.h>
+
+#include "base/diag.h"
+#include "model/post.h"
+
+/* Categories and tags of one post, together: a post with more is an error
+ * (it would be written into a feed per name, each holding the post whole),
+ * and is skipped. */
+#define POST_MAX_NAMES 100
+
+/* An image or enclosure URL: a relative reference or http(s) only (no
+ * javascript:, data:, file:), no control character or space. */
+char *postcheck_url(char *v, const yaml_node_t *n, const char *path, const char *key,
+		    struct diag_sink *diag);
+
+/* A language tag already normalised (lang_normalize): BCP 47's shape, letters
+ * then '-'-separated groups of letters and digits, 1 to 8 each. */
+char *postcheck_lang(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag);
+
+/* A media type: type/subtype of RFC 6838's characters, parameters after ';'
+ * without controls (no CR/LF to split a header or an attribute). */
+char *postcheck_media_type(char *v, const yaml_node_t *n, const char *path,
+			   struct diag_sink *diag);
+
+/* 0, or -1 after an error when p has more than POST_MAX_NAMES names. */
+int postcheck_names(const struct post *p, struct diag_sink *diag);
+
+#endif
