@@ -93,6 +93,39 @@ static size_t line_offset(struct rawwin *w, unsigned long line)
 	return off;
 }
 
+static bool tag_at(const char *p, size_t n, const char *prefix, const char *name);
+
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
+		    const char *name, unsigned long *line, unsigned long *col)
+{
+	/* Lines before the window were read before from_line's successors that
+	 * were streamed; the search then starts at the window's first whole
+	 * line. */
+	if (from_line < w->first_line + (w->partial ? 1 : 0))
+		from_line = w->first_line + (w->partial ? 1 : 0);
+	size_t start = line_offset(w, from_line);
+	if (start == SIZE_MAX)
+		return false;
+	unsigned long at = from_line;
+	size_t bol = start;	/* the offset of line at's first byte */
+	for (size_t i = start; i + 1 < w->len; i++) {
+		if (w->buf[i] == '\n') {
+			at++;
+			bol = i + 1;
+			continue;
+		}
+		if (w->buf[i] != '<' || w->buf[i + 1] != '/')
+			continue;
+		size_t rest = w->len - i - 2;
+		if (tag_at(w->buf + i + 2, rest, prefix, name)) {
+			*line = at;
+			*col = (unsigned long)(i - bol) + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 void rawwin_forget_before(struct rawwin *w, unsigned long line)
 {
 	size_t off = line_offset(w, line);

@@ -44,6 +44,13 @@ void rawwin_forget_before(struct rawwin *w, unsigned long line);
 unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
 			    const char *name);
 
+/* The first end tag </prefix:name> (prefix NULL: </name>) on line from_line
+ * or after it (from the window's first whole line when from_line has left
+ * it): sets *line and *col and returns true, or returns false when no such
+ * end tag is in the window. */
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
+		    const char *name, unsigned long *line, unsigned long *col);
+
 struct colmap {
 	struct colmap_pair { const void *node; unsigned long col; } *v;
 	size_t n, cap;
