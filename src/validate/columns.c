@@ -95,6 +95,11 @@ static size_t line_offset(struct rawwin *w, unsigned long line)
 
 static bool tag_at(const char *p, size_t n, const char *prefix, const char *name);
 
+/* How far an end tag is looked for: far enough for any real element's last
+ * lines, near enough that many reports on a hostile document stay cheap. */
+#define END_TAG_SCAN ((size_t)256 << 10)
+#define END_TAG_BUDGET ((size_t)64 << 20)
+
 bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
 		    const char *name, unsigned long *line, unsigned long *col)
 {
@@ -108,7 +113,11 @@ bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefi
 		return false;
 	unsigned long at = from_line;
 	size_t bol = start;	/* the offset of line at's first byte */
-	for (size_t i = start; i + 1 < w->len; i++) {
+	if (w->scanned >= END_TAG_BUDGET)
+		return false;
+	size_t stop = w->len - start > END_TAG_SCAN ? start + END_TAG_SCAN : w->len;
+	for (size_t i = start; i + 1 < stop; i++) {
+		w->scanned++;
 		if (w->buf[i] == '\n') {
 			at++;
 			bol = i + 1;

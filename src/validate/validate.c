@@ -169,12 +169,13 @@ static bool premature_end(const xmlError *e, char *msg, size_t size)
  * republished, declares the ISO Latin-1 entities of HTML (&nbsp; to &yuml;).
  * It is never loaded; a document that names it by its public identifier gets
  * those entities as if it had been. Returns the character (160 to 255), or 0
- * when the document does not name the DTD or name is not one of them. */
+ * when the document does not name the DTD or name is not one of them. (The
+ * document is the parser's or a node's: xmlTextReaderCurrentDoc would take
+ * it from the reader, which then no longer frees it.) */
 #define RSS091_DTD "-//Netscape Communications//DTD RSS 0.91//EN"
 
-static unsigned rss091_entity(struct walk *w, const xmlChar *name)
+static unsigned rss091_entity(xmlDocPtr doc, const xmlChar *name)
 {
-	xmlDocPtr doc = w->rd ? xmlTextReaderCurrentDoc(w->rd) : NULL;
 	if (!name || !doc || !doc->intSubset || !doc->intSubset->ExternalID ||
 	    strcmp((const char *)doc->intSubset->ExternalID, RSS091_DTD) != 0)
 		return 0;
@@ -188,7 +189,8 @@ static void parse_error(void *arg, xmlErrorPtr e)
 	if (!e)
 		return;
 	if ((e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY) &&
-	    rss091_entity(w, (const xmlChar *)e->str1))
+	    e->domain == XML_FROM_PARSER && e->ctxt &&
+	    rss091_entity(((xmlParserCtxtPtr)e->ctxt)->myDoc, (const xmlChar *)e->str1))
 		return;
 	if (e->level >= XML_ERR_ERROR &&
 	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
@@ -285,7 +287,7 @@ static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, 
 	unsigned ch;
 	if (ref->children && ref->children->type == XML_ENTITY_DECL) {
 		t = ((xmlEntityPtr)ref->children)->content;
-	} else if ((ch = rss091_entity(w, ref->name)) != 0) {
+	} else if ((ch = rss091_entity(ref->doc, ref->name)) != 0) {
 		latin1[0] = (xmlChar)(0xc0 | (ch >> 6));
 		latin1[1] = (xmlChar)(0x80 | (ch & 0x3f));
 		latin1[2] = '\0';
