@@ -282,6 +282,33 @@ expect_warning podcast-ok.xml image-title-mismatch "RSS 2.0: the image's title i
 expect_warning podcast-ok.xml image-link-mismatch "RSS 2.0: the image's link is the channel's" \
 	'/<image>/,/<\/image>/s|<link>https://example.org/</link>|<link>https://example.org/art</link>|'
 
+# A missing child is reported where W3C reports it, at the parent's end tag,
+# once, naming the element and its parent.
+printf '<rss version="2.0">\n<channel>\n<title>t</title>\n<description>d</description>\n  </channel>\n</rss>\n' > "$tmp/end.xml"
+"$FEEDGEN" validate "$tmp/end.xml" > "$tmp/out" 2>&1
+[ $? -eq 1 ] && grep -q 'end.xml:5:3: error: required element missing: <channel> needs <link> \[missing-element\]' "$tmp/out" &&
+	[ "$(grep -c 'error:' "$tmp/out")" -eq 1 ]
+ok $? "a missing child: at the parent's end tag, one message"
+printf '<opml version="2.0"><head/>\n<body>\n\n</body></opml>\n' > "$tmp/end.opml"
+"$FEEDGEN" validate "$tmp/end.opml" > "$tmp/out" 2>&1
+[ $? -eq 1 ] && grep -q 'end.opml:4:1: error: .*<body> needs <outline>' "$tmp/out"
+ok $? "an empty OPML body: at its end tag"
+
+# Many missing children in a head whose end tags have left the window: the
+# end tags are looked for within a budget, so the reports stay linear.
+python3 - "$tmp" <<'PY'
+import sys
+with open(sys.argv[1] + "/ends.rdf", "w") as f:
+    f.write('<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">\n')
+    for i in range(20000):
+        f.write('<textinput rdf:about="https://e.org/"></textinput>\n')
+    f.write('<item rdf:about="https://e.org/1"><title>x</title><link>https://e.org/1</link></item>\n')
+    f.write('<!--' + 'x' * 3000000 + '-->\n</rdf:RDF>\n')
+PY
+timeout 30 "$FEEDGEN" validate "$tmp/ends.rdf" > "$tmp/out" 2>&1
+[ $? -eq 1 ] && grep -q 'textinput> needs <title>' "$tmp/out"
+ok $? "80,000 missing children after 3 MB: reported in time"
+
 # Roots that are no feed: named, with what is supported.
 printf '<feed xmlns="http://purl.org/atom/ns#" version="0.3"><title>t</title></feed>\n' > "$tmp/a03.xml"
 "$FEEDGEN" validate "$tmp/a03.xml" > "$tmp/out" 2>&1

@@ -93,6 +93,48 @@ static size_t line_offset(struct rawwin *w, unsigned long line)
 	return off;
 }
 
+static bool tag_at(const char *p, size_t n, const char *prefix, const char *name);
+
+/* How far an end tag is looked for: far enough for any real element's last
+ * lines, near enough that many reports on a hostile document stay cheap. */
+#define END_TAG_SCAN ((size_t)256 << 10)
+#define END_TAG_BUDGET ((size_t)64 << 20)
+
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
+		    const char *name, unsigned long *line, unsigned long *col)
+{
+	/* Lines before the window were read before from_line's successors that
+	 * were streamed; the search then starts at the window's first whole
+	 * line. */
+	if (from_line < w->first_line + (w->partial ? 1 : 0))
+		from_line = w->first_line + (w->partial ? 1 : 0);
+	size_t start = line_offset(w, from_line);
+	if (start == SIZE_MAX)
+		return false;
+	unsigned long at = from_line;
+	size_t bol = start;	/* the offset of line at's first byte */
+	if (w->scanned >= END_TAG_BUDGET)
+		return false;
+	size_t stop = w->len - start > END_TAG_SCAN ? start + END_TAG_SCAN : w->len;
+	for (size_t i = start; i + 1 < stop; i++) {
+		w->scanned++;
+		if (w->buf[i] == '\n') {
+			at++;
+			bol = i + 1;
+			continue;
+		}
+		if (w->buf[i] != '<' || w->buf[i + 1] != '/')
+			continue;
+		size_t rest = w->len - i - 2;
+		if (tag_at(w->buf + i + 2, rest, prefix, name)) {
+			*line = at;
+			*col = (unsigned long)(i - bol) + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 void rawwin_forget_before(struct rawwin *w, unsigned long line)
 {
 	size_t off = line_offset(w, line);

@@ -32,6 +32,7 @@ struct rawwin {
 	/* the last line found: its number and offset in buf, to resume from */
 	unsigned long hint_line;
 	size_t hint_off;
+	size_t scanned;	/* bytes rawwin_end_tag has looked through, in all */
 };
 
 void rawwin_init(struct rawwin *w);
@@ -43,6 +44,15 @@ void rawwin_forget_before(struct rawwin *w, unsigned long line);
 /* Column of the first start tag <prefix:name (prefix NULL: <name) on line. */
 unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
 			    const char *name);
+
+/* The first end tag </prefix:name> (prefix NULL: </name>) on line from_line
+ * or after it (from the window's first whole line when from_line has left
+ * it), within 256 KiB, and within 64 MiB looked through in all (so many
+ * reports on a hostile document stay linear): sets *line and *col and returns
+ * true, or returns false when no such end tag is there or the budget is
+ * spent. */
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
+		    const char *name, unsigned long *line, unsigned long *col);
 
 struct colmap {
 	struct colmap_pair { const void *node; unsigned long col; } *v;

@@ -360,6 +360,42 @@ void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *f
 	va_end(ap);
 }
 
+/* The line of node's end tag and its column, from the raw window: searched
+ * from the line of its last descendant (the deepest last child), after which
+ * the first end tag of its name is its own. */
+static bool node_end(struct vctx *c, xmlNodePtr node, unsigned long *line, unsigned long *col)
+{
+	if (!c->win || !node || node->type != XML_ELEMENT_NODE)
+		return false;
+	long from = xmlGetLineNo(node);
+	for (xmlNodePtr n = node->last; n; n = n->last) {
+		long l = xmlGetLineNo(n);
+		if (l > from)
+			from = l;
+		if (n->type != XML_ELEMENT_NODE)
+			break;
+	}
+	if (from <= 0)
+		return false;
+	const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
+	return rawwin_end_tag(c->win, (unsigned long)from, prefix, (const char *)node->name, line,
+			      col);
+}
+
+void rule_report_end(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
+{
+	unsigned long line, col;
+	va_list ap;
+	va_start(ap, fmt);
+	if (node_end(c, node, &line, &col)) {
+		report_va(c, line, col, id, fmt, ap);
+	} else {
+		long l = node ? xmlGetLineNo(node) : 0;
+		report_va(c, l > 0 ? (unsigned long)l : 0, node_column(c, node), id, fmt, ap);
+	}
+	va_end(ap);
+}
+
 void rule_report_at(struct vctx *c, unsigned long line, unsigned long col, enum rule_id id,
 		    const char *fmt, ...)
 {
@@ -554,7 +590,8 @@ static void walk_children(struct vctx *c, xmlNodePtr node, const struct elem_def
 	for (const struct elem_def *d = def->children; d && d->name; d++)
 		if ((d->flags & E_REQUIRED) && (size_t)(d - def->children) < MAX_ROWS &&
 		    counts[d - def->children] == 0)
-			rule_report(c, node, R_MISSING_ELEMENT, "<%s> needs <%s>", node->name, d->name);
+			rule_report_end(c, node, R_MISSING_ELEMENT, "<%s> needs <%s>", node->name,
+					d->name);
 }
 
 void check_no_surrounding_space(struct vctx *c, xmlNodePtr node)

@@ -218,6 +218,11 @@ unsigned long node_column(struct vctx *c, xmlNodePtr node);
  * printf-formatted ("<pubDate> \"Mon, 32 Jan 2004\""). */
 void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* As rule_report, at node's end tag when the raw input still holds it (where
+ * the W3C validator reports what an element lacks: it knows only then), else
+ * at its start tag. */
+void rule_report_end(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 /* As rule_report, with line and column given. */
 void rule_report_at(struct vctx *c, unsigned long line, unsigned long col,
 		    enum rule_id id, const char *fmt, ...)

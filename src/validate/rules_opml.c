@@ -106,7 +106,7 @@ static void check_email_el(struct vctx *c, xmlNodePtr n)
 static void check_body(struct vctx *c, xmlNodePtr n)
 {
 	if (c->pieces == 0)
-		rule_report(c, n, R_MISSING_ELEMENT, "<body> needs <outline>");
+		rule_report_end(c, n, R_MISSING_ELEMENT, "<body> needs <outline>");
 }
 
 /* An attribute of an outline checked by a rule, when it is there. */

@@ -359,7 +359,7 @@ static void check_skip_hours(struct vctx *c, xmlNodePtr n)
 	if (count > 24)
 		rule_report(c, n, R_RSS_TOO_MANY, "%zu hours in <skipHours>", count);
 	if (count == 0)
-		rule_report(c, n, R_MISSING_ELEMENT, "<skipHours> needs <hour>");
+		rule_report_end(c, n, R_MISSING_ELEMENT, "<skipHours> needs <hour>");
 }
 
 /* §skipDays: up to 7 <day>, English day names, none twice. */
@@ -389,7 +389,7 @@ static void check_skip_days(struct vctx *c, xmlNodePtr n)
 	if (count > 7)
 		rule_report(c, n, R_RSS_TOO_MANY, "%zu days in <skipDays>", count);
 	if (count == 0)
-		rule_report(c, n, R_MISSING_ELEMENT, "<skipDays> needs <day>");
+		rule_report_end(c, n, R_MISSING_ELEMENT, "<skipDays> needs <day>");
 }
 
 static bool http_url(const char *s)
@@ -463,7 +463,7 @@ static void duplicate_semantics(struct vctx *c, xmlNodePtr n, const char *core,
 static void check_item(struct vctx *c, xmlNodePtr n)
 {
 	if (!has_child(n, NULL, "title") && !has_child(n, NULL, "description"))
-		rule_report(c, n, R_RSS_ITEM_TITLE_OR_DESC, "<item>");
+		rule_report_end(c, n, R_RSS_ITEM_TITLE_OR_DESC, "<item>");
 
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "author", NS_DC, "creator");
@@ -555,7 +555,7 @@ void rss09_check_head(struct vctx *c, xmlNodePtr rss)
 	const struct rss09_version *v = rss09_find(c->version);
 	xmlNodePtr channel = first_child(rss, NULL, "channel");
 	if (v->version == 91 && channel && !has_child(channel, NULL, "language"))
-		rule_report(c, channel, R_RSS09_LANGUAGE, "<channel> needs <language>");
+		rule_report_end(c, channel, R_RSS09_LANGUAGE, "<channel> needs <language>");
 	elem_walk(c, rss, &v->rss, NULL);
 }
 

@@ -169,12 +169,13 @@ static bool premature_end(const xmlError *e, char *msg, size_t size)
  * republished, declares the ISO Latin-1 entities of HTML (&nbsp; to &yuml;).
  * It is never loaded; a document that names it by its public identifier gets
  * those entities as if it had been. Returns the character (160 to 255), or 0
- * when the document does not name the DTD or name is not one of them. */
+ * when the document does not name the DTD or name is not one of them. (The
+ * document is the parser's or a node's: xmlTextReaderCurrentDoc would take
+ * it from the reader, which then no longer frees it.) */
 #define RSS091_DTD "-//Netscape Communications//DTD RSS 0.91//EN"
 
-static unsigned rss091_entity(struct walk *w, const xmlChar *name)
+static unsigned rss091_entity(xmlDocPtr doc, const xmlChar *name)
 {
-	xmlDocPtr doc = w->rd ? xmlTextReaderCurrentDoc(w->rd) : NULL;
 	if (!name || !doc || !doc->intSubset || !doc->intSubset->ExternalID ||
 	    strcmp((const char *)doc->intSubset->ExternalID, RSS091_DTD) != 0)
 		return 0;
@@ -188,7 +189,8 @@ static void parse_error(void *arg, xmlErrorPtr e)
 	if (!e)
 		return;
 	if ((e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY) &&
-	    rss091_entity(w, (const xmlChar *)e->str1))
+	    e->domain == XML_FROM_PARSER && e->ctxt &&
+	    rss091_entity(((xmlParserCtxtPtr)e->ctxt)->myDoc, (const xmlChar *)e->str1))
 		return;
 	if (e->level >= XML_ERR_ERROR &&
 	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
@@ -285,7 +287,7 @@ static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, 
 	unsigned ch;
 	if (ref->children && ref->children->type == XML_ENTITY_DECL) {
 		t = ((xmlEntityPtr)ref->children)->content;
-	} else if ((ch = rss091_entity(w, ref->name)) != 0) {
+	} else if ((ch = rss091_entity(ref->doc, ref->name)) != 0) {
 		latin1[0] = (xmlChar)(0xc0 | (ch >> 6));
 		latin1[1] = (xmlChar)(0x80 | (ch & 0x3f));
 		latin1[2] = '\0';
@@ -477,26 +479,102 @@ static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
 
 /* ---- layer 3: pieces ---- */
 
+/* libxml2's RELAX NG messages, said in the words of the rules: each row a
+ * message with up to two %s, and what to say instead (the captures in the
+ * same order; NULL: say nothing, the message only repeats another one or
+ * names the schema's machinery). */
+static const struct { const char *libxml2, *plain; } schema_words[] = {
+	{ "Expecting an element %s, got nothing", "a required element is missing: <%s>" },
+	{ "Expecting element %s, got %s", "<%s> was expected here, not <%s>" },
+	{ "Did not expect element %s there", "<%s> is not allowed here" },
+	{ "Extra element %s in interleave", "<%s> is not allowed here, or appears too often" },
+	{ "Did not expect text in element %s content", "text is not allowed in <%s>" },
+	{ "Expecting element %s to be empty", "<%s> must be empty" },
+	{ "Invalid attribute %s for element %s", "attribute %s is not allowed on <%s>" },
+	{ "Element %s has extra content: %s", "<%s> holds what is not allowed in it: %s" },
+	{ "Element %s has wrong namespace: expecting %s", "<%s> must be in namespace %s" },
+	{ "Expecting a namespace for element %s", "<%s> must be in a namespace" },
+	{ "Expecting no namespace for element %s", "<%s> must be in no namespace" },
+	{ "Type %s doesn't allow value '%s'", "not a valid %s: \"%s\"" },
+	{ "Element %s failed to validate content", NULL },
+	{ "Element %s failed to validate attributes", NULL },
+	{ "Invalid sequence in interleave", NULL },
+	{ "Extra element content in interleave", NULL },
+	{ "Error validating datatype %s", NULL },
+	{ "Error validating value %s", NULL },
+	{ "Error validating value", NULL },
+	{ "Error validating list", NULL },
+};
+
+/* Does msg match pat, whose %s each capture a run of characters up to the
+ * literal text after it (the last one: the rest)? At most two captures, into
+ * cap, each cut to 127 bytes. */
+static bool words_match(const char *pat, const char *msg, char cap[2][128])
+{
+	int k = 0;
+	while (*pat) {
+		if (pat[0] != '%' || pat[1] != 's') {
+			if (*pat++ != *msg++)
+				return false;
+			continue;
+		}
+		pat += 2;
+		size_t lit = strcspn(pat, "%");
+		const char *end = lit == 0 ? msg + strlen(msg) : NULL;
+		for (const char *q = msg; !end && *q; q++)
+			if (strncmp(q, pat, lit) == 0)
+				end = q;
+		if (!end || k >= 2)
+			return false;
+		snprintf(cap[k++], 128, "%.*s", (int)(end - msg), msg);
+		msg = end;
+	}
+	return *msg == '\0';
+}
+
 struct schema_relay {
 	struct vctx *c;
 	enum rule_id id;
 	int shown;
+	unsigned long first_line;	/* of the first message, for a fallback */
+	bool any;
 };
 
+/* One message a piece: the first one that says something of its own. */
 static void schema_message(void *ctx, unsigned long line, const char *message)
 {
 	struct schema_relay *r = ctx;
-	if (r->shown++ >= 3)
+	if (!r->any) {
+		r->any = true;
+		r->first_line = line;
+	}
+	if (r->shown)
 		return;
+	char cap[2][128] = { "", "" };
+	for (size_t i = 0; i < sizeof schema_words / sizeof *schema_words; i++) {
+		if (!words_match(schema_words[i].libxml2, message, cap))
+			continue;
+		if (!schema_words[i].plain)
+			return;
+		char plain[400];
+		snprintf(plain, sizeof plain, schema_words[i].plain, cap[0], cap[1]);
+		rule_report_at(r->c, line, 0, r->id, "%s", plain);
+		r->shown++;
+		return;
+	}
 	rule_report_at(r->c, line, 0, r->id, "%s", message);
+	r->shown++;
 }
 
 static void schema_check(struct validator *v, struct vctx *c, enum schema_which which,
 			 xmlDocPtr doc, unsigned long errors_before)
 {
-	struct schema_relay r = { c, which == SCHEMA_ATOM ? R_SCHEMA_ATOM : R_SCHEMA_RSS, 0 };
+	struct schema_relay r = { c, which == SCHEMA_ATOM ? R_SCHEMA_ATOM : R_SCHEMA_RSS, 0, 0,
+				  false };
 	bool quiet = c->rep->errors > errors_before;
 	schema_validate(v->schemas, which, doc, quiet ? NULL : schema_message, &r);
+	if (r.any && !r.shown)
+		rule_report_at(c, r.first_line, 0, r.id, "an element out of place or repeated");
 }
 
 /* How a format is streamed: which element is a piece, checked alone (an
