@@ -83,7 +83,9 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 			  const struct write_options *opt, const struct write_shared *sh,
 			  struct diag_sink *diag)
 {
-	bool full = opt->content != CONTENT_SUMMARY;
+	/* jekyll-feed: content unless excerpt_only (the site's or the post's
+	 * feed.excerpt_only); the summary in every mode. */
+	bool full = opt->content != CONTENT_SUMMARY && !p->excerpt_only;
 	if (full) {
 		const char *html = render_cache_html_text(sh->cache, site, p, diag);
 		if (html) {
@@ -94,8 +96,7 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 			xw_end(x);
 		}
 	}
-	if (!full || opt->content == CONTENT_BOTH || p->excerpt || p->description)
-		text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
+	text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
 }
 
 /* RFC 4287 §4.2.7.2 rel="enclosure": length and type only when they are what
@@ -116,12 +117,18 @@ static void enclosure(struct xw *x, const struct site *site, const struct post *
 	free(url);
 }
 
+/* jekyll-feed writes a post's image twice: media:thumbnail and
+ * media:content medium="image" (readers take one or the other). */
 static void thumbnail(struct xw *x, const struct site *site, const struct post *p)
 {
 	char *url = feed_absolute_link(site, p->image);
 	if (!url)
 		return;
 	xw_start(x, "media:thumbnail");
+	xw_attr(x, "url", url);
+	xw_end(x);
+	xw_start(x, "media:content");
+	xw_attr(x, "medium", "image");
 	xw_attr(x, "url", url);
 	xw_end(x);
 	free(url);
@@ -184,7 +191,9 @@ static void feed_head(struct xw *x, const struct site *site, const struct feed *
 	const struct fg_time *updated = feed_updated(feed);
 	xw_date(x, "updated", updated ? updated : &epoch, false);
 	xw_element(x, "id", feed->self_url);
-	text_construct(x, "title", feed->title);
+	char *title = feed_display_title(feed);
+	text_construct(x, "title", title);
+	free(title);
 	char *subtitle = feed_plain_text(site->description);
 	text_construct(x, "subtitle", subtitle);
 	free(subtitle);
@@ -207,8 +216,13 @@ int atom_write(xmlTextWriterPtr w, const struct site *site, const struct feed *f
 		xw_attr(&x, "xml:lang", site->lang);
 	feed_head(&x, site, feed, opt, sh);
 	char *fallback = NULL;
-	if (!has_person(&site->author) && !all_entries_have_author(feed))
+	if (!has_person(&site->author) && !all_entries_have_author(feed)) {
 		fallback = feed_site_title(site);
+		if (!*fallback) {
+			free(fallback);
+			fallback = NULL;
+		}
+	}
 	for (size_t i = 0; i < feed->n; i++)
 		entry(&x, site, fallback, feed->posts[i], opt, sh, diag);
 	free(fallback);
