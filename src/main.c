@@ -513,6 +513,13 @@ static int generate(struct options *o, struct diag_sink *diag)
 		site_free(&site);
 		return EXIT_FATAL;
 	}
+	if (o->outdir && site_feeds_disabled(&site, getenv("JEKYLL_ENV"))) {
+		diag_report(diag, DIAG_NOTE, o->site_dir, 0, 0, "disabled",
+			    "feed.disable_in_development is set and JEKYLL_ENV is development "
+			    "(or unset): no feeds written, as jekyll-feed");
+		site_free(&site);
+		return 0;
+	}
 	o->load.now = (long long)time(NULL);
 	struct post_list posts = {0};
 	unsigned long failed = load_posts(&site, &o->load, &posts, diag);

@@ -490,9 +490,68 @@ static void test_atom(void)
 	is_int(xn(&d, "count(//a:entry/a:link[@rel='enclosure']/@length)"), 0, "no length when none is known");
 	is_str(XS(&d, "string(//a:entry/media:thumbnail/@url)"), "https://cdn.example/i.png", "media:thumbnail");
 	is_int(xn(&d, "count(//a:entry/a:content)"), 1, "both: content");
-	is_str(XS(&d, "string(//a:entry/a:summary)"), "Text", "both: summary, cut at <!--more-->");
+	/* Jekyll cuts an excerpt only at excerpt_separator ("\n\n" by default);
+	 * a "<!--more-->" is no separator to it, so this body is all excerpt. */
+	is_str(XS(&d, "string(//a:entry/a:summary)"), "Text rest",
+	       "both: summary, the whole one-paragraph body");
 	is_str(XS(&d, "string(//a:entry/a:title)"), "x y", "title as text");
 	is_int(xn(&d, "count(//*[not(node()) and not(@*)])"), 0, "no element is written empty");
+	free(xml);
+	doc_free(&d);
+	feed_set_free(&set);
+	fixture_end(&fx);
+}
+
+
+/* ---- what jekyll-feed writes, field by field ---- */
+
+static void test_jekyll_feed_fields(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml",
+	    "title: \"Site's \\\"feed\\\" -- news...\"\nurl: https://ex.example\n");
+	testsite_puts(fx.dir, "_posts/2021-12-16-a.md",
+	    "---\ntitle: \"It's \\\"quoted\\\" -- ok...\"\nimage: //cdn.example/i.png\n"
+	    "description: \"  The <em>description</em>\\n wins  \"\nexcerpt: not this\n---\n"
+	    "First paragraph.\n\nSecond.\n");
+	testsite_puts(fx.dir, "_posts/2021-12-15-b.md",
+	    "---\ntitle: B\nimage: {path: img/b.png}\n---\n\n\nThe *first* [para][r]\ngoes on.\n\n"
+	    "Second.\n\n[r]: /there\n");
+	testsite_puts(fx.dir, "_posts/2021-12-14-c.md",
+	    "---\ntitle: C\nexcerpt: \"\"\nfeed: {excerpt_only: true}\n---\nBody of C.\n");
+	testsite_puts(fx.dir, "_posts/2021-12-13-d.md",
+	    "---\ntitle: D\nexcerpt_separator: <!--cut-->\n---\nOne\n\ntwo <!--cut--> three\n");
+	fixture_load(&fx, CONTENT_FULL);
+	struct feed_set set;
+	set_build(&fx, &set, 0, true, true);
+	const struct feed *f = find_feed(&set, "feed.xml");
+	char *xml = f ? render(&fx, f) : xstrdup("");
+	struct doc d = parse(xml);
+	char sbuf[512];
+	is_str(XS(&d, "string(/a:feed/a:title)"),
+	       "Site\xE2\x80\x99s \xE2\x80\x9C" "feed\xE2\x80\x9D \xE2\x80\x93 news\xE2\x80\xA6",
+	       "the feed's title through smartify");
+	is_str(XS(&d, "string(//a:entry[1]/a:title)"),
+	       "It\xE2\x80\x99s \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x93 ok\xE2\x80\xA6",
+	       "a post's title through smartify");
+	is_str(XS(&d, "string(//a:entry[1]/a:summary)"), "The description wins",
+	       "summary: the description, stripped and white space folded, over excerpt");
+	is_int(xn(&d, "count(//a:entry[1]/a:content)"), 1, "full mode: content");
+	is_str(XS(&d, "string(//a:entry[1]/media:thumbnail/@url)"), "https://cdn.example/i.png",
+	       "a protocol-relative image gets the site's scheme");
+	is_str(XS(&d, "string(//a:entry[1]/media:content/@url)"), "https://cdn.example/i.png",
+	       "media:content beside media:thumbnail");
+	is_str(XS(&d, "string(//a:entry[1]/media:content/@medium)"), "image", "medium=\"image\"");
+	is_str(XS(&d, "string(//a:entry[2]/a:summary)"), "The first para goes on.",
+	       "summary in full mode: the first paragraph, blank lines after the front matter "
+	       "skipped, its link reference resolved");
+	is_str(XS(&d, "string(//a:entry[2]/media:content/@url)"), "https://ex.example/img/b.png",
+	       "image.path made absolute from the site root");
+	is_int(xn(&d, "count(//a:entry[3]/a:summary)"), 0, "excerpt: \"\" gives no summary");
+	is_int(xn(&d, "count(//a:entry[3]/a:content)"), 0, "a post's feed.excerpt_only: no content");
+	is_str(XS(&d, "string(//a:entry[4]/a:summary)"), "One two",
+	       "the post's excerpt_separator, over the site's");
 	free(xml);
 	doc_free(&d);
 	feed_set_free(&set);
@@ -552,6 +611,7 @@ int main(void)
 	test_select();
 	test_rss();
 	test_atom();
+	test_jekyll_feed_fields();
 	test_render_once();
 	xmlCleanupParser();
 	return tap_done();

@@ -221,7 +221,8 @@ static void test_mapping(void)
 	is_str(S(it, "id"), "tag:ex.example,2021:video", "front matter id kept");
 	ok(!json_object_get(it, "date_modified"), "no date_modified without updated");
 	ok(!json_object_get(it, "authors"), "no item authors: the feed's apply");
-	ok(!json_object_get(it, "summary"), "no summary without excerpt or description");
+	is_str(S(it, "summary"), "clip",
+	       "summary without excerpt or description: the body's excerpt, as jekyll-feed");
 	is_str(S(it, "attachments", "0", "mime_type"), "video/mp4", "a given type kept");
 	ok(!json_object_get(json_array_get(json_object_get(it, "attachments"), 0), "size_in_bytes"),
 	   "length 0 (\"not known\" in RSS) is no size_in_bytes");

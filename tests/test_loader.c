@@ -333,6 +333,109 @@ static void test_plain_folder(void)
 	fixture_end(&fx);
 }
 
+/* _config.yml read as Jekyll 4.3 reads it: the posts collection's permalink,
+ * defaults by scope (the post's own keys win; longer scope paths and typed
+ * scopes win; categories merged), unpublished, per-post excerpt keys. */
+static void test_config_rules(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml",
+	    "url: https://ex.example\n"
+	    "permalink: /:year/:title.html\n"
+	    "unpublished: true\n"
+	    "collections:\n  posts:\n    permalink: /articles/:year/:title/\n    output: true\n"
+	    "defaults:\n"
+	    "  - scope: {path: ''}\n    values: {author: Everyone, image: /all.png}\n"
+	    "  - scope: {path: _posts/tech, type: posts}\n"
+	    "    values: {author: Techie, permalink: /tech/:title.html, categories: [fromdefault]}\n"
+	    "  - scope: {path: _posts/tech}\n    values: {author: Untyped}\n"
+	    "  - scope: {type: pages}\n    values: {author: Pages only}\n"
+	    "  - scope: {path: '_posts/*/deep'}\n    values: {description: Globbed}\n"
+	    "  - scope: {type: post}\n    values: {lang: fr, feed: {excerpt_only: true}}\n"
+	    "  - not a set\n");
+	testsite_puts(fx.dir, "_posts/2021-03-01-plain.md", "---\ntitle: Plain\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/tech/2021-03-02-gadget.md",
+		      "---\ntitle: Gadget\ncategories: [own]\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/tech/2021-03-03-mine.md",
+		      "---\nauthor: Me\npermalink: /mine/\nimage: /mine.png\nlang: de\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/x/deep/2021-03-04-deep.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-03-05-unpub.md", "---\npublished: false\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-03-06-sep.md",
+		      "---\nexcerpt_separator: <!--cut-->\n---\nx\n");
+	fixture_load(&fx, NULL);
+	is_int(fx.failed, 0, "config rules: no errors");
+	const struct post *p = find(&fx, "plain");
+	if (ok(p != NULL, "collections.posts.permalink: a post loads")) {
+		is_str(p->url, "/articles/2021/plain/", "the posts collection's permalink wins over permalink");
+		is_str(p->author.name, "Everyone", "defaults: scope path '' applies to every post");
+		is_str(p->image, "/all.png", "defaults: any front matter key (image)");
+		is_str(p->lang, "fr", "defaults: type post (the old name of posts) applies");
+		ok(p->excerpt_only, "defaults: feed.excerpt_only, as a post's own");
+	}
+	p = find(&fx, "gadget");
+	if (ok(p != NULL, "a post in _posts/tech loads")) {
+		is_str(p->author.name, "Techie",
+		       "defaults: the typed scope wins over an untyped one of the same path");
+		is_str(p->url, "/tech/gadget.html", "defaults: permalink");
+		ok(p->categories.n == 2 && strcmp(p->categories.v[0], "fromdefault") == 0 &&
+		   strcmp(p->categories.v[1], "own") == 0,
+		   "categories: the defaults', then the post's own (a folder under _posts is none)");
+	}
+	p = find(&fx, "mine");
+	if (ok(p != NULL, "a post with its own keys loads")) {
+		is_str(p->author.name, "Me", "the post's own author wins over defaults");
+		is_str(p->url, "/mine/", "the post's own permalink wins");
+		is_str(p->image, "/mine.png", "the post's own image wins");
+		is_str(p->lang, "de", "the post's own lang wins");
+	}
+	p = find(&fx, "deep");
+	if (ok(p != NULL, "a post under a globbed scope loads"))
+		is_str(p->description, "Globbed", "defaults: a glob scope path");
+	ok(find(&fx, "unpub") != NULL, "unpublished: true in _config.yml keeps published: false posts");
+	p = find(&fx, "sep");
+	if (ok(p != NULL, "a post with its own excerpt_separator loads"))
+		is_str(p->excerpt_separator, "<!--cut-->", "excerpt_separator from the front matter");
+	fixture_end(&fx);
+}
+
+/* Jekyll dates a draft without a date by its file's mtime; author lists. */
+static void test_drafts_and_authors(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\nshow_drafts: true\n");
+	testsite_puts(fx.dir, "_drafts/undated.md", "---\ntitle: Undated\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-03-01-list.md",
+		      "---\nauthor: [Ann, Bob]\n---\nx\n");
+	char path[128];
+	snprintf(path, sizeof path, "%s/_drafts/undated.md", fx.dir);
+	struct timespec times[2] = {{1600000000, 0}, {1600000000, 0}};
+	utimensat(AT_FDCWD, path, times, 0);
+	fixture_load(&fx, NULL);
+	is_int(fx.failed, 0, "an undated draft is no error");
+	const struct post *p = find(&fx, "undated");
+	if (ok(p != NULL, "an undated draft loads with show_drafts"))
+		is_int(p->date.sec, 1600000000, "dated by its file's mtime, as Jekyll");
+	p = find(&fx, "list");
+	if (ok(p != NULL, "a post with an author list loads"))
+		is_str(p->author.name, "Ann", "author: a list gives its first");
+	fixture_end(&fx);
+}
+
+/* feed.disable_in_development with JEKYLL_ENV as Jekyll.env reads it. */
+static void test_disable_in_development(void)
+{
+	struct site s;
+	site_init(&s, ".");
+	ok(!site_feeds_disabled(&s, NULL), "feeds are written without disable_in_development");
+	s.disable_in_development = true;
+	ok(site_feeds_disabled(&s, NULL), "disable_in_development: JEKYLL_ENV unset is development");
+	ok(site_feeds_disabled(&s, "development"), "disable_in_development: development");
+	ok(!site_feeds_disabled(&s, "production"), "disable_in_development: production writes");
+	site_free(&s);
+}
+
 int main(void)
 {
 	test_front_matter();
@@ -341,5 +444,8 @@ int main(void)
 	test_bad_input();
 	test_ids_and_filters();
 	test_plain_folder();
+	test_config_rules();
+	test_drafts_and_authors();
+	test_disable_in_development();
 	return tap_done();
 }

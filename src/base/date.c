@@ -12,10 +12,12 @@
 #include <config.h>
 #include "base/date.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define ZONEINFO_DIR "/usr/share/zoneinfo"
@@ -294,6 +296,252 @@ static bool year_in_range(const struct fg_time *t)
 	return true;
 }
 
+/* ---- Ruby's Time.parse, for what the strict forms above refuse ----
+ *
+ * Jekyll reads a front matter date with Time.parse(value.to_s), which is
+ * Ruby's Date._parse: it picks a day, a clock and a zone out of free text
+ * and ignores the words it does not know. The subset read here (README,
+ * "Dates and time zones"): a day as YYYY-MM-DD or YYYY/MM/DD, "D Month YYYY"
+ * or "Month D, YYYY" (a month name or its first three letters, any case);
+ * weekday names ignored; a clock HH:MM[:SS[.frac]] with am/pm; a zone only
+ * right after the clock (Z, UTC, GMT, UT, ±HH[[:]MM] with an optional
+ * UTC/GMT before it, or a US zone name EST EDT CST CDT MST MDT PST PDT);
+ * any other word is skipped. "2023-01-29 18:30:22 2023 -0800" is 18:30:22
+ * in the site zone: the offset does not follow the clock, so Ruby drops it. */
+
+struct ruby_tok {
+	const char *s;
+	size_t n;
+};
+
+static bool tok_is(const struct ruby_tok *t, const char *word)
+{
+	return strlen(word) == t->n && strncasecmp(t->s, word, t->n) == 0;
+}
+
+static bool all_alpha(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+			return false;
+	return n > 0;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return n > 0;
+}
+
+static int month_of(const struct ruby_tok *t)
+{
+	static const char *const names[] = { "january", "february", "march", "april", "may",
+		"june", "july", "august", "september", "october", "november", "december" };
+	if (t->n < 3 || !all_alpha(t->s, t->n))
+		return 0;
+	for (int m = 0; m < 12; m++)
+		if (t->n <= strlen(names[m]) && strncasecmp(t->s, names[m], t->n) == 0)
+			return m + 1;
+	return 0;
+}
+
+static long num_of(const char *s, size_t n)
+{
+	long v = 0;
+	for (size_t i = 0; i < n && v < 100000; i++)
+		v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+/* A zone right after the clock; returns true with p->off set when known. */
+static bool ruby_zone(const struct ruby_tok *t, struct parsed *p)
+{
+	static const struct { const char *name; int hours; } zones[] = {
+		{"z", 0}, {"utc", 0}, {"gmt", 0}, {"ut", 0}, {"est", -5}, {"edt", -4},
+		{"cst", -6}, {"cdt", -5}, {"mst", -7}, {"mdt", -6}, {"pst", -8}, {"pdt", -7},
+	};
+	for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
+		if (tok_is(t, zones[i].name)) {
+			p->off = zones[i].hours * 3600;
+			return p->has_off = true;
+		}
+	const char *s = t->s;
+	size_t n = t->n;
+	if (n > 3 && (strncasecmp(s, "utc", 3) == 0 || strncasecmp(s, "gmt", 3) == 0)) {
+		s += 3;
+		n -= 3;
+	}
+	if (n < 2 || (s[0] != '+' && s[0] != '-'))
+		return false;
+	size_t k = 1;
+	while (k < n && is_digit(s[k]))
+		k++;
+	int hh, mm = 0;
+	if (k - 1 == 2) {
+		hh = (int)num_of(s + 1, 2);
+		if (k < n && s[k] == ':' && n - k - 1 == 2 && all_digits(s + k + 1, 2))
+			mm = (int)num_of(s + k + 1, 2);
+		else if (k != n)
+			return false;
+	} else if (k - 1 == 4 && k == n) {
+		hh = (int)num_of(s + 1, 2);
+		mm = (int)num_of(s + 3, 2);
+	} else {
+		return false;
+	}
+	if (hh * 3600 + mm * 60 > MAX_OFFSET || mm > 59)
+		return false;
+	p->off = (hh * 3600 + mm * 60) * (s[0] == '-' ? -1 : 1);
+	return p->has_off = true;
+}
+
+/* HH:MM[:SS[.frac]] */
+static bool ruby_clock(const struct ruby_tok *t, struct parsed *p)
+{
+	const char *s = t->s;
+	size_t n = t->n, i = 0;
+	int f[3] = { 0, 0, 0 };
+	int k = 0;
+	while (k < 3) {
+		size_t st = i;
+		while (i < n && is_digit(s[i]))
+			i++;
+		if (i == st || i - st > 2)
+			return false;
+		f[k++] = (int)num_of(s + st, i - st);
+		if (i < n && s[i] == ':' && k < 3) {
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (k < 2)
+		return false;
+	if (i < n && (s[i] == '.' || s[i] == ',') && k == 3) {
+		size_t st = ++i;
+		int32_t ns = 0, scale = 100000000;
+		while (i < n && is_digit(s[i])) {
+			ns += (s[i] - '0') * scale;
+			scale /= 10;
+			i++;
+		}
+		if (i == st)
+			return false;
+		p->nsec = ns;
+	}
+	if (i != n || f[0] > 24 || f[1] > 59 || f[2] > 60)
+		return false;
+	p->hour = f[0];
+	p->min = f[1];
+	p->sec = f[2] == 60 ? 59 : f[2];
+	p->has_time = true;
+	p->has_sec = k == 3;
+	return true;
+}
+
+/* YYYY-MM-DD or YYYY/MM/DD in one word. */
+static bool ruby_ymd(const struct ruby_tok *t, struct parsed *p)
+{
+	const char *s = t->s;
+	size_t n = t->n, i = 0;
+	long f[3];
+	char sep = 0;
+	for (int k = 0; k < 3; k++) {
+		size_t st = i;
+		while (i < n && is_digit(s[i]))
+			i++;
+		if (i == st || i - st > (k == 0 ? 4 : 2))
+			return false;
+		f[k] = num_of(s + st, i - st);
+		if (k < 2) {
+			if (i >= n || (s[i] != '-' && s[i] != '/') || (sep && s[i] != sep))
+				return false;
+			sep = s[i++];
+		}
+	}
+	if (i != n || f[0] < 1000)
+		return false;
+	p->year = (int)f[0];
+	p->month = (int)f[1];
+	p->day = (int)f[2];
+	return true;
+}
+
+#define RUBY_TOKENS 32
+
+static int ruby_tokens(const char *s, struct ruby_tok *v)
+{
+	int n = 0;
+	for (size_t i = 0; s[i] && n < RUBY_TOKENS;) {
+		while (s[i] && (is_space(s[i]) || s[i] == ','))
+			i++;
+		size_t st = i;
+		while (s[i] && !is_space(s[i]) && s[i] != ',')
+			i++;
+		if (i > st)
+			v[n++] = (struct ruby_tok){ s + st, i - st };
+	}
+	return n;
+}
+
+static bool valid_day(const struct parsed *p)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (p->year < 1 || p->year > 9999 || p->month < 1 || p->month > 12 || p->day < 1 ||
+	    p->day > days[p->month - 1])
+		return false;
+	bool leap = (p->year % 4 == 0 && p->year % 100 != 0) || p->year % 400 == 0;
+	return !(p->month == 2 && p->day == 29 && !leap);
+}
+
+static int ruby_parse(const char *s, struct parsed *p)
+{
+	struct ruby_tok t[RUBY_TOKENS];
+	int n = ruby_tokens(s, t);
+	bool day = false;
+	for (int i = 0; i < n; i++) {
+		int m;
+		if (!day && ruby_ymd(&t[i], p)) {
+			day = true;
+			/* "2021-12-08 20": Ruby takes an hour; too easily a typo. */
+			if (i + 1 < n && all_digits(t[i + 1].s, t[i + 1].n) && t[i + 1].n <= 2)
+				return -1;
+		} else if (!p->has_time && ruby_clock(&t[i], p)) {
+			if (i + 1 < n && (tok_is(&t[i + 1], "am") || tok_is(&t[i + 1], "pm"))) {
+				if (p->hour > 12)
+					return -1;
+				p->hour = p->hour % 12 + (tolower((unsigned char)t[i + 1].s[0]) == 'p' ? 12 : 0);
+				i++;
+			}
+			if (i + 1 < n && ruby_zone(&t[i + 1], p))
+				i++;
+			else if (i + 1 < n && (t[i + 1].s[0] == '+' || t[i + 1].s[0] == '-'))
+				return -1;	/* an offset feedgen cannot read as Ruby does */
+		} else if (!day && (m = month_of(&t[i])) != 0) {
+			/* "Month D YYYY" or, with the day before it, "D Month YYYY". */
+			bool before = i > 0 && all_digits(t[i - 1].s, t[i - 1].n) && t[i - 1].n <= 2;
+			bool after = i + 1 < n && all_digits(t[i + 1].s, t[i + 1].n) && t[i + 1].n <= 2;
+			int yi = before ? i + 1 : i + 2;
+			if ((!before && !after) || yi >= n || !all_digits(t[yi].s, t[yi].n) ||
+			    t[yi].n != 4)
+				return -1;
+			p->month = m;
+			p->day = (int)(before ? num_of(t[i - 1].s, t[i - 1].n) : num_of(t[i + 1].s, t[i + 1].n));
+			p->year = (int)num_of(t[yi].s, t[yi].n);
+			day = true;
+			i = yi;
+		} else if (memchr(t[i].s, ':', t[i].n) && is_digit(t[i].s[0])) {
+			return -1;	/* a clock out of range: Ruby refuses it too */
+		} else if (!day && is_digit(t[i].s[0]) &&
+			   (memchr(t[i].s, '-', t[i].n) || memchr(t[i].s, '/', t[i].n))) {
+			return -1;	/* a day that is none (2021-13-45) */
+		}
+	}
+	return day && valid_day(p) ? 0 : -1;
+}
+
 int date_parse(const char *s, enum date_style style, struct fg_time *t,
 	       bool *as_utc, struct date_error *err)
 {
@@ -307,12 +555,26 @@ int date_parse(const char *s, enum date_style style, struct fg_time *t,
 	while (is_space(s[i]))
 		i++;
 	start = i;
-	if (parse_day(s, &i, &p, err) || parse_rest(s, &i, &p, err))
-		return -1;
-	while (is_space(s[i]))
-		i++;
-	if (s[i] != '\0')
-		return fail(err, i, "unexpected text after the date");
+	struct date_error strict = { 0, NULL };
+	if (parse_day(s, &i, &p, &strict) || parse_rest(s, &i, &p, &strict)) {
+		i = strlen(s);
+	} else {
+		while (is_space(s[i]))
+			i++;
+		if (s[i] != '\0')
+			fail(&strict, i, "unexpected text after the date");
+	}
+	if (strict.msg) {
+		/* What Jekyll's Time.parse still reads is a date in the site zone. */
+		struct parsed r = { 0 };
+		if (ruby_parse(s, &r) != 0) {
+			if (err)
+				*err = strict;
+			return -1;
+		}
+		p = r;
+		style = DATE_QUOTED;
+	}
 	/* YAML 1.1 makes an unquoted date-time with seconds a timestamp, and a
 	 * timestamp without an offset is UTC; Jekyll keeps that instant. */
 	utc = style == DATE_PLAIN && p.has_sec && !p.has_off;

@@ -1,6 +1,7 @@
 /* body.c: post bodies as feed content. md4c renders Markdown (raw HTML passes
  * through untouched); a small tag scanner then makes link targets absolute,
  * because a feed reader has no page to resolve them against. */
+#define _GNU_SOURCE	/* memmem */
 #include <config.h>
 
 #include <ctype.h>
@@ -313,55 +314,210 @@ char *body_render(const struct site *site, const struct post *p, struct diag_sin
 	return html;
 }
 
+/* Is the line at s (n bytes, no newline) a Markdown link reference
+ * definition, Jekyll's MKDWN_LINK_REF_REGEX: up to 3 spaces, "[label]:",
+ * something? Gives the "[label]" part. */
+static bool link_ref_line(const char *s, size_t n, const char **label, size_t *label_len)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != '[')
+		return false;
+	size_t close = i + 1;
+	while (close < n && s[close] != ']')
+		close++;
+	if (close >= n || close == i + 1 || close + 2 > n || s[close + 1] != ':' || close + 2 == n)
+		return false;
+	*label = s + i;
+	*label_len = close + 1 - i;
+	return true;
+}
+
+/* Jekyll's Excerpt#extract_excerpt: the body up to the separator; when the
+ * body goes on after it, the link reference definitions of the rest that the
+ * head uses are added, so its links still resolve. */
+static char *excerpt_of(const char *body, size_t len, const char *sep)
+{
+	const char *cut = memmem(body, len, sep, strlen(sep));
+	if (!cut || cut + strlen(sep) == body + len)
+		return xstrndup(body, cut ? (size_t)(cut - body) : len);
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, body, (size_t)(cut - body));
+	buf_adds(&b, "");
+	size_t head_len = b.len;
+	bool first = true;
+	const char *end = body + len;
+	for (const char *line = cut + strlen(sep); line < end;) {
+		const char *nl = memchr(line, '\n', (size_t)(end - line));
+		size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+		const char *label;
+		size_t label_len;
+		if (link_ref_line(line, n, &label, &label_len) &&
+		    memmem(b.data, head_len, label, label_len)) {
+			buf_adds(&b, first ? "\n\n" : "\n");
+			/* Ruby's segments.join: the line from its "[" on. */
+			buf_add(&b, label, n - (size_t)(label - line));
+			first = false;
+		}
+		line += n + 1;
+	}
+	return buf_take(&b);
+}
+
+static const char *separator_of(const struct site *site, const struct post *p)
+{
+	if (p && p->excerpt_separator)
+		return p->excerpt_separator;
+	return site->excerpt_separator ? site->excerpt_separator : "\n\n";
+}
+
 char *body_excerpt_source(const struct site *site, const char *body, size_t len)
 {
-	size_t skip = 0;
-	while (skip < len && (body[skip] == '\n' || body[skip] == '\r' || body[skip] == ' ' ||
-			      body[skip] == '\t'))
-		skip++;
-	const char *s = body + skip;
-	char *text = xstrndup(s, len - skip);
-	const char *sep = site->excerpt_separator;
-	char *cut = NULL;
-	if (sep && *sep)
-		cut = strstr(text, sep);
-	if (!cut)
-		cut = strstr(text, "<!--more-->");
-	if (!cut && !(sep && *sep))
-		cut = strstr(text, "\n\n");
-	if (!cut) {
-		char *crlf = strstr(text, "\r\n\r\n");
-		cut = crlf;
+	const char *sep = separator_of(site, NULL);
+	return *sep ? excerpt_of(body, len, sep) : NULL;
+}
+
+/* The summary when the front matter gives it: a non-empty `description`,
+ * else `excerpt` as written (jekyll-feed: `post.description | default:
+ * post.excerpt`). Sets *given when it did, the text may still be NULL. */
+static char *given_summary(const struct post *p, bool *given)
+{
+	const char *s = p->description && *p->description ? p->description : p->excerpt;
+	*given = s != NULL;
+	if (!s)
+		return NULL;
+	char *text = html_to_text(s);
+	if (!*text) {
+		free(text);
+		return NULL;
 	}
-	if (cut)
-		*cut = '\0';
 	return text;
 }
 
-char *body_summary(const struct site *site, const struct post *p, struct diag_sink *diag)
+/* html_to_text() for the HTML md4c writes from an excerpt, without building
+ * a libxml2 document (that was a fifth of writing feeds once every post got
+ * its summary): tags dropped, a space around block elements, and only the
+ * entities md4c writes decoded. Anything else - another entity, a comment,
+ * script or style, a stray '<' - returns NULL, and libxml2 reads it. */
+static char *simple_html_text(const char *html)
 {
-	const char *given = p->excerpt ? p->excerpt : p->description;
-	char *html = NULL;
-	if (given) {
-		html = xstrdup(given);
-	} else {
-		size_t len = 0;
-		char *src = body_read(p, &len, diag);
-		if (!src)
-			return NULL;
-		char *ex = body_excerpt_source(site, src, len);
-		size_t exlen = strlen(ex);
-		if (!liquid_pass(site, p, &ex, &exlen, diag))
-			ex = xstrdup("");	/* never the Liquid source as text */
-		html = render_source(site, p, ex, exlen, diag);
-		free(ex);
-		free(src);
+	static const struct { const char *ent, *ch; } ents[] = {
+		{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"},
+	};
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (const char *p = html; *p;) {
+		if (*p == '&') {
+			size_t k = 0;
+			while (k < sizeof ents / sizeof ents[0] &&
+			       strncmp(p, ents[k].ent, strlen(ents[k].ent)) != 0)
+				k++;
+			if (k == sizeof ents / sizeof ents[0])
+				goto refuse;
+			buf_adds(&b, ents[k].ch);
+			p += strlen(ents[k].ent);
+			continue;
+		}
+		if (*p != '<') {
+			buf_addc(&b, *p++);
+			continue;
+		}
+		const char *q = p + 1 + (p[1] == '/');
+		size_t n = 0;
+		while (isalnum((unsigned char)q[n]))
+			n++;
+		if (n == 0 || n > 15)
+			goto refuse;
+		char name[16];
+		memcpy(name, q, n);
+		name[n] = '\0';
+		if (strcasecmp(name, "script") == 0 || strcasecmp(name, "style") == 0)
+			goto refuse;
+		/* To the tag's end, past quoted attribute values. */
+		char quote = 0;
+		for (q += n; *q && (quote || *q != '>'); q++)
+			if (quote ? *q == quote : (*q == '"' || *q == '\''))
+				quote = quote ? 0 : *q;
+		if (!*q)
+			goto refuse;
+		if (is_block((const xmlChar *)name))
+			buf_addc(&b, ' ');
+		p = q + 1;
 	}
-	char *text = html_to_text(html);
+	char *clean = xml_clean(b.data, b.len, NULL);
+	buf_free(&b);
+	return text_squeeze(clean);
+refuse:
+	buf_free(&b);
+	return NULL;
+}
+
+/* The summary from the body source: Jekyll's excerpt rendered as the post
+ * is, as text. */
+static char *body_source_summary(const struct site *site, const struct post *p, const char *src,
+				 size_t len, struct diag_sink *diag)
+{
+	const char *sep = separator_of(site, p);
+	if (!*sep)
+		return NULL;
+	/* Jekyll's front matter pattern ends in `---\s*$\n?`: the blank lines
+	 * after the closing line are not part of the content. */
+	size_t skip = 0;
+	for (size_t i = 0; i < len && strchr(" \t\r\n", src[i]); i++)
+		if (src[i] == '\n')
+			skip = i + 1;
+	char *ex = excerpt_of(src + skip, len - skip, sep);
+	char *html = render_source(site, p, ex, strlen(ex), diag);
+	free(ex);
+	char *text = simple_html_text(html);
+	if (!text)
+		text = html_to_text(html);
 	free(html);
 	if (!*text) {
 		free(text);
 		return NULL;
 	}
 	return text;
+}
+
+char *body_summary(const struct site *site, const struct post *p, struct diag_sink *diag)
+{
+	bool given;
+	char *text = given_summary(p, &given);
+	if (given)
+		return text;
+	size_t len = 0;
+	char *src = body_read(p, &len, diag);
+	if (!src)
+		return NULL;
+	if (!liquid_pass(site, p, &src, &len, diag))
+		return NULL;	/* never the Liquid source as text */
+	text = body_source_summary(site, p, src, len, diag);
+	free(src);
+	return text;
+}
+
+char *body_render_summary(const struct site *site, const struct post *p, char **summary,
+			  struct diag_sink *diag)
+{
+	bool given;
+	*summary = given_summary(p, &given);
+	size_t len = 0;
+	char *src = body_read(p, &len, diag);
+	if (!src)
+		return NULL;
+	if (!liquid_pass(site, p, &src, &len, diag))
+		return NULL;
+	char *html = render_source(site, p, src, len, diag);
+	if (!given) {
+		/* Its messages are the body's, already given once. */
+		struct diag_sink quiet;
+		diag_sink_init(&quiet, NULL);
+		*summary = body_source_summary(site, p, src, len, &quiet);
+	}
+	free(src);
+	return html;
 }

@@ -34,15 +34,24 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag);
  * cleaned for XML. NULL (after a report) when the file cannot be read. */
 char *body_render(const struct site *site, const struct post *p, struct diag_sink *diag);
 
-/* The summary source of a body: the text before the site's excerpt_separator,
- * before "<!--more-->", or else the first paragraph (up to the first blank
- * line). A new string of that source (Markdown or HTML as written). */
+/* Jekyll's excerpt of a body (Excerpt#extract_excerpt): the text before the
+ * site's excerpt_separator (default "\n\n", the first paragraph), the whole
+ * body when it has none, with the link reference definitions the excerpt
+ * uses from the rest. NULL when the separator is "" (no excerpt). A new
+ * string of that source (Markdown or HTML as written). */
 char *body_excerpt_source(const struct site *site, const char *body, size_t len);
 
-/* The plain-text summary of p (tags stripped, white space folded): front
- * matter `excerpt` or `description` when set, else the excerpt of its body.
- * NULL when empty. Plain text because readers show summaries as text, and
- * jekyll-feed strips them too. */
+/* The plain-text summary of p (tags stripped, white space folded), as
+ * jekyll-feed's `post.description | default: post.excerpt | strip_html |
+ * normalize_whitespace`: a non-empty front matter `description`, else a front
+ * matter `excerpt`, else the excerpt of its body (the post's
+ * excerpt_separator over the site's) rendered as the body is. NULL when
+ * empty. Reads the body when it needs it. */
 char *body_summary(const struct site *site, const struct post *p, struct diag_sink *diag);
+
+/* body_render() and body_summary() from one read of the file: the HTML is
+ * returned, the summary (NULL when none) put in *summary. */
+char *body_render_summary(const struct site *site, const struct post *p, char **summary,
+			  struct diag_sink *diag);
 
 #endif

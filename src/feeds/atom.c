@@ -18,6 +18,13 @@
 /* A text construct (§3.1). Plain text is written as type "text" unless a
  * reader could take part of it for markup; then it is written as what it is,
  * HTML-encoded text with type "html", which every reader shows the same. */
+static void xw_element_empty(struct xw *x, const char *name)
+{
+	xw_start(x, name);
+	xw_text(x, "");
+	xw_end(x);
+}
+
 static void text_construct(struct xw *x, const char *name, const char *s)
 {
 	if (!s || !*s)
@@ -48,10 +55,15 @@ static void link(struct xw *x, const char *href, const char *rel, const char *ty
 	xw_end(x);
 }
 
+/* The name is written even when empty: RFC 4287 requires the element, and
+ * jekyll-feed writes <name></name> for an entry nobody wrote. */
 static void person(struct xw *x, const char *role, const struct person *p)
 {
 	xw_start(x, role);
-	xw_element(x, "name", p->name);
+	if (p->name && *p->name)
+		xw_element(x, "name", p->name);
+	else
+		xw_element_empty(x, "name");
 	xw_element(x, "email", p->email);
 	xw_element(x, "uri", p->uri);
 	xw_end(x);
@@ -83,7 +95,9 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 			  const struct write_options *opt, const struct write_shared *sh,
 			  struct diag_sink *diag)
 {
-	bool full = opt->content != CONTENT_SUMMARY;
+	/* jekyll-feed: content unless excerpt_only (the site's or the post's
+	 * feed.excerpt_only); the summary in every mode. */
+	bool full = opt->content != CONTENT_SUMMARY && !p->excerpt_only;
 	if (full) {
 		const char *html = render_cache_html_text(sh->cache, site, p, diag);
 		if (html) {
@@ -94,8 +108,7 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 			xw_end(x);
 		}
 	}
-	if (!full || opt->content == CONTENT_BOTH || p->excerpt || p->description)
-		text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
+	text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
 }
 
 /* RFC 4287 §4.2.7.2 rel="enclosure": length and type only when they are what
@@ -116,12 +129,18 @@ static void enclosure(struct xw *x, const struct site *site, const struct post *
 	free(url);
 }
 
+/* jekyll-feed writes a post's image twice: media:thumbnail and
+ * media:content medium="image" (readers take one or the other). */
 static void thumbnail(struct xw *x, const struct site *site, const struct post *p)
 {
 	char *url = feed_absolute_link(site, p->image);
 	if (!url)
 		return;
 	xw_start(x, "media:thumbnail");
+	xw_attr(x, "url", url);
+	xw_end(x);
+	xw_start(x, "media:content");
+	xw_attr(x, "medium", "image");
 	xw_attr(x, "url", url);
 	xw_end(x);
 	free(url);
@@ -186,7 +205,12 @@ static void feed_head(struct xw *x, const struct site *site, const struct feed *
 	char *id = feed_id(site, feed);
 	xw_element(x, "id", id);
 	free(id);
-	text_construct(x, "title", feed->title);
+	char *title = feed_display_title(feed);
+	if (*title)
+		text_construct(x, "title", title);
+	else
+		xw_element_empty(x, "title");	/* required; jekyll-feed would leave it out */
+	free(title);
 	char *subtitle = feed_plain_text(site->description);
 	text_construct(x, "subtitle", subtitle);
 	free(subtitle);

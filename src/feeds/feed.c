@@ -3,7 +3,6 @@
 #include <config.h>
 
 #include <ctype.h>
-#include <libgen.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
+#include "content/smartify.h"
 #include "feeds/feed.h"
 
 char *feed_path_for_format(const char *atom_path, const struct format *fmt)
@@ -47,6 +47,11 @@ char *feed_url_for_path(const struct site *site, const char *relpath)
 	free(escaped);
 	buf_free(&p);
 	return abs;
+}
+
+char *feed_display_title(const struct feed *f)
+{
+	return smartify(f->title ? f->title : "");
 }
 
 /* ---- writer helpers ---- */
@@ -147,13 +152,9 @@ char *feed_site_title(const struct site *site)
 	free(t);
 	if (site->url && *site->url)
 		return xstrdup(site->url);
-	char *copy = xstrdup(site->dir);
-	size_t n = strlen(copy);
-	while (n > 1 && copy[n - 1] == '/')
-		copy[--n] = '\0';
-	char *name = xstrdup(basename(copy));
-	free(copy);
-	return name;
+	/* jekyll-feed writes no title at all; the folder feedgen was given is
+	 * no name a reader should see (often "." or a CI checkout). */
+	return xstrdup("");
 }
 
 void feed_init_site(struct feed *f, const struct site *site, const struct post_list *posts,
@@ -223,8 +224,19 @@ char *feed_absolute_link(const struct site *site, const char *ref)
 {
 	if (!ref || !*ref)
 		return NULL;
-	/* As jekyll's absolute_url: "img/x.png" is taken from the site root. */
-	char *abs = url_absolute(site->url, site->baseurl, ref);
+	/* As jekyll's absolute_url: "img/x.png" is taken from the site root. A
+	 * protocol-relative "//host/x.png" gets the site's scheme: a feed reader
+	 * has no page whose scheme it could take. */
+	char *abs;
+	const char *colon = site->url ? strstr(site->url, "://") : NULL;
+	if (ref[0] == '/' && ref[1] == '/' && colon) {
+		struct buf b;
+		buf_init(&b);
+		buf_printf(&b, "%.*s:%s", (int)(colon - site->url), site->url, ref);
+		abs = buf_take(&b);
+	} else {
+		abs = url_absolute(site->url, site->baseurl, ref);
+	}
 	/* Keep every reserved character and existing %XX; encode the rest. */
 	xmlChar *esc = xmlURIEscapeStr(BAD_CAST abs, BAD_CAST ":/?#[]@!$&'()*+,;=%~");
 	free(abs);

@@ -119,6 +119,11 @@ bool feed_text_looks_like_markup(const char *s);
  * folder (a feed always has a title). A new string. */
 char *feed_site_title(const struct site *site);
 
+/* The feed's title as a feed shows it: through Jekyll's smartify, as
+ * jekyll-feed writes `title | smartify` (the feed_meta link and OPML keep
+ * the title as written). A new string. */
+char *feed_display_title(const struct feed *f);
+
 /* A feed's path in format fmt, given its Atom path ("feed/x.xml" becomes
  * "feed/x.rss"). A new string. */
 char *feed_path_for_format(const char *atom_path, const struct format *fmt);

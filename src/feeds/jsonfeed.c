@@ -164,23 +164,21 @@ static void put_attachments(struct jb *j, json_t *item, const struct site *site,
 /* content_html is the full HTML, as Atom's content. One of content_html and
  * content_text must be there, so when there is no HTML to give (--content
  * summary, or an empty body) the plain-text summary is the content_text,
- * "" for a post with nothing at all. summary goes beside content_html when
- * Atom would write one: --content both, or an excerpt or description. */
+ * "" for a post with nothing at all. summary goes beside content_html as
+ * Atom's does, whenever the post has one. */
 static void put_content(struct jb *j, json_t *item, const struct site *site, const struct post *p,
 			const struct write_options *opt, const struct write_shared *sh,
 			struct diag_sink *diag)
 {
-	const char *html = opt->content != CONTENT_SUMMARY
+	const char *html = opt->content != CONTENT_SUMMARY && !p->excerpt_only
 				   ? render_cache_html(sh->cache, site, p, diag) : NULL;
-	/* The summary only when it is written: making one parses the body again. */
 	if (!html) {
 		const char *summary = render_cache_summary(sh->cache, site, p, diag);
 		put(j, item, "content_text", string_of(summary ? summary : ""));
 		return;
 	}
 	put_str(j, item, "content_html", html);
-	if (opt->content == CONTENT_BOTH || p->excerpt || p->description)
-		put_str(j, item, "summary", render_cache_summary(sh->cache, site, p, diag));
+	put_str(j, item, "summary", render_cache_summary(sh->cache, site, p, diag));
 }
 
 static json_t *item_object(struct jb *j, const struct site *site, const struct post *p,
@@ -215,7 +213,9 @@ static void feed_head(struct jb *j, json_t *root, const struct site *site,
 {
 	const struct site_links *l = sh->links;
 	put_str(j, root, "version", JSONFEED_VERSION_1_1);
-	put_str(j, root, "title", feed->title);
+	char *title = feed_display_title(feed);
+	put_str(j, root, "title", title);
+	free(title);
 	put_str(j, root, "home_page_url", l->home);
 	put_str(j, root, "feed_url", feed->self_url);
 	json_t *gen = json_object();

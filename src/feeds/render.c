@@ -11,6 +11,7 @@
 #include "base/text.h"
 #include "feeds/feed.h"
 #include "content/body.h"
+#include "content/smartify.h"
 #include "feeds/render.h"
 
 /* ---- the render cache: open addressing keyed by the post's address ----
@@ -34,6 +35,7 @@ struct cache_entry {
 	char *title;
 	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
 	char *abs_url;
+	char *body_summary;	/* the excerpt's text, made with html from one read */
 	struct diag_records diags;	/* kept until render_cache_flush() when deferred */
 };
 
@@ -108,7 +110,8 @@ static void entry_clear(struct cache_entry *e)
 	free(e->title);
 	xmlFree(e->html_text);
 	free(e->abs_url);
-	e->html = e->summary = e->title = e->html_text = e->abs_url = NULL;
+	free(e->body_summary);
+	e->html = e->summary = e->title = e->html_text = e->abs_url = e->body_summary = NULL;
 	e->have = 0;
 }
 
@@ -198,9 +201,12 @@ static char **item_field(struct cache_entry *e, unsigned item)
 	}
 }
 
-static char *make_html(const struct site *site, const struct post *p, struct diag_sink *diag)
+/* The body and the summary its excerpt gives come from one read of the file
+ * (a summary is written beside the content, as jekyll-feed does). */
+static char *make_html(const struct site *site, const struct post *p, char **body_summary,
+		       struct diag_sink *diag)
 {
-	char *html = body_render(site, p, diag);
+	char *html = body_render_summary(site, p, body_summary, diag);
 	if (html && !*html) {
 		free(html);
 		html = NULL;
@@ -223,16 +229,18 @@ static char *make_html_text(struct render_cache *c, const struct site *site,
 static char *make_summary(struct render_cache *c, const struct site *site,
 			  const struct post *p, struct diag_sink *diag)
 {
-	/* A bad byte in the excerpt is in the body too: let the body's render
-	 * (cached, and used by the content anyway) report it once. */
-	struct diag_sink quiet;
-	diag_sink_init(&quiet, NULL);
-	char *summary = body_summary(site, p, &quiet);
-	if (quiet.errors)
-		render_cache_html(c, site, p, diag);
-	return summary;
+	/* Given in the front matter: no body to read. */
+	if ((p->description && *p->description) || p->excerpt)
+		return body_summary(site, p, diag);
+	render_cache_html(c, site, p, diag);
+	mtx_lock(&c->lock);
+	const char *s = entry_for(c, p)->body_summary;
+	char *copy = s ? xstrdup(s) : NULL;
+	mtx_unlock(&c->lock);
+	return copy;
 }
 
+/* jekyll-feed: `post.title | smartify | strip_html | normalize_whitespace`. */
 static char *make_title(const struct post *p)
 {
 	char *title = feed_plain_text(p->title);
@@ -240,14 +248,16 @@ static char *make_title(const struct post *p)
 		free(title);
 		title = xstrdup(p->slug ? p->slug : "untitled");
 	}
-	return title;
+	char *smart = smartify(title);
+	free(title);
+	return smart;
 }
 
 static char *make(struct render_cache *c, unsigned item, const struct site *site,
-		  const struct post *p, struct diag_sink *diag)
+		  const struct post *p, char **extra, struct diag_sink *diag)
 {
 	switch (item) {
-	case HAVE_HTML: return make_html(site, p, diag);
+	case HAVE_HTML: return make_html(site, p, extra, diag);
 	case HAVE_HTML_TEXT: return make_html_text(c, site, p, diag);
 	case HAVE_SUMMARY: return make_summary(c, site, p, diag);
 	case HAVE_TITLE: return make_title(p);
@@ -279,10 +289,13 @@ static void make_unlocked(struct render_cache *c, unsigned item, const struct si
 	struct diag_records rec = {0};
 	struct diag_sink kept;
 	diag_sink_init_record(&kept, &rec);
-	char *value = make(c, item, site, p, c->deferred ? &kept : diag);
+	char *extra = NULL;
+	char *value = make(c, item, site, p, &extra, c->deferred ? &kept : diag);
 	mtx_lock(&c->lock);
 	struct cache_entry *e = entry_for(c, p);
 	*item_field(e, item) = value;
+	if (item == HAVE_HTML)
+		e->body_summary = extra;
 	e->have |= item;
 	e->busy &= ~item;
 	keep_diags(&e->diags, &rec);

@@ -127,14 +127,14 @@ static void description(struct xw *x, const struct site *site, const struct post
 			const struct write_options *opt, const struct write_shared *sh,
 			struct diag_sink *diag)
 {
-	const char *html = opt->content == CONTENT_FULL
+	const char *html = opt->content == CONTENT_FULL && !p->excerpt_only
 				   ? render_cache_html_text(sh->cache, site, p, diag) : NULL;
 	if (html)
 		escaped_element(x, "description", html);
 	else
 		xw_element_text_as_html(x, "description",
 					render_cache_summary(sh->cache, site, p, diag));
-	if (opt->content == CONTENT_BOTH)
+	if (opt->content == CONTENT_BOTH && !p->excerpt_only)
 		escaped_element(x, "content:encoded",
 				render_cache_html_text(sh->cache, site, p, diag));
 }
@@ -178,6 +178,10 @@ static void item(struct xw *x, const struct site *site, const struct post *p,
 		xw_start(x, "media:thumbnail");
 		xw_attr(x, "url", thumb);
 		xw_end(x);
+		xw_start(x, "media:content");	/* as in the Atom feed */
+		xw_attr(x, "medium", "image");
+		xw_attr(x, "url", thumb);
+		xw_end(x);
 		free(thumb);
 	}
 	xw_end(x);
@@ -198,10 +202,11 @@ static void channel_head(struct xw *x, const struct site *site, const struct fee
 			 const struct write_options *opt, const struct write_shared *sh)
 {
 	const struct site_links *l = sh->links;
-	xw_element(x, "title", feed->title);
+	char *title = feed_display_title(feed);
+	xw_element(x, "title", title);
 	xw_element(x, "link", l->home);
 	char *desc = feed_plain_text(site->description);
-	xw_element(x, "description", *desc ? desc : feed->title);
+	xw_element(x, "description", *desc ? desc : title);
 	free(desc);
 	xw_element(x, "language", site->lang);
 	const struct fg_time *updated = feed_updated(feed);
@@ -218,10 +223,11 @@ static void channel_head(struct xw *x, const struct site *site, const struct fee
 		/* Title and link as the channel's, as the best practices ask. */
 		xw_start(x, "image");
 		xw_element(x, "url", image);
-		xw_element(x, "title", feed->title);
+		xw_element(x, "title", title);
 		xw_element(x, "link", l->home);
 		xw_end(x);
 	}
+	free(title);
 	atom_link(x, feed->self_url, "self", "application/rss+xml");
 	atom_link(x, l->hub, "hub", NULL);
 }

@@ -61,6 +61,7 @@ void post_free(struct post *p)
 	person_clear(&p->author);
 	free(p->description);
 	free(p->excerpt);
+	free(p->excerpt_separator);
 	free(p->permalink);
 	free(p->id);
 	free(p->lang);

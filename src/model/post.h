@@ -48,6 +48,8 @@ struct post {
 	struct person author;
 	char *description;
 	char *excerpt;		/* front matter excerpt (plain or HTML as written) */
+	char *excerpt_separator;	/* front matter excerpt_separator, or NULL: the site's */
+	bool excerpt_only;	/* front matter feed: {excerpt_only: true} */
 	char *permalink;	/* front matter permalink template, or NULL */
 	char *id;		/* front matter id / guid, or NULL */
 	char *lang;

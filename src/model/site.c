@@ -34,6 +34,8 @@ void site_free(struct site *s)
 	free(s->feed_hub);
 	free(s->feed_style);
 	free(s->feed_tags_path);
+	if (s->defaults_free)
+		s->defaults_free(s->defaults);
 	memset(s, 0, sizeof *s);
 }
 

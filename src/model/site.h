@@ -14,6 +14,8 @@
 /* feed.categories / feed.tags: every name, a listed set, or all but some. */
 enum feed_select { SELECT_ALL, SELECT_ONLY, SELECT_EXCEPT, SELECT_NONE };
 
+struct site_defaults;	/* site/defaults.h: _config.yml's `defaults:` */
+
 struct site {
 	char *dir;		/* the site folder as given */
 	char *title;
@@ -28,7 +30,13 @@ struct site {
 	char *permalink;	/* the template (style names already expanded) */
 	bool show_drafts;
 	bool future;
-	char *excerpt_separator;	/* NULL: first paragraph */
+	bool unpublished;
+	char *excerpt_separator;	/* NULL: "\n\n" (the first paragraph); "": no excerpt */
+
+	/* Front matter defaults by scope, and who frees them: the model knows
+	 * nothing of YAML, the reader that made them (site/config.c) does. */
+	struct site_defaults *defaults;
+	void (*defaults_free)(struct site_defaults *);
 
 	/* jekyll-feed's feed: keys */
 	char *feed_path;	/* "feed.xml" */
@@ -43,6 +51,7 @@ struct site {
 	char *feed_hub;
 	char *feed_style;	/* xml-stylesheet href, or NULL */
 	char *feed_tags_path;	/* feed.tags.path: the folder of tag feeds, or NULL */
+	bool disable_in_development;	/* feed.disable_in_development */
 
 	/* _data/authors.yml: jekyll-feed shows a post whose author is one of
 	 * these keys as that entry's name, email and uri. */

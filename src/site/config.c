@@ -10,6 +10,7 @@
 #include "base/nofollow.h"
 #include "base/text.h"
 #include "site/config.h"
+#include "site/defaults.h"
 #include "site/permalink.h"
 #include "site/yamldoc.h"
 
@@ -101,6 +102,25 @@ static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site 
 	take_string(doc, feed, "logo", &s->feed_logo);
 	take_string(doc, feed, "hub", &s->feed_hub);
 	take_string(doc, feed, "style", &s->feed_style);
+	take_bool(doc, feed, "disable_in_development", &s->disable_in_development);
+}
+
+/* collections: posts: {permalink, output}, as Jekyll's
+ * Configuration#add_default_collections reads it: the posts collection's
+ * permalink is the posts' template, over the top-level `permalink`. (A list
+ * of names, Jekyll's other form, sets nothing for posts.) */
+static void read_posts_collection(yaml_document_t *doc, yaml_node_t *collections, struct site *s)
+{
+	if (!collections || collections->type != YAML_MAPPING_NODE)
+		return;
+	yaml_node_t *posts = yamldoc_get(doc, collections, "posts");
+	if (!posts || posts->type != YAML_MAPPING_NODE)
+		return;
+	const char *perm = yamldoc_scalar(yamldoc_get(doc, posts, "permalink"));
+	if (perm) {
+		free(s->permalink);
+		s->permalink = xstrdup(permalink_template(perm));
+	}
 }
 
 /* Where a key's value is, for messages about it made later. */
@@ -144,11 +164,17 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	}
 	take_bool(doc, root, "show_drafts", &s->show_drafts);
 	take_bool(doc, root, "future", &s->future);
+	take_bool(doc, root, "unpublished", &s->unpublished);
+	read_posts_collection(doc, yamldoc_get(doc, root, "collections"), s);
 	read_feed_keys(doc, yamldoc_get(doc, root, "feed"), s);
 	if (s->lang)
 		lang_normalize(s->lang);
 	trim_slashes(s->url);
 	trim_slashes(s->baseurl);
+	/* Last: it takes the document (and the strings read above were copied). */
+	s->defaults = defaults_new(doc, yamldoc_get(doc, root, "defaults"));
+	if (s->defaults)
+		s->defaults_free = defaults_free;
 }
 
 /* Parses the YAML file dir/name (path) into doc: a regular file of at most
@@ -219,4 +245,11 @@ int site_load(struct site *s, const char *dir, struct diag_sink *diag)
 	if (authors == 0)
 		authors = load_into(s, dir, "_data/authors.yaml", read_authors, diag);
 	return config < 0 || authors < 0 ? -1 : 0;
+}
+
+bool site_feeds_disabled(const struct site *s, const char *jekyll_env)
+{
+	/* Jekyll.env is JEKYLL_ENV, "development" when unset. */
+	const char *env = jekyll_env && *jekyll_env ? jekyll_env : "development";
+	return s->disable_in_development && strcmp(env, "development") == 0;
 }

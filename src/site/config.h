@@ -4,6 +4,8 @@
 #ifndef FEEDGEN_SITE_CONFIG_H
 #define FEEDGEN_SITE_CONFIG_H
 
+#include <stdbool.h>
+
 #include "base/diag.h"
 #include "model/site.h"
 
@@ -14,5 +16,10 @@ void site_init(struct site *s, const char *dir);
  * Returns 0 (also when there are none), or -1 after reporting a malformed file
  * at its line and column. */
 int site_load(struct site *s, const char *dir, struct diag_sink *diag);
+
+/* jekyll-feed's feed.disable_in_development: true when the site asks for no
+ * feeds in Jekyll's development environment and jekyll_env (JEKYLL_ENV, NULL
+ * when unset) is it, as Jekyll.env reads it: unset means "development". */
+bool site_feeds_disabled(const struct site *s, const char *jekyll_env);
 
 #endif

@@ -99,7 +99,7 @@ void post_set_urls(const struct site *site, struct post *p)
 /* Should a loaded post be published under these options? */
 bool jekyll_wanted(const struct post *p, const struct site *site, const struct load_options *opt)
 {
-	if (!p->published && !opt->unpublished)
+	if (!p->published && !(opt->unpublished || site->unpublished))
 		return false;
 	if (p->draft && !(opt->drafts || site->show_drafts))
 		return false;

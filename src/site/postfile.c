@@ -7,12 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/date.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
+#include "site/defaults.h"
 #include "site/jekyll.h"
 #include "site/postcheck.h"
 #include "site/postfile.h"
@@ -213,7 +215,7 @@ enum fm_key {
 	FM_TITLE, FM_DATE, FM_LAST_MODIFIED_AT, FM_UPDATED, FM_SLUG, FM_CATEGORIES,
 	FM_CATEGORY, FM_TAGS, FM_TAG, FM_AUTHOR, FM_AUTHORS, FM_DESCRIPTION, FM_EXCERPT,
 	FM_PERMALINK, FM_ID, FM_GUID, FM_LANG, FM_IMAGE, FM_ENCLOSURE, FM_PUBLISHED,
-	FM_DRAFT, FM_KEYS
+	FM_DRAFT, FM_EXCERPT_SEPARATOR, FM_FEED, FM_KEYS
 };
 
 static const char *const fm_keys[FM_KEYS] = {
@@ -224,19 +226,35 @@ static const char *const fm_keys[FM_KEYS] = {
 	[FM_EXCERPT] = "excerpt", [FM_PERMALINK] = "permalink", [FM_ID] = "id",
 	[FM_GUID] = "guid", [FM_LANG] = "lang", [FM_IMAGE] = "image",
 	[FM_ENCLOSURE] = "enclosure", [FM_PUBLISHED] = "published", [FM_DRAFT] = "draft",
+	[FM_EXCERPT_SEPARATOR] = "excerpt_separator", [FM_FEED] = "feed",
+};
+
+/* A post's front matter keys, each with the document its node is in: the
+ * post's own, or _config.yml's for a value from `defaults:`. */
+struct fm_keys {
+	yaml_node_t *n[FM_KEYS];
+	yaml_document_t *doc[FM_KEYS];
 };
 
 /* author: a name or {name, email, uri}; with neither, the first of `authors`
  * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
  * entry, as jekyll-feed looks it up. */
-static void read_author(const struct site *site, yaml_document_t *doc, yaml_node_t *const fm[],
-			struct person *a)
+static void read_author(const struct site *site, const struct fm_keys *fm, struct person *a)
 {
-	yaml_node_t *n = fm[FM_AUTHOR];
+	yaml_node_t *n = fm->n[FM_AUTHOR];
+	yaml_document_t *doc = fm->doc[FM_AUTHOR];
+	/* jekyll-feed's `post.author | default: post.authors[0]`: an author
+	 * given as a list is its first (post.author.name of a list is nil). */
+	if (n && n->type == YAML_SEQUENCE_NODE) {
+		n = n->data.sequence.items.start < n->data.sequence.items.top
+			    ? yaml_document_get_node(doc, *n->data.sequence.items.start)
+			    : NULL;
+	}
 	yamldoc_read_person(doc, n, a);
-	yaml_node_t *list = fm[FM_AUTHORS];
+	yaml_node_t *list = fm->n[FM_AUTHORS];
 	if (!a->name && list && list->type == YAML_SEQUENCE_NODE &&
 	    list->data.sequence.items.start < list->data.sequence.items.top) {
+		doc = fm->doc[FM_AUTHORS];
 		n = yaml_document_get_node(doc, *list->data.sequence.items.start);
 		yamldoc_read_person(doc, n, a);
 	}
@@ -374,25 +392,46 @@ struct fm_result {
 	unsigned long title_line, title_col;	/* for the empty-title message */
 };
 
-static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
-			      struct fm_result *r, struct diag_sink *diag)
+/* Categories as Jekyll merges them: those of `defaults:` first, then the
+ * post's own `categories` (Document#merge_categories! takes the union), then
+ * `category`. */
+static void read_categories(const struct site *site, struct post *p, const struct fm_keys *fm,
+			    bool own_categories)
 {
-	yaml_node_t *root = yaml_document_get_root_node(doc);
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return;
-	warn_duplicate_keys(doc, root, p->path, diag);
-	yaml_node_t *fm[FM_KEYS];
-	yamldoc_get_all(doc, root, fm_keys, FM_KEYS, fm);
-	yaml_node_t *title = fm[FM_TITLE];
-	if (title) {
-		p->title = fm_string(title, p->path, diag);
-		if (p->title)
-			text_squeeze(p->title);
-		r->title_empty = !p->title || !*p->title;
-		r->title_line = title->start_mark.line + 2;
-		r->title_col = title->start_mark.column + 1;
+	struct strlist names = {0};
+	yaml_document_t *ddoc = NULL;
+	yaml_node_t *dflt = own_categories ? defaults_get(site->defaults, p->relpath, "posts",
+							   "categories", &ddoc)
+					   : NULL;
+	if (dflt)
+		yamldoc_add_names(ddoc, dflt, true, &names);
+	yamldoc_add_names(fm->doc[FM_CATEGORIES], fm->n[FM_CATEGORIES], true, &names);
+	yamldoc_add_names(fm->doc[FM_CATEGORY], fm->n[FM_CATEGORY], false, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
+		strlist_add(&p->categories, c);
+		free(c);
 	}
-	yaml_node_t *date = fm[FM_DATE];
+	strlist_free(&names);
+}
+
+static void read_tags(struct post *p, const struct fm_keys *fm)
+{
+	struct strlist names = {0};
+	yamldoc_add_names(fm->doc[FM_TAGS], fm->n[FM_TAGS], true, &names);
+	yamldoc_add_names(fm->doc[FM_TAG], fm->n[FM_TAG], false, &names);
+	for (size_t i = 0; i < names.n; i++) {
+		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
+		strlist_add(&p->tags, c);
+		free(c);
+	}
+	strlist_free(&names);
+}
+
+static void read_dates(struct post *p, const struct fm_keys *fm, struct fm_result *r,
+		       struct diag_sink *diag)
+{
+	yaml_node_t *date = fm->n[FM_DATE];
 	if (date) {
 		if (fm_date(date, p->path, &p->date, &r->as_utc, diag) == 0)
 			r->date_set = true;
@@ -401,65 +440,90 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		p->date_line = date->start_mark.line + 2;
 		p->date_col = date->start_mark.column + 1;
 	}
-	yaml_node_t *upd = fm[FM_LAST_MODIFIED_AT] ? fm[FM_LAST_MODIFIED_AT] : fm[FM_UPDATED];
+	yaml_node_t *upd = fm->n[FM_LAST_MODIFIED_AT] ? fm->n[FM_LAST_MODIFIED_AT] : fm->n[FM_UPDATED];
 	bool upd_utc = false;
 	if (upd && fm_date(upd, p->path, &p->updated, &upd_utc, diag) == 0)
 		p->has_updated = true;
 	else if (upd)
 		r->failed = true;
 	r->as_utc = r->as_utc || upd_utc;
+}
 
-	const char *slug = yamldoc_scalar(fm[FM_SLUG]);
+/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it;
+ * enclosure: {url, length, type}. */
+static void read_media(struct post *p, const struct fm_keys *fm, struct diag_sink *diag)
+{
+	yaml_node_t *image = fm->n[FM_IMAGE];
+	if (image && image->type == YAML_MAPPING_NODE)
+		image = yamldoc_get(fm->doc[FM_IMAGE], image, "path");
+	p->image = postcheck_url(fm_string(image, p->path, diag), image, p->path, "image", diag);
+	yaml_node_t *enc = fm->n[FM_ENCLOSURE];
+	yaml_document_t *edoc = fm->doc[FM_ENCLOSURE];
+	if (enc && enc->type == YAML_MAPPING_NODE) {
+		yaml_node_t *url = yamldoc_get(edoc, enc, "url"), *type = yamldoc_get(edoc, enc, "type");
+		p->enclosure.url = postcheck_url(fm_string(url, p->path, diag), url, p->path,
+						 "enclosure url", diag);
+		p->enclosure.length = fm_string(yamldoc_get(edoc, enc, "length"), p->path, diag);
+		p->enclosure.type = postcheck_media_type(fm_string(type, p->path, diag), type,
+							 p->path, diag);
+	}
+}
+
+static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
+			      struct fm_result *r, struct diag_sink *diag)
+{
+	yaml_node_t *root = yaml_document_get_root_node(doc);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		root = NULL;
+	if (root)
+		warn_duplicate_keys(doc, root, p->path, diag);
+	struct fm_keys fm = {0};
+	if (root)
+		yamldoc_get_all(doc, root, fm_keys, FM_KEYS, fm.n);
+	for (size_t k = 0; k < FM_KEYS; k++)
+		fm.doc[k] = doc;
+	bool own_categories = fm.n[FM_CATEGORIES] != NULL;
+	/* The post's own keys win; the rest come from `defaults:`. Categories
+	 * are merged instead (read_categories). */
+	defaults_fill(site->defaults, p->relpath, "posts", fm_keys, FM_KEYS, fm.n, fm.doc);
+	yaml_node_t *title = fm.n[FM_TITLE];
+	if (title) {
+		p->title = fm_string(title, p->path, diag);
+		if (p->title)
+			text_squeeze(p->title);
+		r->title_empty = !p->title || !*p->title;
+		r->title_line = title->start_mark.line + 2;
+		r->title_col = title->start_mark.column + 1;
+	}
+	read_dates(p, &fm, r, diag);
+	const char *slug = yamldoc_scalar(fm.n[FM_SLUG]);
 	if (slug && *slug) {
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
-	struct strlist names = {0};
-	yamldoc_add_names(doc, fm[FM_CATEGORIES], true, &names);
-	yamldoc_add_names(doc, fm[FM_CATEGORY], false, &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
-		strlist_add(&p->categories, c);
-		free(c);
-	}
-	strlist_free(&names);
-	yamldoc_add_names(doc, fm[FM_TAGS], true, &names);
-	yamldoc_add_names(doc, fm[FM_TAG], false, &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
-		strlist_add(&p->tags, c);
-		free(c);
-	}
-	strlist_free(&names);
-
-	read_author(site, doc, fm, &p->author);
-	p->description = fm_string(fm[FM_DESCRIPTION], p->path, diag);
-	p->excerpt = fm_string(fm[FM_EXCERPT], p->path, diag);
-	p->permalink = fm_string(fm[FM_PERMALINK], p->path, diag);
-	p->id = fm_string(fm[FM_ID], p->path, diag);
+	read_categories(site, p, &fm, own_categories);
+	read_tags(p, &fm);
+	read_author(site, &fm, &p->author);
+	p->description = fm_string(fm.n[FM_DESCRIPTION], p->path, diag);
+	p->excerpt = fm_string(fm.n[FM_EXCERPT], p->path, diag);
+	p->excerpt_separator = fm_string(fm.n[FM_EXCERPT_SEPARATOR], p->path, diag);
+	p->permalink = fm_string(fm.n[FM_PERMALINK], p->path, diag);
+	p->id = fm_string(fm.n[FM_ID], p->path, diag);
 	if (!p->id)
-		p->id = fm_string(fm[FM_GUID], p->path, diag);
-	p->lang = fm_string(fm[FM_LANG], p->path, diag);
+		p->id = fm_string(fm.n[FM_GUID], p->path, diag);
+	p->lang = fm_string(fm.n[FM_LANG], p->path, diag);
 	if (p->lang)
-		p->lang = postcheck_lang(lang_normalize(p->lang), fm[FM_LANG], p->path, diag);
-	/* image: a URL, or {path: URL} as jekyll-seo-tag and jekyll-feed read it. */
-	yaml_node_t *image = fm[FM_IMAGE];
-	if (image && image->type == YAML_MAPPING_NODE)
-		image = yamldoc_get(doc, image, "path");
-	p->image = postcheck_url(fm_string(image, p->path, diag), image, p->path, "image", diag);
-	yaml_node_t *enc = fm[FM_ENCLOSURE];
-	if (enc && enc->type == YAML_MAPPING_NODE) {
-		yaml_node_t *url = yamldoc_get(doc, enc, "url"), *type = yamldoc_get(doc, enc, "type");
-		p->enclosure.url = postcheck_url(fm_string(url, p->path, diag), url, p->path,
-						 "enclosure url", diag);
-		p->enclosure.length = fm_string(yamldoc_get(doc, enc, "length"), p->path, diag);
-		p->enclosure.type = postcheck_media_type(fm_string(type, p->path, diag), type,
-							 p->path, diag);
-	}
-	if (yamldoc_is_false(fm[FM_PUBLISHED]))
+		p->lang = postcheck_lang(lang_normalize(p->lang), fm.n[FM_LANG], p->path, diag);
+	read_media(p, &fm, diag);
+	if (yamldoc_is_false(fm.n[FM_PUBLISHED]))
 		p->published = false;
-	if (yamldoc_is_true(fm[FM_DRAFT]))
+	if (yamldoc_is_true(fm.n[FM_DRAFT]))
 		p->draft = true;
+	/* jekyll-feed's `post.feed.excerpt_only | default: site.feed.excerpt_only`. */
+	yaml_node_t *feed = fm.n[FM_FEED];
+	if (feed && feed->type == YAML_MAPPING_NODE &&
+	    yamldoc_is_true(yamldoc_get(fm.doc[FM_FEED], feed, "excerpt_only")))
+		p->excerpt_only = true;
 }
 
 /* An empty title makes a blank line in every reader: use the text's start. */
@@ -475,6 +539,11 @@ static void auto_title(const struct site *site, struct post *p, const struct fm_
 	free(text);
 	diag_report(diag, DIAG_WARNING, p->path, r->title_line, r->title_col, "empty-title",
 		    "empty title; using the start of the text: \"%s\"", p->title);
+}
+
+static bool in_drafts(const char *relpath)
+{
+	return strncmp(relpath, "_drafts/", 8) == 0 || strstr(relpath, "/_drafts/") != NULL;
 }
 
 struct post *load_post_file(const struct site *site, const char *path, const char *relpath,
@@ -542,6 +611,14 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
+	struct stat st;
+	if (!r.failed && !r.date_set && !has_name_date && in_drafts(relpath) &&
+	    stat(path, &st) == 0) {
+		/* Jekyll dates a draft without a date by its file's mtime. */
+		p->date = (struct fg_time){ .sec = st.st_mtime };
+		date_to_site_zone(&p->date);
+		r.date_set = true;
+	}
 	if (!r.failed && !r.date_set && !has_name_date) {
 		/* At the closing '---', where the date would go. */
 		diag_report(diag, DIAG_ERROR, path, p->body_line - 1, 1, "no-date",
