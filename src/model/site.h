@@ -11,6 +11,13 @@
 #include "base/diag.h"
 #include "model/post.h"
 
+/* _config.yml `markdown:` — which Markdown the posts are written in.
+ * content/markdown.h renders each. */
+enum markdown_mode {
+	MARKDOWN_KRAMDOWN = 0,	/* Jekyll's default: `markdown: kramdown` (GFM input) */
+	MARKDOWN_COMMONMARK,	/* `markdown: CommonMark` (the jekyll-commonmark plugin) */
+};
+
 /* feed.categories / feed.tags: every name, a listed set, or all but some. */
 enum feed_select { SELECT_ALL, SELECT_ONLY, SELECT_EXCEPT, SELECT_NONE };
 
@@ -27,6 +34,7 @@ struct site {
 	bool show_drafts;
 	bool future;
 	char *excerpt_separator;	/* NULL: first paragraph */
+	enum markdown_mode markdown;	/* `markdown:`; kramdown unless it says CommonMark */
 
 	/* jekyll-feed's feed: keys */
 	char *feed_path;	/* "feed.xml" */
