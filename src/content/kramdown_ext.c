@@ -281,16 +281,24 @@ static bool markdown_attr_line(const char *s, size_t n, struct buf *line, char *
 		return false;
 	static const char *const forms[] = {" markdown=\"1\"", " markdown='1'", " markdown=\"block\"",
 		" markdown=1", NULL};
-	for (const char *const *f = forms; *f; f++) {
-		size_t fl = strlen(*f);
-		for (size_t p = k; p + fl <= e; p++)
-			if (memcmp(s + p, *f, fl) == 0) {
+	/* One pass for " markdown=", then the forms only where it is. */
+	for (size_t p = k; p + 10 <= e; p++) {
+		const char *m = memchr(s + p, ' ', e - p);
+		if (!m)
+			break;
+		p = (size_t)(m - s);
+		if (e - p < 10 || memcmp(s + p, " markdown=", 10) != 0)
+			continue;
+		for (const char *const *f = forms; *f; f++) {
+			size_t fl = strlen(*f);
+			if (p + fl <= e && memcmp(s + p, *f, fl) == 0) {
 				memcpy(name, s + i + 1, k - i - 1);
 				name[k - i - 1] = '\0';
 				buf_add(line, s, p);
 				buf_add(line, s + p + fl, e - p - fl);
 				return true;
 			}
+		}
 	}
 	return false;
 }
@@ -356,12 +364,30 @@ static size_t raw_block_end(struct kd_source *ks, const char *s, size_t n)
 	return 0;
 }
 
+static bool too_many_pipes(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (const char *p = s; (p = memchr(p, '|', n - (size_t)(p - s))) != NULL; p++)
+		if (++count > KD_MAX_TABLE_CELLS)
+			return true;
+	return false;
+}
+
 /* One line of text (not a fence, not a whole-line construct): span IALs and
  * extensions become markers, code spans are copied as they are. */
 static void copy_text_line(struct kd_source *ks, struct buf *out, const char *s, size_t n)
 {
 	size_t i = 0;
 	while (i < n) {
+		/* text that is neither code nor "{:": copied at once */
+		const char *tick = memchr(s + i, '`', n - i), *brace = memchr(s + i, '{', n - i);
+		const char *stop = !tick ? brace : !brace ? tick : tick < brace ? tick : brace;
+		size_t plain = stop ? (size_t)(stop - (s + i)) : n - i;
+		if (plain) {
+			buf_add(out, s + i, plain);
+			i += plain;
+			continue;
+		}
 		if (s[i] == '`') {
 			size_t run = 0;
 			while (i + run < n && s[i + run] == '`')
@@ -409,13 +435,15 @@ static void copy_text_line(struct kd_source *ks, struct buf *out, const char *s,
 static char *scrub(const char *md, size_t n)
 {
 	char *copy = NULL;
-	for (size_t i = 0; i + 2 < n; i++)
-		if ((unsigned char)md[i] == 0xEF && (unsigned char)md[i + 1] == 0xB7 &&
+	for (const char *p = md; (p = memchr(p, 0xEF, n - (size_t)(p - md))) != NULL; p++) {
+		size_t i = (size_t)(p - md);
+		if (i + 2 < n && (unsigned char)md[i + 1] == 0xB7 &&
 		    ((unsigned char)md[i + 2] == 0x90 || (unsigned char)md[i + 2] == 0x91)) {
 			if (!copy)
 				copy = xstrndup(md, n);
 			memcpy(copy + i, "\xEF\xBF\xBD", 3);
 		}
+	}
 	return copy;
 }
 
@@ -536,7 +564,17 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 			prev_blank = true;
 			continue;
 		}
-		copy_text_line(ks, &out, s, len);
+		if (too_many_pipes(s, len)) {
+			/* cmark-gfm 0.29.0.gfm.6 takes quadratic time over a table row
+			 * of thousands of cells; as entities they are plain text. */
+			for (size_t k = 0; k < len; k++)
+				if (s[k] == '|')
+					buf_adds(&out, "&#124;");
+				else
+					buf_addc(&out, s[k]);
+		} else {
+			copy_text_line(ks, &out, s, len);
+		}
 		if (next > pos + len)
 			buf_addc(&out, '\n');
 		pos = next;
@@ -545,6 +583,58 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 	free(scrubbed);
 	ks->len = out.len;
 	ks->md = buf_take(&out);
+}
+
+/* The start of the first occurrence of pat in s, or NULL. */
+static const char *first_of(const char *s, size_t n, const char *pat)
+{
+	size_t pl = strlen(pat);
+	for (const char *p = s; n - (size_t)(p - s) >= pl && (p = memchr(p, pat[0], n - (size_t)(p - s) - pl + 1));
+	     p++)
+		if (memcmp(p, pat, pl) == 0)
+			return p;
+	return NULL;
+}
+
+/* The start of the last occurrence of pat in s, or NULL. */
+static const char *last_of(const char *s, size_t n, const char *pat)
+{
+	const char *last = NULL, *p = s;
+	size_t pl = strlen(pat);
+	while ((p = first_of(p, n - (size_t)(p - s), pat)) != NULL) {
+		last = p;
+		p += pl;
+	}
+	return last;
+}
+
+char *kd_defuse_unclosed(const char *md, size_t n, size_t *len)
+{
+	static const char *const pairs[][2] = {{"<?", "?>"}, {"<![CDATA[", "]]>"}};
+	char *cur = NULL;
+	for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+		const char *s = cur ? cur : md;
+		size_t sn = cur ? *len : n;
+		const char *closer = last_of(s, sn, pairs[k][1]);
+		size_t from = closer ? (size_t)(closer - s) : 0, count = 0, ol = strlen(pairs[k][0]);
+		for (const char *p = s + from; count <= KD_MAX_UNCLOSED &&
+		     (p = first_of(p, sn - (size_t)(p - s), pairs[k][0])) != NULL; p += ol)
+			count++;
+		if (count <= KD_MAX_UNCLOSED)
+			continue;
+		struct buf b;	/* openers that can never close are text: say so */
+		buf_init(&b);
+		buf_add(&b, s, from);
+		for (size_t i = from; i < sn; i++)
+			if (sn - i >= ol && memcmp(s + i, pairs[k][0], ol) == 0)
+				buf_adds(&b, "&lt;");
+			else
+				buf_addc(&b, s[i]);
+		free(cur);
+		*len = b.len;
+		cur = buf_take(&b);
+	}
+	return cur;
 }
 
 void kd_source_free(struct kd_source *ks)
@@ -582,6 +672,8 @@ void kd_attrs_set(struct kd_attrs *a, const char *name, const char *value)
 	for (size_t i = 0; i < a->n; i++)
 		if (strcmp(a->v[i].name, name) == 0) {
 			if (strcmp(name, "class") == 0) {
+				if (strlen(a->v[i].value) + strlen(value) > KD_MAX_ATTR_BYTES)
+					return;	/* hostile: thousands of IALs on one block */
 				struct buf b;
 				buf_init(&b);
 				buf_adds(&b, a->v[i].value);
@@ -595,6 +687,8 @@ void kd_attrs_set(struct kd_attrs *a, const char *name, const char *value)
 			}
 			return;
 		}
+	if (a->n >= KD_MAX_ATTRS)
+		return;
 	a->v = xrealloc(a->v, (a->n + 1) * sizeof *a->v);
 	a->v[a->n].name = xstrdup(name);
 	a->v[a->n].value = xstrdup(value);

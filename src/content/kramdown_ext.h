@@ -27,6 +27,15 @@
  * (their text stays in the source, as kramdown would show a broken one). */
 #define KD_MAX_ITEMS 100000
 #define KD_MAX_ABBRS 256
+/* and attributes past these are ignored: per element, and a class's length */
+#define KD_MAX_ATTRS 64
+#define KD_MAX_ATTR_BYTES 4096
+/* A line with more '|' than this is text, not a table row. */
+#define KD_MAX_TABLE_CELLS 1000
+/* More "<?" or "<![CDATA[" than this after the last "?>" or "]]>" (none of
+ * which can close) are escaped, as cmark-gfm 0.29.0.gfm.6 takes quadratic
+ * time over them. */
+#define KD_MAX_UNCLOSED 100
 
 enum kd_item_kind {
 	KD_IAL_SPAN,	/* {: ...} right after a span: applies to that span */
@@ -63,6 +72,11 @@ struct kd_source {
 /* Rewrite md (n bytes of valid UTF-8) into ks->md. */
 void kd_source_prepare(struct kd_source *ks, const char *md, size_t n);
 void kd_source_free(struct kd_source *ks);
+
+/* md with openers that can never close written as text ("&lt;?"), when there
+ * are more than KD_MAX_UNCLOSED of them: a new string of *len bytes, or NULL
+ * when md needs no change. */
+char *kd_defuse_unclosed(const char *md, size_t n, size_t *len);
 
 /* When s (n bytes) starts with a marker: its item, and *len its byte length.
  * Otherwise NULL. */

@@ -42,7 +42,9 @@ struct render {
 	struct kd_ids ids;
 	char **fn_labels;	/* the label of footnote n is fn_labels[n - 1] */
 	unsigned *fn_refs;	/* how often it was referred to, so far */
-	size_t n_fn;
+	size_t n_fn, cap_fn;
+	size_t fn_current;	/* the number of the note being written */
+	size_t col;		/* the column of the table cell being written */
 	bool fn_open, in_dd, tbody_open;
 	struct buf *out;
 	size_t *lines;		/* where each line of ks->md starts */
@@ -393,10 +395,8 @@ static void footnote_labels(struct render *r, cmark_node *doc)
 		/* cmark's position is the definition's text, after "[^label]: " */
 		int line = cmark_node_get_start_line(c);
 		const char *s = r->ks->md, *end = r->ks->md + r->ks->len;
-		for (int l = 1; l < line && s < end; l++) {
-			const char *nl = memchr(s, '\n', (size_t)(end - s));
-			s = nl ? nl + 1 : end;
-		}
+		if (line >= 1 && (size_t)line <= r->n_lines)
+			s += r->lines[line - 1];
 		while (s < end && (*s == ' ' || *s == '\t'))
 			s++;
 		char *label = NULL;
@@ -411,8 +411,11 @@ static void footnote_labels(struct render *r, cmark_node *doc)
 			buf_printf(&b, "%zu", r->n_fn + 1);
 			label = buf_take(&b);
 		}
-		r->fn_labels = xrealloc(r->fn_labels, (r->n_fn + 1) * sizeof *r->fn_labels);
-		r->fn_refs = xrealloc(r->fn_refs, (r->n_fn + 1) * sizeof *r->fn_refs);
+		if (r->n_fn == r->cap_fn) {
+			r->cap_fn = r->cap_fn ? r->cap_fn * 2 : 8;
+			r->fn_labels = xrealloc(r->fn_labels, r->cap_fn * sizeof *r->fn_labels);
+			r->fn_refs = xrealloc(r->fn_refs, r->cap_fn * sizeof *r->fn_refs);
+		}
 		r->fn_refs[r->n_fn] = 0;
 		r->fn_labels[r->n_fn++] = label;
 	}
@@ -583,9 +586,7 @@ static void write_table_cell(struct render *r, cmark_node *cell, bool entering)
 		buf_printf(r->out, "</%s>\n", tag);
 		return;
 	}
-	size_t col = 0;
-	for (cmark_node *c = cmark_node_previous(cell); c; c = cmark_node_previous(c))
-		col++;
+	size_t col = r->col++;
 	cmark_node *table = cmark_node_parent(row);
 	uint8_t *al = cmark_gfm_extensions_get_table_alignments(table);
 	size_t ncol = cmark_gfm_extensions_get_table_columns(table);
@@ -610,6 +611,7 @@ static void write_table_row(struct render *r, cmark_node *row, bool entering)
 			r->tbody_open = true;
 		}
 		buf_adds(r->out, "<tr>\n");
+		r->col = 0;
 		return;
 	}
 	buf_adds(r->out, "</tr>\n");
@@ -685,10 +687,7 @@ static void write_paragraph(struct render *r, cmark_node *n, bool entering)
 	cmark_node *parent = cmark_node_parent(n);
 	if (parent && cmark_node_get_type(parent) == CMARK_NODE_FOOTNOTE_DEFINITION &&
 	    !cmark_node_next(n)) {
-		size_t k = 1;
-		for (cmark_node *d = cmark_node_previous(parent); d; d = cmark_node_previous(d))
-			k += cmark_node_get_type(d) == CMARK_NODE_FOOTNOTE_DEFINITION;
-		write_backlinks(r, k, true);
+		write_backlinks(r, r->fn_current, true);
 	}
 	buf_adds(r->out, "</p>\n");
 }
@@ -756,19 +755,14 @@ static void write_block(struct render *r, cmark_node *n, bool entering)
 			if (!r->fn_open)
 				buf_adds(r->out, "<div class=\"footnotes\" role=\"doc-endnotes\">\n<ol>\n");
 			r->fn_open = true;
-			size_t k = 1;
-			for (cmark_node *d = cmark_node_previous(n); d; d = cmark_node_previous(d))
-				k += cmark_node_get_type(d) == CMARK_NODE_FOOTNOTE_DEFINITION;
+			size_t k = ++r->fn_current;	/* definitions come in number order */
 			buf_printf(r->out, "<li id=\"fn:%s\" role=\"doc-endnote\">\n",
 				   k <= r->n_fn ? r->fn_labels[k - 1] : "");
 		} else {
 			cmark_node *last = cmark_node_last_child(n);
 			if (!last || cmark_node_get_type(last) != CMARK_NODE_PARAGRAPH) {
-				size_t k = 1;	/* kramdown adds a paragraph for the way back */
-				for (cmark_node *d = cmark_node_previous(n); d; d = cmark_node_previous(d))
-					k += cmark_node_get_type(d) == CMARK_NODE_FOOTNOTE_DEFINITION;
-				buf_adds(r->out, "<p>");
-				write_backlinks(r, k, false);
+				buf_adds(r->out, "<p>");	/* kramdown adds one for the way back */
+				write_backlinks(r, r->fn_current, false);
 				buf_adds(r->out, "</p>\n");
 			}
 			buf_adds(r->out, "</li>\n");
@@ -875,21 +869,36 @@ static void register_extensions(void)
 	cmark_gfm_core_extensions_ensure_registered();
 }
 
-static cmark_parser *new_parser(int options, bool kramdown)
+static cmark_parser *new_parser(int options, bool kramdown, bool tables)
 {
 	pthread_once(&registered, register_extensions);
 	cmark_parser *p = cmark_parser_new(options);
 	static const char *const kram[] = {"table", "strikethrough", "tasklist", NULL};
 	static const char *const cm[] = {"table", "strikethrough", NULL};
 	for (const char *const *e = kramdown ? kram : cm; *e; e++)
+		if (tables || strcmp(*e, "table") != 0)
 		cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension(*e));
 	return p;
+}
+
+/* A line with thousands of '|': cmark-gfm 0.29.0.gfm.6 takes quadratic time
+ * over such a table row (kramdown mode rewrites the line instead). */
+static bool huge_row(const char *md, size_t n)
+{
+	size_t pipes = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (md[i] == '\n')
+			pipes = 0;
+		else if (md[i] == '|' && ++pipes > KD_MAX_TABLE_CELLS)
+			return true;
+	}
+	return false;
 }
 
 static char *commonmark_to_html(const char *md, size_t n)
 {
 	int options = CMARK_OPT_UNSAFE;
-	cmark_parser *p = new_parser(options, false);
+	cmark_parser *p = new_parser(options, false, !huge_row(md, n));
 	cmark_parser_feed(p, md, n);
 	cmark_node *doc = cmark_parser_finish(p);
 	char *html = cmark_render_html(doc, options, cmark_parser_get_syntax_extensions(p));
@@ -905,7 +914,7 @@ static char *kramdown_to_html(const char *md, size_t n)
 	struct kd_source ks;
 	kd_source_prepare(&ks, md, n);
 	int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART;
-	cmark_parser *p = new_parser(options, true);
+	cmark_parser *p = new_parser(options, true, true);
 	cmark_parser_feed(p, ks.md, ks.len);
 	cmark_node *doc = cmark_parser_finish(p);
 	struct buf out;
@@ -948,7 +957,15 @@ char *markdown_to_html(const char *md, size_t n, enum markdown_mode mode)
 	n = utf8_valid_prefix(md, n);
 	if (n > MARKDOWN_MAX_BYTES)
 		n = utf8_valid_prefix(md, MARKDOWN_MAX_BYTES);
-	return mode == MARKDOWN_COMMONMARK ? commonmark_to_html(md, n) : kramdown_to_html(md, n);
+	size_t dn = 0;
+	char *defused = kd_defuse_unclosed(md, n, &dn);
+	if (defused) {
+		md = defused;
+		n = dn;
+	}
+	char *html = mode == MARKDOWN_COMMONMARK ? commonmark_to_html(md, n) : kramdown_to_html(md, n);
+	free(defused);
+	return html;
 }
 
 const char *markdown_library_version(void)
