@@ -267,7 +267,7 @@ static bool take_abbr(struct kd_source *ks, const char *s, size_t n)
 static bool markdown_attr_line(const char *s, size_t n, struct buf *line, char *name, size_t cap)
 {
 	size_t i = indent_of(s, n);
-	if (i >= n || s[i] != '<' || !isalpha((unsigned char)s[i + 1]))
+	if (i + 1 >= n || s[i] != '<' || !isalpha((unsigned char)s[i + 1]))
 		return false;
 	size_t k = i + 1;
 	while (k < n && isalnum((unsigned char)s[k]))
@@ -512,7 +512,7 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 			pos = next;
 			continue;
 		}
-		if (ind < 4 && strncmp(s + ind, "{::", 3) == 0) {
+		if (ind < 4 && len - ind >= 3 && memcmp(s + ind, "{::", 3) == 0) {
 			size_t took = take_ext(ks, &out, s + ind, n - pos - ind, true);
 			if (took) {
 				size_t end = pos + ind + took;
