@@ -27,6 +27,7 @@
 #include "base/text.h"
 #include "cmd_validate.h"
 #include "content/liquid.h"
+#include "content/markdown.h"
 #include "feeds/feed.h"
 #include "feeds/formats.h"
 #include "feeds/opml.h"
@@ -150,14 +151,9 @@ static void print_version(void)
 	u_getVersion(icu);
 	u_versionToString(icu, icu_version);
 	const char *curl = fetch_curl_version();
-#ifdef MD4C_VERSION
-	const char *md4c = MD4C_VERSION;
-#else
-	const char *md4c = "(unknown)";
-#endif
 	printf("feedgen %s\n"
-	       "libxml2 %s, libyaml %s, md4c %s, libcurl %s, ICU %s, jansson %s\n",
-	       PACKAGE_VERSION, LIBXML_DOTTED_VERSION, yaml_get_version_string(), md4c,
+	       "libxml2 %s, libyaml %s, cmark-gfm %s, libcurl %s, ICU %s, jansson %s\n",
+	       PACKAGE_VERSION, LIBXML_DOTTED_VERSION, yaml_get_version_string(), markdown_library_version(),
 	       curl ? curl : "(cannot be loaded)", icu_version, JANSSON_VERSION);
 }
 

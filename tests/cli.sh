@@ -81,7 +81,7 @@ ok $? "feedgen(1) is for version $version"
 ok $? "--version: exit status 0"
 head -n 1 "$TMP/version" | grep -qx "feedgen $version"
 ok $? "--version first line: feedgen $version"
-for lib in libxml2 libyaml md4c libcurl ICU jansson; do
+for lib in libxml2 libyaml cmark-gfm libcurl ICU jansson; do
 	grep -q "$lib [0-9][0-9.]*" "$TMP/version"
 	ok $? "--version names $lib with its version"
 done

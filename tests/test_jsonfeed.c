@@ -198,8 +198,9 @@ static void test_mapping(void)
 	is_str(S(it, "title"), "Episode 1: bold & 港股", "title as plain text");
 	const char *html = S(it, "content_html");
 	ok(html && strstr(html, "<a href=\"https://ex.example/x\">a link</a>") &&
-	   strstr(html, "&quot;quotes&quot; \\ backslash"),
-	   "content_html: the body, links absolute, quotes and backslashes intact");
+	   strstr(html, "\xE2\x80\x9Cquotes\xE2\x80\x9D \\ backslash"),
+	   "content_html: the body, links absolute (their quotes intact), smart quotes as "
+	   "kramdown writes them, backslashes intact");
 	ok(!json_object_get(it, "content_text"), "no content_text beside the HTML");
 	is_str(S(it, "summary"), "The first one.", "summary: the excerpt, as Atom's summary");
 	is_str(S(it, "image"), "https://ex.example/img/ep%201.png", "image: absolute, encoded");

@@ -1,5 +1,5 @@
-/* body.c: post bodies as feed content. md4c renders Markdown (raw HTML passes
- * through untouched); a small tag scanner then makes link targets absolute,
+/* body.c: post bodies as feed content. content/markdown.c renders Markdown
+ * as the site asks (raw HTML passes through untouched); a small tag scanner then makes link targets absolute,
  * because a feed reader has no page to resolve them against. */
 #define _GNU_SOURCE	/* memmem */
 #include <config.h>
@@ -13,12 +13,12 @@
 #include <unistd.h>
 
 #include <libxml/HTMLparser.h>
-#include <md4c-html.h>
 
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
 #include "content/liquid.h"
+#include "content/markdown.h"
 
 /* A body larger than this is not a blog post; reading it would only cost memory. */
 #define BODY_MAX_BYTES (64u << 20)
@@ -32,27 +32,9 @@ int body_is_markdown(const char *ext)
 	return 0;
 }
 
-static void md_out(const MD_CHAR *text, MD_SIZE size, void *userdata)
-{
-	buf_add(userdata, text, size);
-}
-
 char *body_markdown_to_html(const char *md, size_t n)
 {
-	struct buf b;
-	buf_init(&b);
-	buf_adds(&b, "");
-	/* Tables and strikethrough as in kramdown/GFM; no bare-URL linking, which
-	 * kramdown (Jekyll's default) does not do either. */
-	unsigned flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
-	/* md4c 0.4.8 reads past its input on some invalid UTF-8 (found by
-	 * fuzzing, tests/fuzz/regress/html/): it only ever sees valid UTF-8. */
-	n = utf8_valid_prefix(md, n);
-	if (md_html(md, (MD_SIZE)n, md_out, &b, flags, 0) != 0) {
-		buf_free(&b);
-		return xstrndup(md, n);
-	}
-	return buf_take(&b);
+	return markdown_to_html(md, n, MARKDOWN_KRAMDOWN);
 }
 
 /* Attributes that hold one URL reference. */
@@ -273,7 +255,7 @@ static char *render_source(const struct site *site, const struct post *p, const 
 			    (size_t)p->body_offset + valid);
 		len = valid;
 	}
-	char *html = body_is_markdown(p->ext) ? body_markdown_to_html(src, len) : xstrndup(src, len);
+	char *html = body_is_markdown(p->ext) ? markdown_to_html(src, len, site->markdown) : xstrndup(src, len);
 	char *base = post_abs_url(site, p);
 	char *abs = url_has_scheme(base) ? html_absolutize(html, base) : NULL;
 	free(base);

@@ -1,5 +1,5 @@
-/* body.h: a post's body as feed content — Markdown to HTML with md4c (raw
- * HTML passes through), links made absolute, characters XML forbids dropped.
+/* body.h: a post's body as feed content — Markdown to HTML as the site asks
+ * (content/markdown.h; raw HTML passes through), links made absolute, characters XML forbids dropped.
  *
  * Every function returns a new malloc'ed string the caller frees, or NULL. */
 #ifndef FEEDGEN_BODY_H
@@ -14,8 +14,8 @@
 /* Is ext (".md", ".markdown", ...) one Jekyll converts from Markdown? */
 int body_is_markdown(const char *ext);
 
-/* Markdown (CommonMark with tables, strikethrough and autolinks; raw HTML kept)
- * to HTML. Only the valid UTF-8 prefix of md is read. */
+/* Markdown as kramdown with Jekyll's defaults writes it (markdown_to_html()
+ * in MARKDOWN_KRAMDOWN mode). Only the valid UTF-8 prefix of md is read. */
 char *body_markdown_to_html(const char *md, size_t n);
 
 /* Rewrite the href, src and poster attributes of an HTML fragment that hold

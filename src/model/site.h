@@ -11,6 +11,13 @@
 #include "base/diag.h"
 #include "model/post.h"
 
+/* _config.yml `markdown:` — which Markdown the posts are written in.
+ * content/markdown.h renders each. */
+enum markdown_mode {
+	MARKDOWN_KRAMDOWN = 0,	/* Jekyll's default: `markdown: kramdown` (GFM input) */
+	MARKDOWN_COMMONMARK,	/* `markdown: CommonMark` (the jekyll-commonmark plugin) */
+};
+
 /* feed.categories / feed.tags: every name, a listed set, or all but some. */
 enum feed_select { SELECT_ALL, SELECT_ONLY, SELECT_EXCEPT, SELECT_NONE };
 
@@ -32,6 +39,7 @@ struct site {
 	bool future;
 	bool unpublished;
 	char *excerpt_separator;	/* NULL: "\n\n" (the first paragraph); "": no excerpt */
+	enum markdown_mode markdown;	/* `markdown:`; kramdown unless it says CommonMark */
 
 	/* Front matter defaults by scope, and who frees them: the model knows
 	 * nothing of YAML, the reader that made them (site/config.c) does. */

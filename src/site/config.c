@@ -9,6 +9,7 @@
 
 #include "base/nofollow.h"
 #include "base/text.h"
+#include "content/markdown.h"
 #include "site/config.h"
 #include "site/defaults.h"
 #include "site/permalink.h"
@@ -162,6 +163,9 @@ static void read_config(yaml_document_t *doc, struct site *s)
 		free(s->permalink);
 		s->permalink = xstrdup(permalink_template(perm));
 	}
+	const char *md = yamldoc_scalar(yamldoc_get(doc, root, "markdown"));
+	if (md && markdown_mode_from_name(md) >= 0)
+		s->markdown = (enum markdown_mode)markdown_mode_from_name(md);
 	take_bool(doc, root, "show_drafts", &s->show_drafts);
 	take_bool(doc, root, "future", &s->future);
 	take_bool(doc, root, "unpublished", &s->unpublished);

@@ -1,4 +1,4 @@
-/* fuzz_html.c: the bytes as a post body — Markdown through md4c, then (and
+/* fuzz_html.c: the bytes as a post body — Markdown as kramdown writes it, then (and
  * also as they are, as raw HTML) links made absolute, text extracted, and
  * the excerpt cut under both kinds of excerpt separator. */
 #include <config.h>
