@@ -1019,6 +1019,7 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 				l.pos += 2;
 				if (is_offset && eid_is(elook(&l, 0), "continue")) {
 					l.pos++;
+					lexpr_free(n->offset);
 					n->offset = lexpr_lit(json_string("continue"));
 					continue;
 				}
