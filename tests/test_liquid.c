@@ -197,9 +197,9 @@ static void test_unknown_tag(void)
 	struct diag_records rec = {0};
 	struct diag_sink sink;
 	diag_sink_init_record(&sink, &rec);
-	char *out = render("a\n{% gist 12345 %}b{% youtube x %}", NULL, &sink, NULL);
-	is_str(out, "a\nb", "an unknown tag renders nothing, the rest renders");
-	is_int(sink.warnings, 2, "a warning for each unknown tag");
+	char *out = render("a\n{% gist 12345 %}b{% youtube x %}{% tabs %}c{{ 1 }}{% endtabs %}", NULL, &sink, NULL);
+	is_str(out, "a\nbc1", "an unknown tag renders nothing, the rest renders");
+	is_int(sink.warnings, 4, "a warning for each unknown tag (a plugin's block: its start and end)");
 	ok(rec.n && rec.v[0].line == 2 && rec.v[0].col == 1 && strstr(rec.v[0].msg, "'gist'"),
 	   "the warning names the tag at its line and column");
 	free(out);

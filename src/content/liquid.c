@@ -1019,6 +1019,7 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 				l.pos += 2;
 				if (is_offset && eid_is(elook(&l, 0), "continue")) {
 					l.pos++;
+					lexpr_free(n->offset);
 					n->offset = lexpr_lit(json_string("continue"));
 					continue;
 				}
@@ -1167,9 +1168,12 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 		nodes_add(body, n);
 		if (parse_body(p, &n->body, &et, &cur, &bb) != 0)
 			return -1;
-		if (!et || strcmp(cur.name, "endcapture")) {
-			perr(p, et ? et : t, et ? "unknown tag '%s' inside 'capture'" : "'capture' tag was never closed%s",
-			     et ? cur.name : "");
+		if (!et) {
+			perr(p, t, "'capture' tag was never closed");
+			return -1;
+		}
+		if (strcmp(cur.name, "endcapture")) {
+			perr(p, et, "unknown tag '%s' inside 'capture'", cur.name);
 			return -1;
 		}
 		*blank = true;
@@ -1315,11 +1319,20 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 	return 0;
 }
 
+/* Ends a block this parser knows: else, elsif, when, end<block>. The end of
+ * a plugin's block ({% endtabs %}) is an unknown tag like its start. */
 static bool is_end_tag(const char *name)
 {
 	static const char *const ends[] = {"else", "elsif", "when", NULL};
-	if (!strncmp(name, "end", 3))
-		return true;
+	static const char *const blocks[] = {"if", "unless", "case", "for", "capture", "comment",
+		"raw", "ifchanged", NULL};
+	if (!strncmp(name, "end", 3)) {
+		for (const char *const *b = blocks; *b; b++)
+			if (!strcmp(name + 3, *b))
+				return true;
+		const struct ltag_def *def = ltag_jekyll(name + 3);
+		return def && def->block;
+	}
 	for (const char *const *e = ends; *e; e++)
 		if (!strcmp(name, *e))
 			return true;

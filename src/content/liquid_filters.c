@@ -150,21 +150,6 @@ static json_t *f_prepend(struct lctx *c, json_t *in, json_t **args, size_t nargs
 	return str_result(&b);
 }
 
-/* Remove from s each match of open.*?close (case as written). */
-static void drop_between(struct buf *out, const char *s, const char *open, const char *close)
-{
-	for (;;) {
-		const char *a = strstr(s, open);
-		const char *z = a ? strstr(a + strlen(open), close) : NULL;
-		if (!z) {
-			buf_adds(out, s);
-			return;
-		}
-		buf_add(out, s, (size_t)(a - s));
-		s = z + strlen(close);
-	}
-}
-
 static json_t *f_strip_html(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
 {
 	(void)c, (void)args, (void)nargs, (void)kw;
@@ -204,7 +189,6 @@ static json_t *f_strip_html(struct lctx *c, json_t *in, json_t **args, size_t na
 		buf_addc(&o, *p++);
 	}
 	buf_free(&b);
-	(void)drop_between;
 	return str_result(&o);
 }
 

@@ -356,14 +356,20 @@ size_t lv_utf8_offset(const char *s, size_t n, size_t ci)
 
 /* ---- dates ---- */
 
-static void local_fill(struct ldate *d, long long sec)
+/* Seconds from 1970 that dates may reach either way: years -99999..99999. */
+#define LV_DATE_MAX 3093527980800LL
+
+static bool local_fill(struct ldate *d, long long sec)
 {
+	if (sec > LV_DATE_MAX || sec < -LV_DATE_MAX)
+		return false;
 	time_t t = (time_t)sec;
 	struct tm tm;
 	localtime_r(&t, &tm);
 	d->sec = sec;
 	d->off = (int)tm.tm_gmtoff;
 	snprintf(d->zone, sizeof d->zone, "%s", tm.tm_zone ? tm.tm_zone : "");
+	return true;
 }
 
 static const char *const month_names[] = {"january", "february", "march", "april", "may", "june",
@@ -422,6 +428,11 @@ static size_t read_zone(const char *s, int *off, char *name, size_t namesz)
 	return 0;
 }
 
+static int clamp_int(long v)
+{
+	return v > 1000000 ? 1000000 : v < -1000000 ? -1000000 : (int)v;
+}
+
 struct date_parts {
 	int y, mo, d, h, mi, s;
 	long nsec;
@@ -457,9 +468,9 @@ static size_t read_day(const char *s, struct date_parts *p)
 			if (*end != sep)
 				return 0;
 			long d = strtol(end + 1, &end, 10);
-			p->y = (int)a;
-			p->mo = (int)m;
-			p->d = (int)d;
+			p->y = clamp_int(a);
+			p->mo = clamp_int(m);
+			p->d = clamp_int(d);
 			return (size_t)(end - s);
 		}
 		if (*end == ' ' && a >= 1 && a <= 31) {	/* 16 Dec 2021 */
@@ -471,9 +482,9 @@ static size_t read_day(const char *s, struct date_parts *p)
 			if (mo < 0 || *me != ' ')
 				return 0;
 			long y = strtol(me + 1, &end, 10);
-			p->y = (int)y;
+			p->y = clamp_int(y);
 			p->mo = mo + 1;
-			p->d = (int)a;
+			p->d = clamp_int(a);
 			return (size_t)(end - s);
 		}
 		return 0;
@@ -490,9 +501,9 @@ static size_t read_day(const char *s, struct date_parts *p)
 	while (*end == ' ')
 		end++;
 	long y = strtol(end, &end, 10);
-	p->y = (int)y;
+	p->y = clamp_int(y);
 	p->mo = mo + 1;
-	p->d = (int)d;
+	p->d = clamp_int(d);
 	return (size_t)(end - s);
 }
 
@@ -511,9 +522,9 @@ static bool parse_date_string(const char *s, struct date_parts *p)
 			t++;
 		if (isdigit((unsigned char)t[0]) && isdigit((unsigned char)t[1]) && t[2] == ':') {
 			p->h = (t[0] - '0') * 10 + (t[1] - '0');
-			p->mi = (int)strtol(t + 3, (char **)&s, 10);
+			p->mi = clamp_int(strtol(t + 3, (char **)&s, 10));
 			if (*s == ':') {
-				p->s = (int)strtol(s + 1, (char **)&s, 10);
+				p->s = clamp_int(strtol(s + 1, (char **)&s, 10));
 				if (*s == '.' || *s == ',') {
 					long scale = 100000000;
 					for (s++; isdigit((unsigned char)*s); s++) {
@@ -540,34 +551,30 @@ bool lv_to_date(const json_t *v, struct ldate *d)
 	memset(d, 0, sizeof *d);
 	if (!v || json_is_null(v))
 		return false;
-	if (json_is_integer(v)) {
-		local_fill(d, json_integer_value(v));
-		return true;
-	}
+	if (json_is_integer(v))
+		return local_fill(d, json_integer_value(v));
 	if (!json_is_string(v))
 		return false;
 	const char *s = json_string_value(v);
 	if (!*s)
 		return false;
-	if (strcasecmp(s, "now") == 0 || strcasecmp(s, "today") == 0) {
-		local_fill(d, (long long)time(NULL));
-		return true;
-	}
+	if (strcasecmp(s, "now") == 0 || strcasecmp(s, "today") == 0)
+		return local_fill(d, (long long)time(NULL));
 	bool all_digits = true;
 	for (const char *q = s; *q; q++)
 		if (!isdigit((unsigned char)*q))
 			all_digits = false;
-	if (all_digits) {
-		local_fill(d, lv_str_to_i(s));
-		return true;
-	}
+	if (all_digits)
+		return local_fill(d, lv_str_to_i(s));
 	struct date_parts p;
-	if (!parse_date_string(s, &p))
+	if (!parse_date_string(s, &p) || p.y > 99999 || p.y < -99999)
 		return false;
 	long long days = days_from_civil(p.y, (unsigned)p.mo, (unsigned)p.d);
 	long long wall = days * 86400 + p.h * 3600 + p.mi * 60 + p.s;
 	d->nsec = p.nsec;
 	if (p.has_zone) {
+		if (wall - p.off > LV_DATE_MAX || wall - p.off < -LV_DATE_MAX)
+			return false;
 		d->sec = wall - p.off;
 		d->off = p.off;
 		snprintf(d->zone, sizeof d->zone, "%s", p.zone);
@@ -582,8 +589,7 @@ bool lv_to_date(const json_t *v, struct ldate *d)
 	tm.tm_sec = p.s;
 	tm.tm_isdst = -1;
 	time_t t = mktime(&tm);
-	local_fill(d, (long long)t);
-	return true;
+	return local_fill(d, (long long)t);
 }
 
 /* ---- strftime ---- */
@@ -648,7 +654,8 @@ void lv_strftime(struct buf *b, const char *fmt, const struct ldate *d)
 {
 	time_t t = (time_t)(d->sec + d->off);
 	struct tm tm;
-	gmtime_r(&t, &tm);
+	if (d->sec > LV_DATE_MAX || d->sec < -LV_DATE_MAX || !gmtime_r(&t, &tm))
+		return;	/* lv_to_date() never gives one; a caller's own stays empty */
 	for (const char *f = fmt; *f; f++) {
 		if (*f != '%') {
 			buf_addc(b, *f);
