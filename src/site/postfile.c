@@ -414,6 +414,11 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
+	const yaml_node_t *name_nodes[] = {fm[FM_CATEGORIES], fm[FM_CATEGORY], fm[FM_TAGS], fm[FM_TAG]};
+	if (postcheck_names_raw(name_nodes, 4, p->path, diag) != 0) {
+		r->failed = true;
+		return;
+	}
 	struct strlist names = {0};
 	yamldoc_add_names(doc, fm[FM_CATEGORIES], true, &names);
 	yamldoc_add_names(doc, fm[FM_CATEGORY], false, &names);
@@ -537,7 +542,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	}
 	struct fm_result r = {0};
 	read_front_matter(site, &doc, p, &r, diag);
-	if (!r.failed && postcheck_names(p, diag) != 0)
+	if (!r.failed && postcheck_names(p, diag) != 0)	/* after duplicates are gone */
 		r.failed = true;
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && has_name_date)
