@@ -84,6 +84,38 @@ char *postcheck_media_type(char *v, const yaml_node_t *n, const char *path,
 		      "is not a media type (audio/mpeg)", diag);
 }
 
+static size_t words(const char *s)
+{
+	size_t n = 0;
+	for (bool in = false; s && *s; s++) {
+		bool space = *s == ' ' || *s == '\t' || *s == '\n' || *s == '\r';
+		n += !space && !in;
+		in = !space;
+	}
+	return n;
+}
+
+int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const char *path,
+			struct diag_sink *diag)
+{
+	size_t items = 0;
+	for (size_t i = 0; i < n; i++) {
+		const yaml_node_t *x = v[i];
+		if (!x)
+			continue;
+		if (x->type == YAML_SEQUENCE_NODE)
+			items += (size_t)(x->data.sequence.items.top - x->data.sequence.items.start);
+		else if (x->type == YAML_SCALAR_NODE)
+			items += words((const char *)x->data.scalar.value);
+	}
+	if (items <= 10 * (size_t)POST_MAX_NAMES)
+		return 0;
+	diag_report(diag, DIAG_ERROR, path, 0, 0, "too-many-names",
+		    "%zu categories and tags, more than %d: each would get feeds holding the whole "
+		    "post; the post is skipped", items, POST_MAX_NAMES);
+	return -1;
+}
+
 int postcheck_names(const struct post *p, struct diag_sink *diag)
 {
 	size_t n = p->categories.n + p->tags.n;

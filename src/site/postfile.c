@@ -501,6 +501,12 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
+	const yaml_node_t *name_nodes[] = {fm.n[FM_CATEGORIES], fm.n[FM_CATEGORY], fm.n[FM_TAGS],
+					   fm.n[FM_TAG]};
+	if (postcheck_names_raw(name_nodes, 4, p->path, diag) != 0) {
+		r->failed = true;
+		return;
+	}
 	read_categories(site, p, &fm, own_categories);
 	read_tags(p, &fm);
 	read_author(site, &fm, &p->author);
@@ -606,7 +612,7 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	}
 	struct fm_result r = {0};
 	read_front_matter(site, &doc, p, &r, diag);
-	if (!r.failed && postcheck_names(p, diag) != 0)
+	if (!r.failed && postcheck_names(p, diag) != 0)	/* after duplicates are gone */
 		r.failed = true;
 	yaml_document_delete(&doc);
 	if (!r.failed && !r.date_set && has_name_date)
