@@ -149,9 +149,22 @@ struct liquid_site {
 	const struct post_list *posts;	/* borrowed: for post_url and link */
 };
 
+/* Templates are not trusted: no link followed, no FIFO or device read. */
+static FILE *open_regular(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0)
+		return NULL;
+	FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f)
+		close(fd);
+	return f;
+}
+
 static char *read_small_file(const char *path, size_t max, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_regular(path);
 	if (!f)
 		return NULL;
 	struct buf b;
@@ -1369,7 +1382,7 @@ static json_t *front_matter(const struct post *p)
 {
 	if (p->body_offset <= 0 || p->body_offset > (long)((size_t)4 << 20))
 		return json_object();
-	FILE *f = fopen(p->path, "rb");
+	FILE *f = open_regular(p->path);
 	if (!f)
 		return json_object();
 	size_t n = (size_t)p->body_offset;
