@@ -1356,7 +1356,12 @@ static int by_name(const void *key, const void *row)
 	return strcmp(key, ((const struct lfilter_def *)row)->name);
 }
 
+const struct lfilter_def *lfilter_find(const struct lfilter_def *table, size_t n, const char *name)
+{
+	return bsearch(name, table, n, sizeof table[0], by_name);
+}
+
 const struct lfilter_def *lfilter_standard(const char *name)
 {
-	return bsearch(name, standard, sizeof standard / sizeof standard[0], sizeof standard[0], by_name);
+	return lfilter_find(standard, sizeof standard / sizeof standard[0], name);
 }

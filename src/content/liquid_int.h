@@ -171,6 +171,8 @@ struct lfilter_def {
 	unsigned min_args, max_args;
 };
 
+/* The row named name of a table sorted by name, or NULL. */
+const struct lfilter_def *lfilter_find(const struct lfilter_def *table, size_t n, const char *name);
 const struct lfilter_def *lfilter_standard(const char *name);
 const struct lfilter_def *lfilter_jekyll(const char *name);
 const struct ltag_def *ltag_jekyll(const char *name);

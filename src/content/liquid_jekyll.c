@@ -938,17 +938,11 @@ static const struct lfilter_def jekyll_filters[] = {
 	{"xml_escape", f_xml_escape, 0, 0},
 };
 
-static int by_name(const void *key, const void *row)
-{
-	return strcmp(key, ((const struct lfilter_def *)row)->name);
-}
-
 /* Only for templates rendered as Jekyll pages: the plain Liquid entry point
  * (liquid_render with no site) still has them, as Jekyll's Liquid does. */
 const struct lfilter_def *lfilter_jekyll(const char *name)
 {
-	return bsearch(name, jekyll_filters, sizeof jekyll_filters / sizeof jekyll_filters[0],
-		       sizeof jekyll_filters[0], by_name);
+	return lfilter_find(jekyll_filters, sizeof jekyll_filters / sizeof jekyll_filters[0], name);
 }
 
 /* ================= tags ================= */
