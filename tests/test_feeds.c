@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
@@ -603,8 +604,38 @@ static void test_render_once(void)
 	fixture_end(&fx);
 }
 
+/* feed_escape_text() writes what libxml2's xmlEncodeSpecialChars() writes,
+ * on every byte value and on runs of them. */
+static void test_escape_text(void)
+{
+	char s[512];
+	unsigned x = 2463534242u;	/* xorshift32: the same strings every run */
+	bool same = true;
+	for (int round = 0; round < 2000 && same; round++) {
+		size_t n = (size_t)(round % 500);
+		for (size_t i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			/* Half the bytes from the ones that are escaped. */
+			s[i] = x & 1 ? "&<>\"\r'a\xe4"[(x >> 1) % 8] : (char)((x >> 8) % 255 + 1);
+		}
+		s[n] = '\0';
+		xmlChar *want = xmlEncodeSpecialChars(NULL, BAD_CAST s);
+		char *got = feed_escape_text(s);
+		same = strcmp((const char *)want, got) == 0;
+		if (!same)
+			printf("# differs on round %d: %s / %s\n", round, (const char *)want, got);
+		xmlFree(want);
+		free(got);
+	}
+	ok(same, "feed_escape_text() is xmlEncodeSpecialChars() on 2,000 strings");
+	char *e = feed_escape_text("a<b>&\"c\"\r\n'");
+	is_str(e, "a&lt;b&gt;&amp;&quot;c&quot;&#13;\n'", "the five references, quote and newline kept");
+	free(e);
+}
+
 int main(void)
 {
+	test_escape_text();
 	test_clean_path();
 	test_path_key();
 	test_set();

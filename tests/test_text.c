@@ -2,6 +2,8 @@
  * link rewriting of bodies. */
 #include <config.h>
 
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +78,72 @@ static void test_utf8_table(void)
 				}
 	}
 	is_int(wrong, 0, "utf8_valid_prefix agrees with Unicode's Table 3-7 on every two-byte start");
+}
+
+/* xml_clean() as its header defines it, one character at a time: the
+ * reference the word-at-a-time scan must agree with. */
+static char *clean_reference(const char *s, size_t n, size_t *dropped)
+{
+	char *d = xmalloc(n + 1);
+	size_t o = 0;
+	*dropped = 0;
+	for (size_t i = 0; i < n;) {
+		unsigned cp;
+		size_t k = utf8_decode(s + i, &cp);
+		if (xml_char_ok(cp))
+			memcpy(d + o, s + i, k), o += k;
+		else
+			++*dropped;
+		i += k;
+	}
+	d[o] = '\0';
+	return d;
+}
+
+/* Random valid UTF-8 over the characters that matter: ASCII, C0 controls,
+ * CJK, U+FFFE/U+FFFF and their neighbours, 2- and 4-byte ones. */
+static size_t random_utf8(char *s, size_t max, unsigned *x)
+{
+	static const char *const pick[] = {
+		"a", " ", "\t", "\n", "\x01", "\x1f", "\x7f", "<", "\xc3\xa9", "\xe4\xba\xba",
+		"\xef\xbc\x8c", "\xef\xbf\xbe", "\xef\xbf\xbf", "\xef\xbf\xbd", "\xf0\x9f\x98\x80",
+	};
+	size_t n = 0;
+	for (;;) {
+		*x ^= *x << 13, *x ^= *x >> 17, *x ^= *x << 5;
+		const char *c = pick[*x % (sizeof pick / sizeof pick[0])];
+		if (n + strlen(c) > max)
+			return n;
+		memcpy(s + n, c, strlen(c));
+		n += strlen(c);
+	}
+}
+
+static void test_clean_and_squeeze_agree(void)
+{
+	unsigned x = 88172645u;
+	bool clean_same = true, squeeze_same = true;
+	for (int round = 0; round < 3000 && clean_same && squeeze_same; round++) {
+		char s[128];
+		size_t n = random_utf8(s, (size_t)(round % 120), &x);
+		size_t want_dropped, got_dropped;
+		char *want = clean_reference(s, n, &want_dropped);
+		char *got = xml_clean(s, n, &got_dropped);
+		clean_same = strcmp(want, got) == 0 && want_dropped == got_dropped;
+		/* text_squeeze(): no white space at the ends, single spaces between words. */
+		char *sq = text_squeeze(got);
+		size_t len = strlen(sq);
+		squeeze_same = !(len && (isspace((unsigned char)sq[0]) ||
+					 isspace((unsigned char)sq[len - 1])));
+		for (size_t i = 0; i + 1 < len; i++)
+			if (isspace((unsigned char)sq[i]) &&
+			    (sq[i] != ' ' || isspace((unsigned char)sq[i + 1])))
+				squeeze_same = false;
+		free(want);
+		free(got);
+	}
+	ok(clean_same, "xml_clean() agrees with a character-by-character reference on 3,000 strings");
+	ok(squeeze_same, "text_squeeze() leaves single spaces between words and none at the ends");
 }
 
 static void test_xml_clean(void)
@@ -164,6 +232,7 @@ int main(void)
 	test_utf8();
 	test_utf8_table();
 	test_xml_clean();
+	test_clean_and_squeeze_agree();
 	test_truncate();
 	test_html_to_text();
 	test_absolutize();

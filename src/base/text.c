@@ -152,6 +152,14 @@ static size_t utf8_seq_len(unsigned char c)
 	return 0;
 }
 
+/* A three-byte sequence at u whose lead needs no bounds beyond the
+ * continuation bytes' (E1-EC, EE, EF): CJK text, most of a Chinese post. */
+static bool plain_utf8_3(const unsigned char *u)
+{
+	return (unsigned)(u[0] - 0xE1) <= 0xEF - 0xE1 && u[0] != 0xED &&
+	       (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80;
+}
+
 size_t utf8_valid_prefix(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -165,19 +173,12 @@ size_t utf8_valid_prefix(const char *s, size_t n)
 				break;
 			i += 8;
 		}
-		if (i < n && u[i] < 0x80) {
+		while (i < n && u[i] < 0x80)
 			i++;
-			continue;
-		}
-		if (i >= n)
-			break;
-		/* Three bytes with no bounds beyond the continuation bytes' (E1-EC,
-		 * EE, EF): CJK text, most of a Chinese post. */
-		if (i + 3 <= n && ((u[i] >= 0xE1 && u[i] <= 0xEC) || u[i] == 0xEE || u[i] == 0xEF) &&
-		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+		while (i + 3 <= n && plain_utf8_3(u + i))
 			i += 3;
+		if (i >= n || u[i] < 0x80)
 			continue;
-		}
 		size_t k = utf8_seq_len(u[i]);
 		if (k == 0 || i + k > n)
 			return i;
@@ -223,28 +224,48 @@ bool xml_char_ok(unsigned cp)
 	return cp != 0xFFFE && cp != 0xFFFF && cp <= 0x10FFFF;
 }
 
+/* Does the 8-byte word w hold a byte below 0x20 or an 0xEF, the only bytes
+ * that start a character XML forbids in valid UTF-8? (The classic bit tricks:
+ * a borrow out of a byte that is less than the bound.) */
+static bool word_may_hold_forbidden(uint64_t w)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t ef = w ^ (ones * 0xEF);
+	return (((w - ones * 0x20) & ~w) | ((ef - ones) & ~ef)) & highs;
+}
+
 /* Kept characters are copied in runs, between the (rare) dropped ones. */
 char *xml_clean(const char *s, size_t n, size_t *dropped)
 {
 	char *d = xmalloc(n + 1);
 	size_t o = 0, gone = 0, run = 0;	/* run: first byte kept but not copied yet */
+	const unsigned char *u = (const unsigned char *)s;
 	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x80) {
-			i++;
+		uint64_t w;
+		if (i + 8 <= n && (memcpy(&w, u + i, 8), !word_may_hold_forbidden(w))) {
+			i += 8;
 			continue;
 		}
-		unsigned cp;
-		size_t k = utf8_decode(s + i, &cp);
-		if (i + k > n)
-			k = n - i;
-		if (!xml_char_ok(cp)) {
-			memcpy(d + o, s + run, i - run);
-			o += i - run;
-			run = i + k;
-			gone++;
+		/* Byte by byte through this word; a continuation byte it starts
+		 * on decodes as itself, which XML allows. */
+		for (size_t end = i + 8 < n ? i + 8 : n; i < end;) {
+			unsigned char c = u[i];
+			if (c >= 0x20 && c != 0xEF) {
+				i++;
+				continue;
+			}
+			unsigned cp;
+			size_t k = utf8_decode(s + i, &cp);
+			if (i + k > n)
+				k = n - i;
+			if (!xml_char_ok(cp)) {
+				memcpy(d + o, s + run, i - run);
+				o += i - run;
+				run = i + k;
+				gone++;
+			}
+			i += k;
 		}
-		i += k;
 	}
 	memcpy(d + o, s + run, n - run);
 	o += n - run;
@@ -254,24 +275,19 @@ char *xml_clean(const char *s, size_t n, size_t *dropped)
 	return d;
 }
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
 char *text_squeeze(char *s)
 {
-	size_t o = 0;
-	bool pending = false;
-	for (size_t i = 0; s[i]; i++) {
-		if (is_space(s[i])) {
-			pending = o > 0;
-			continue;
-		}
-		if (pending)
+	static const char spaces[] = " \t\n\r\f\v";
+	size_t o = 0, i = strspn(s, spaces);
+	while (s[i]) {
+		/* Runs of other bytes are moved whole. */
+		size_t run = strcspn(s + i, spaces);
+		memmove(s + o, s + i, run);
+		o += run;
+		i += run;
+		i += strspn(s + i, spaces);
+		if (s[i])
 			s[o++] = ' ';
-		pending = false;
-		s[o++] = s[i];
 	}
 	s[o] = '\0';
 	return s;

@@ -108,7 +108,15 @@ static void entry_content(struct xw *x, const struct site *site, const struct po
 			xw_end(x);
 		}
 	}
-	text_construct(x, "summary", render_cache_summary(sh->cache, site, p, diag));
+	const char *summary = render_cache_summary(sh->cache, site, p, diag);
+	if (!summary || !*summary || feed_text_looks_like_markup(summary)) {
+		text_construct(x, "summary", summary);
+		return;
+	}
+	/* As text_construct() writes it, escaped once for every feed. */
+	xw_start(x, "summary");
+	xw_escaped(x, render_cache_summary_text(sh->cache, site, p, diag));
+	xw_end(x);
 }
 
 /* RFC 4287 §4.2.7.2 rel="enclosure": length and type only when they are what

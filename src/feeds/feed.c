@@ -87,6 +87,24 @@ void xw_escaped(struct xw *x, const char *s)
 		x->failed = true;
 }
 
+char *feed_escape_text(const char *s)
+{
+	static const char *const refs[] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\r'] = "&#13;",
+	};
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (;;) {
+		size_t run = strcspn(s, "&<>\"\r");
+		buf_add(&b, s, run);
+		s += run;
+		if (!*s)
+			return buf_take(&b);
+		buf_adds(&b, refs[(unsigned char)*s++]);
+	}
+}
+
 void xw_element(struct xw *x, const char *name, const char *s)
 {
 	if (!s || !*s)

@@ -6,7 +6,6 @@
 #include <string.h>
 #include <threads.h>
 
-#include <libxml/entities.h>
 
 #include "base/text.h"
 #include "feeds/feed.h"
@@ -21,7 +20,10 @@
  * others asking for the same item wait. The table only grows for a post never
  * planned, so entries are found again after each wait, never kept. */
 
-enum { HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8, HAVE_ABS_URL = 16 };
+enum {
+	HAVE_HTML = 1, HAVE_SUMMARY = 2, HAVE_TITLE = 4, HAVE_HTML_TEXT = 8, HAVE_ABS_URL = 16,
+	HAVE_SUMMARY_TEXT = 32
+};
 
 struct cache_entry {
 	const struct post *post;	/* NULL: free slot */
@@ -34,6 +36,7 @@ struct cache_entry {
 	char *summary;
 	char *title;
 	char *html_text;	/* html as XML character data (xmlEncodeSpecialChars) */
+	char *summary_text;	/* summary as XML character data */
 	char *abs_url;
 	char *body_summary;	/* the excerpt's text, made with html from one read */
 	struct diag_records diags;	/* kept until render_cache_flush() when deferred */
@@ -108,10 +111,12 @@ static void entry_clear(struct cache_entry *e)
 	free(e->html);
 	free(e->summary);
 	free(e->title);
-	xmlFree(e->html_text);
+	free(e->html_text);
+	free(e->summary_text);
 	free(e->abs_url);
 	free(e->body_summary);
 	e->html = e->summary = e->title = e->html_text = e->abs_url = e->body_summary = NULL;
+	e->summary_text = NULL;
 	e->have = 0;
 }
 
@@ -197,6 +202,7 @@ static char **item_field(struct cache_entry *e, unsigned item)
 	case HAVE_SUMMARY: return &e->summary;
 	case HAVE_TITLE: return &e->title;
 	case HAVE_HTML_TEXT: return &e->html_text;
+	case HAVE_SUMMARY_TEXT: return &e->summary_text;
 	default: return &e->abs_url;
 	}
 }
@@ -214,16 +220,11 @@ static char *make_html(const struct site *site, const struct post *p, char **bod
 	return html;
 }
 
-static char *make_html_text(struct render_cache *c, const struct site *site,
-			    const struct post *p, struct diag_sink *diag)
+/* s as XML character data (as xmlTextWriterWriteString() escapes it), or
+ * NULL for NULL. */
+static char *escaped(const char *s)
 {
-	const char *html = render_cache_html(c, site, p, diag);
-	if (!html)
-		return NULL;
-	char *t = (char *)xmlEncodeSpecialChars(NULL, BAD_CAST html);
-	if (!t)
-		abort();
-	return t;
+	return s ? feed_escape_text(s) : NULL;
 }
 
 static char *make_summary(struct render_cache *c, const struct site *site,
@@ -258,8 +259,9 @@ static char *make(struct render_cache *c, unsigned item, const struct site *site
 {
 	switch (item) {
 	case HAVE_HTML: return make_html(site, p, extra, diag);
-	case HAVE_HTML_TEXT: return make_html_text(c, site, p, diag);
+	case HAVE_HTML_TEXT: return escaped(render_cache_html(c, site, p, diag));
 	case HAVE_SUMMARY: return make_summary(c, site, p, diag);
+	case HAVE_SUMMARY_TEXT: return escaped(render_cache_summary(c, site, p, diag));
 	case HAVE_TITLE: return make_title(p);
 	default: return post_abs_url(site, p);
 	}
@@ -307,7 +309,7 @@ static void make_unlocked(struct render_cache *c, unsigned item, const struct si
  * render: far enough to find work, near enough that what it renders is
  * needed soon (rendered bodies are held until their last use). */
 #define AHEAD_WINDOW 64
-#define AHEAD_ITEMS (HAVE_HTML | HAVE_HTML_TEXT | HAVE_SUMMARY)
+#define AHEAD_ITEMS (HAVE_HTML | HAVE_HTML_TEXT | HAVE_SUMMARY | HAVE_SUMMARY_TEXT)
 
 /* With the lock held: a post planned soon after the one at seq whose item no
  * thread has made or is making, or NULL. */
@@ -371,6 +373,12 @@ const char *render_cache_summary(struct render_cache *c, const struct site *site
 				 const struct post *p, struct diag_sink *diag)
 {
 	return get(c, HAVE_SUMMARY, site, p, diag);
+}
+
+const char *render_cache_summary_text(struct render_cache *c, const struct site *site,
+				      const struct post *p, struct diag_sink *diag)
+{
+	return get(c, HAVE_SUMMARY_TEXT, site, p, diag);
 }
 
 const char *render_cache_title(struct render_cache *c, const struct post *p)

@@ -38,6 +38,10 @@ const char *render_cache_html_text(struct render_cache *c, const struct site *si
 				   const struct post *p, struct diag_sink *diag);
 const char *render_cache_summary(struct render_cache *c, const struct site *site,
 				 const struct post *p, struct diag_sink *diag);
+/* The summary escaped as XML character data, made once however many Atom
+ * feeds write it; NULL when render_cache_summary() is. */
+const char *render_cache_summary_text(struct render_cache *c, const struct site *site,
+				      const struct post *p, struct diag_sink *diag);
 const char *render_cache_title(struct render_cache *c, const struct post *p);
 /* The post's absolute URL (post_abs_url()), made once per post. */
 const char *render_cache_abs_url(struct render_cache *c, const struct site *site,
