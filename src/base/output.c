@@ -153,10 +153,16 @@ int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
 	o->old_fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
 	struct stat st;
 	if (o->old_fd >= 0 && (fstat(o->old_fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		bool dir = S_ISDIR(st.st_mode);
 		close(o->old_fd);
 		o->old_fd = -1;
+		if (dir) {
+			/* rename(2) cannot replace a folder: said before any write. */
+			o->error = EISDIR;
+			o->failed_step = "cannot replace it";
+		}
 	}
-	if (o->old_fd >= 0 || start_temp(o) == 0)
+	if (!o->error && (o->old_fd >= 0 || start_temp(o) == 0))
 		return 0;
 	diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "%s: %s", o->failed_step,
 		    strerror(o->error));
