@@ -250,6 +250,40 @@ static void test_path_key(void)
 	a = feed_path_key("feed/港股.xml");
 	is_str(a, "feed/港股.xml", "CJK names are their own key");
 	free(a);
+	/* Simple case folding, as file systems fold: not full folding. */
+	a = feed_path_key("feed/stra\xc3\x9f" "e.xml");	/* straße */
+	b = feed_path_key("feed/strasse.xml");
+	ok(strcmp(a, b) != 0, "'ß' and 'ss' have different keys");
+	free(a);
+	free(b);
+	a = feed_path_key("feed/\xef\xac\x81sh.xml");	/* the ligature fi */
+	b = feed_path_key("feed/fish.xml");
+	ok(strcmp(a, b) != 0, "'ﬁ' and 'fi' have different keys");
+	free(a);
+	free(b);
+	a = feed_path_key("feed/\xce\xa3.xml");	/* Greek capital sigma */
+	b = feed_path_key("feed/\xcf\x83.xml");	/* small sigma */
+	is_str(a, b, "non-Latin letters fold too");
+	free(a);
+	free(b);
+}
+
+/* A name is one file name: what could claim another's written %XX. */
+static void test_name_file(void)
+{
+	static const char *const cases[][2] = {
+		{"news", "news"}, {"Career  In", "Career  In"}, {"港股", "港股"},
+		{"a.b", "a.b"}, {"C++", "C++"}, {"by_tag", "by_tag"},
+		{"by_tag/security", "by_tag%2Fsecurity"}, {"a/b", "a%2Fb"},
+		{"..", "%2E%2E"}, {"a..b", "a%2E%2Eb"}, {".hidden", "%2Ehidden"},
+		{"50%", "50%25"}, {"a%2Fb", "a%252Fb"}, {"x\ny", "x%0Ay"}, {"/", "%2F"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *f = feed_name_file(cases[i][0]);
+		is_str(f, cases[i][1], "file name of '%s'", cases[i][1]);
+		free(f);
+	}
+	ok(feed_name_file("") == NULL, "the empty name has none");
 }
 
 /* ---- the set of feeds ---- */
@@ -604,6 +638,7 @@ int main(void)
 {
 	test_clean_path();
 	test_path_key();
+	test_name_file();
 	test_set();
 	test_select();
 	test_rss();
