@@ -223,8 +223,8 @@ wait $holder
 ok $? "a second run waits for the lock on the folder (exit $rc, ${took} s)"
 grep -q "lockout: note: waiting: the output folder is being written by the run of pid [0-9]* \[output-lock\]" "$TMP/err"
 ok $? "saying which run holds it"
-[ -f "$d/feed/.feedgen-4000000.xml" ] && grep -q 'feed/.feedgen-4000000.xml' "$d/feeds.opml"
-ok $? "a category named .feedgen-4000000 is written and kept (it is no temporary file)"
+[ -f "$d/feed/%2Efeedgen-4000000.xml" ] && grep -q 'feed/%252Efeedgen-4000000.xml' "$d/feeds.opml"
+ok $? "a category named .feedgen-4000000 is written (as %2Efeedgen-4000000.xml) and kept"
 printf 'left over' >"$d/.feedgen-$$-0.tmp"
 printf 'left over' >"$d/feed/.feedgen-$$.AbC123"
 "$FEEDGEN" -o "$d" "$s" 2>/dev/null

@@ -158,8 +158,10 @@ ok $? "hostile category and tag names: exit status 0"
 site" ] && [ -z "$(find "$box/site" -newer "$box/site/_posts/2021-01-01-h.md" ! -type d)" ] &&
 	[ -z "$(find "$TMP" -maxdepth 1 -name '*escaped*')" ] && [ ! -e /escaped.xml ]
 ok $? "no file outside the output folder"
-[ -f "$box/out/feed/escaped.xml" ] && [ -f "$box/out/feed/by_tag/escaped-tag.xml" ]
-ok $? "'..' cleaned as Jekyll cleans URLs: feed/escaped.xml, feed/by_tag/escaped-tag.xml"
+[ -f "$box/out/feed/%2E%2E%2F%2E%2E%2F%2E%2E%2F%2E%2E%2Fescaped.xml" ] &&
+	[ -f "$box/out/feed/by_tag/%2E%2E%2F%2E%2E%2F%2E%2E%2Fescaped-tag.xml" ] &&
+	[ -z "$(find "$box/out" -mindepth 2 -type d ! -path '*/feed/by_tag')" ]
+ok $? "'..' and '/' written %2E and %2F: one file in feed/ or feed/by_tag/, no folder made"
 
 # An output folder that cannot be made (its parent is a file): exit 2, told why.
 : >"$TMP/plainfile"

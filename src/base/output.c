@@ -3,9 +3,12 @@
  * A file is written unnamed (O_TMPFILE) where the kernel allows it, so a run
  * killed mid-write leaves nothing behind; it gets a name only once complete,
  * fsync'ed, and then replaces the old file with rename(2). A file whose new
- * bytes equal the old ones is left alone, mtime and all. Where O_TMPFILE is
- * missing, a named temporary file is used instead; feedgen -o removes those
- * of dead runs (sitefeeds.c). */
+ * bytes equal the old ones is left alone, mtime and all: the new bytes are
+ * compared with the old file as they come, and a temporary file is made only
+ * at the first byte that differs (its equal start copied from the old file),
+ * so a run that changes nothing creates nothing, and works in a read-only
+ * folder. Where O_TMPFILE is missing, a named temporary file is used instead;
+ * feedgen -o removes those of killed runs (sitefeeds.c). */
 #define _GNU_SOURCE	/* O_TMPFILE, AT_EMPTY_PATH */
 #include <config.h>
 
@@ -21,13 +24,22 @@
 #include "base/output.h"
 #include "base/text.h"
 
-int outfile_open_stdout(struct outfile *o)
+static void outfile_init(struct outfile *o, int fd, const char *path)
 {
-	o->fd = STDOUT_FILENO;
-	o->path = NULL;
+	o->fd = fd;
+	o->path = path ? xstrdup(path) : NULL;
 	o->tmp = NULL;
 	o->error = 0;
 	o->defer_dir_sync = false;
+	o->old_fd = -1;
+	o->matched = 0;
+	o->bytes = 0;
+	o->failed_step = NULL;
+}
+
+int outfile_open_stdout(struct outfile *o)
+{
+	outfile_init(o, STDOUT_FILENO, NULL);
 	return 0;
 }
 
@@ -72,39 +84,90 @@ static int open_named_temp(struct outfile *o)
 	return fd;
 }
 
-int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
+/* Copies the first n bytes of the old file into the new one. */
+static int copy_prefix(int from, int to, unsigned long long n)
 {
-	o->path = xstrdup(path);
-	o->tmp = NULL;
-	o->error = 0;
-	o->fd = -1;
-	o->defer_dir_sync = false;
-	if (make_parents(path) != 0) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "cannot create its folder: %s",
-			    strerror(errno));
-		outfile_abort(o);
+	char chunk[32768];
+	unsigned long long at = 0;
+	while (at < n) {
+		size_t want = n - at < sizeof chunk ? (size_t)(n - at) : sizeof chunk;
+		ssize_t k = pread(from, chunk, want, (off_t)at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;	/* the old file shrank under us */
+			return -1;
+		}
+		size_t done = 0;
+		while (done < (size_t)k) {
+			ssize_t w = write(to, chunk + done, (size_t)k - done);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0)
+				return -1;
+			done += (size_t)w;
+		}
+		at += (unsigned long long)k;
+	}
+	return 0;
+}
+
+/* Makes the temporary file (and missing folders), with the bytes that matched
+ * the old file so far. -1 with o->error and o->failed_step set. */
+static int start_temp(struct outfile *o)
+{
+	if (make_parents(o->path) != 0) {
+		o->error = errno;
+		o->failed_step = "cannot create its folder";
 		return -1;
 	}
-	char *dir = dir_of(path);
-	/* Read and write: outfile_commit() reads it back to compare. */
+	char *dir = dir_of(o->path);
+	/* Read and write: a named temporary file is linked, not reopened. */
 	o->fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 	int err = errno;
 	free(dir);
-	if (o->fd >= 0)
-		return 0;
 	/* No O_TMPFILE on this file system: a named file, removed on every error
 	 * path. Other errors (no permission, read-only) are reported as they are. */
-	if (err == EOPNOTSUPP || err == EISDIR || err == EINVAL)
+	if (o->fd < 0 && (err == EOPNOTSUPP || err == EISDIR || err == EINVAL))
 		o->fd = open_named_temp(o);
-	else
+	else if (o->fd < 0)
 		errno = err;
 	if (o->fd < 0) {
-		diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "cannot create a file beside it: %s",
-			    strerror(errno));
-		outfile_abort(o);
+		o->error = errno;
+		o->failed_step = "cannot create a file beside it";
+		return -1;
+	}
+	if (o->old_fd >= 0 && o->matched > 0 && copy_prefix(o->old_fd, o->fd, o->matched) != 0) {
+		o->error = errno ? errno : EIO;
 		return -1;
 	}
 	return 0;
+}
+
+int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag)
+{
+	outfile_init(o, -1, path);
+	/* The old file, if any, to compare with; O_NONBLOCK: a FIFO there must
+	 * not wait for a writer. */
+	o->old_fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+	struct stat st;
+	if (o->old_fd >= 0 && (fstat(o->old_fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		bool dir = S_ISDIR(st.st_mode);
+		close(o->old_fd);
+		o->old_fd = -1;
+		if (dir) {
+			/* rename(2) cannot replace a folder: said before any write. */
+			o->error = EISDIR;
+			o->failed_step = "cannot replace it";
+		}
+	}
+	if (!o->error && (o->old_fd >= 0 || start_temp(o) == 0))
+		return 0;
+	diag_report(diag, DIAG_ERROR, path, 0, 0, "write-error", "%s: %s", o->failed_step,
+		    strerror(o->error));
+	outfile_abort(o);
+	return -1;
 }
 
 static int write_all(int fd, const char *p, size_t n)
@@ -121,11 +184,56 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
+/* Do the next n new bytes equal the old file's at o->matched? */
+static bool old_has(struct outfile *o, const char *p, size_t n)
+{
+	char chunk[32768];
+	unsigned long long at = o->matched;
+	while (n > 0) {
+		size_t want = n < sizeof chunk ? n : sizeof chunk;
+		ssize_t k = pread(o->old_fd, chunk, want, (off_t)at);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0 || memcmp(chunk, p, (size_t)k) != 0)
+			return false;
+		p += k;
+		n -= (size_t)k;
+		at += (unsigned long long)k;
+	}
+	return true;
+}
+
+/* While the new bytes equal the old file's, nothing is written; at the first
+ * difference the temporary file is made. */
+static int compare_or_write(struct outfile *o, const char *p, size_t n)
+{
+	o->bytes += n;
+	if (o->fd < 0) {
+		if (old_has(o, p, n)) {
+			o->matched += n;
+			return 0;
+		}
+		if (start_temp(o) != 0)
+			return -1;
+	}
+	if (write_all(o->fd, p, n) != 0) {
+		o->error = errno ? errno : EIO;
+		return -1;
+	}
+	return 0;
+}
+
 static int xml_write_cb(void *ctx, const char *buffer, int len)
 {
 	struct outfile *o = ctx;
 	if (o->error)
 		return -1;
+	if (o->path) {
+		if (compare_or_write(o, buffer, (size_t)len) != 0)
+			return -1;
+		return len;
+	}
+	o->bytes += (size_t)len;
 	if (write_all(o->fd, buffer, (size_t)len) != 0) {
 		o->error = errno ? errno : EIO;
 		return -1;
@@ -136,30 +244,6 @@ static int xml_write_cb(void *ctx, const char *buffer, int len)
 xmlOutputBufferPtr outfile_xml_buffer(struct outfile *o)
 {
 	return xmlOutputBufferCreateIO(xml_write_cb, NULL, o, NULL);
-}
-
-/* Are the file at path and the open fd byte-for-byte the same? */
-static bool same_bytes(const char *path, int fd)
-{
-	struct stat a, b;
-	if (stat(path, &a) != 0 || !S_ISREG(a.st_mode) || fstat(fd, &b) != 0 ||
-	    a.st_size != b.st_size)
-		return false;
-	int old = open(path, O_RDONLY | O_CLOEXEC);
-	if (old < 0)
-		return false;
-	bool same = lseek(fd, 0, SEEK_SET) == 0;
-	char x[32768], y[32768];
-	while (same) {
-		ssize_t k = read_full(old, x, sizeof x);
-		if (k <= 0) {
-			same = k == 0;
-			break;
-		}
-		same = read_full(fd, y, (size_t)k) == k && memcmp(x, y, (size_t)k) == 0;
-	}
-	close(old);
-	return same;
 }
 
 void outfile_sync_dir(const char *dir)
@@ -250,15 +334,23 @@ int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 		diag_report(diag, DIAG_ERROR, name, 0, 0, "write-error", "write failed: %s", strerror(o->error));
 		return -1;
 	}
-	if (!o->error && same_bytes(o->path, o->fd)) {
+	/* Every new byte matched: unchanged if the old file ends there too. */
+	char one;
+	if (!o->error && o->fd < 0 && pread(o->old_fd, &one, 1, (off_t)o->matched) == 0) {
 		outfile_abort(o);
 		return 0;
 	}
+	if (!o->error && o->fd < 0)
+		start_temp(o);
 	if (o->error) {
-		diag_report(diag, DIAG_ERROR, name, 0, 0, "write-error", "write failed: %s", strerror(o->error));
+		diag_report(diag, DIAG_ERROR, name, 0, 0, "write-error", "%s: %s",
+			    o->failed_step ? o->failed_step : "write failed", strerror(o->error));
 		outfile_abort(o);
 		return -1;
 	}
+	if (o->old_fd >= 0)
+		close(o->old_fd);
+	o->old_fd = -1;
 	*changed = true;
 	start_writeback(o->fd);
 	return 0;
@@ -267,11 +359,13 @@ int outfile_finish(struct outfile *o, bool *changed, struct diag_sink *diag)
 int outfile_place(struct outfile *o, bool synced, struct diag_sink *diag)
 {
 	if (!synced && fsync(o->fd) != 0) {
+		o->error = errno;
 		diag_report(diag, DIAG_ERROR, o->path, 0, 0, "write-error", "write failed: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
 	}
 	if (place(o) != 0) {
+		o->error = errno;
 		diag_report(diag, DIAG_ERROR, o->path, 0, 0, "write-error", "cannot replace: %s", strerror(errno));
 		outfile_abort(o);
 		return -1;
@@ -327,6 +421,9 @@ void outfile_abort(struct outfile *o)
 {
 	if (!o->path)
 		return;
+	if (o->old_fd >= 0)
+		close(o->old_fd);
+	o->old_fd = -1;
 	if (o->fd >= 0)
 		close(o->fd);
 	if (o->tmp)

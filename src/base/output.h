@@ -1,6 +1,9 @@
 /* output.h: where a feed's bytes go — stdout with every write checked, or a
  * file replaced atomically (temporary file in the same folder, fsync, rename),
- * left untouched when the new bytes equal the old.
+ * left untouched when the new bytes equal the old: they are compared with the
+ * old file as they come, and the temporary file (and any missing folder) is
+ * made only at the first difference, so an unchanged file costs no write at
+ * all (a read-only folder is fine).
  *
  * Ownership: struct outfile is the caller's; outfile_commit() or
  * outfile_abort() releases what outfile_open*() took (temp file, names). */
@@ -13,10 +16,15 @@
 #include "base/diag.h"
 
 struct outfile {
-	int fd;
+	int fd;			/* the temporary file; -1 while the bytes equal old_fd's */
 	char *path;		/* final path; NULL for stdout */
 	char *tmp;		/* temporary path while writing */
-	int error;		/* first errno seen by a write, 0 if none */
+	int error;		/* first errno seen, 0 if none; kept after a failure
+				 * (outfile_open, _finish, _place) for the caller */
+	const char *failed_step;	/* static; set when making the file failed */
+	int old_fd;		/* the old file being compared with, or -1 */
+	unsigned long long matched;	/* new bytes equal to the old file's so far */
+	unsigned long long bytes;	/* bytes given so far */
 	/* Set by a caller writing many files into few folders: it calls
 	 * outfile_sync_dir() once a folder, after the renames, instead of
 	 * outfile_commit() syncing the folder after each file. */
@@ -24,8 +32,9 @@ struct outfile {
 };
 
 int outfile_open_stdout(struct outfile *o);
-/* Create the temporary file beside `path`, making missing folders. -1 and a
- * report on failure. */
+/* Start writing `path`: compare with the file there, or (none) create the
+ * temporary file beside it, making missing folders. -1 and a report on
+ * failure (o->error says why). */
 int outfile_open(struct outfile *o, const char *path, struct diag_sink *diag);
 
 /* An xmlOutputBuffer writing into o; libxml2 frees it when the writer closes.

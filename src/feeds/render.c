@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <threads.h>
 
 
@@ -209,6 +210,27 @@ static char **item_field(struct cache_entry *e, unsigned item)
 
 /* The body and the summary its excerpt gives come from one read of the file
  * (a summary is written beside the content, as jekyll-feed does). */
+/* Output linear in the input: a body whose HTML passes RENDER_CONTENT_FACTOR
+ * times its post file's size plus RENDER_CONTENT_SLACK (a Liquid loop, an
+ * include) is left out of every feed, with an error naming the post (diag
+ * NULL: no report). The file is looked at only past the slack. */
+static bool content_within_bound(const struct post *p, size_t len, struct diag_sink *diag)
+{
+	if (len <= RENDER_CONTENT_SLACK)
+		return true;
+	struct stat st;
+	unsigned long long size = lstat(p->path, &st) == 0 ? (unsigned long long)st.st_size : 0;
+	unsigned long long bound = RENDER_CONTENT_FACTOR * size + RENDER_CONTENT_SLACK;
+	if (len <= bound)
+		return true;
+	if (diag)
+		diag_report(diag, DIAG_ERROR, p->path, p->body_line, 1, "output-bound",
+			    "the body renders to %zu bytes, more than %d times the post's %llu "
+			    "bytes + 1 MiB: left out of every feed (title and link kept)",
+			    len, RENDER_CONTENT_FACTOR, size);
+	return false;
+}
+
 static char *make_html(const struct site *site, const struct post *p, char **body_summary,
 		       struct diag_sink *diag)
 {
@@ -216,6 +238,14 @@ static char *make_html(const struct site *site, const struct post *p, char **bod
 	if (html && !*html) {
 		free(html);
 		html = NULL;
+	}
+	if (html && !content_within_bound(p, strlen(html), diag)) {
+		free(html);
+		html = NULL;
+		if (*body_summary && !content_within_bound(p, strlen(*body_summary), NULL)) {
+			free(*body_summary);
+			*body_summary = NULL;
+		}
 	}
 	return html;
 }

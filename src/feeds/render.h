@@ -28,7 +28,16 @@ void render_cache_free(struct render_cache *c);
  * order they were first planned, whichever thread made them. */
 void render_cache_defer(struct render_cache *c);
 void render_cache_flush(struct render_cache *c, struct diag_sink *sink);
-/* NULL when there is none (an empty body, no summary); the title never is. */
+/* The bound on a post's rendered body (output linear in the input): at most
+ * RENDER_CONTENT_FACTOR times the post file's size plus RENDER_CONTENT_SLACK
+ * bytes; past it the body is left out of every feed (render_cache_html()
+ * gives NULL, a summary made from it too) after an error naming the post
+ * [output-bound]. */
+#define RENDER_CONTENT_FACTOR 64
+#define RENDER_CONTENT_SLACK (1u << 20)
+
+/* NULL when there is none (an empty body, no summary, past the bound); the
+ * title never is. */
 const char *render_cache_html(struct render_cache *c, const struct site *site,
 			      const struct post *p, struct diag_sink *diag);
 /* The body HTML escaped as XML character data, made once however many XML

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <unistd.h>
 
 #include <unicode/unorm2.h>
@@ -95,30 +96,48 @@ char *feed_clean_path(const char *path)
 	return buf_take(&out);
 }
 
-char *feed_path_key(const char *path)
+/* Simple case folding, one code point for one (what case-insensitive file
+ * systems do): "ß" stays "ß", not "ss"; "ﬁ" stays "ﬁ". */
+static int32_t fold_simple(const UChar *in, int32_t n, UChar *out)
+{
+	int32_t i = 0, j = 0;
+	while (i < n) {
+		UChar32 c;
+		U16_NEXT(in, i, n, c);
+		c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+		U16_APPEND_UNSAFE(out, j, c);
+	}
+	return j;
+}
+
+/* s in Unicode normal form NFC, and with fold its simple case folding too;
+ * NULL when ICU cannot (not UTF-8). A new string. */
+static char *nfc_utf8(const char *s, bool fold)
 {
 	UErrorCode err = U_ZERO_ERROR;
 	int32_t n16 = 0;
-	u_strFromUTF8(NULL, 0, &n16, path, -1, &err);
+	u_strFromUTF8(NULL, 0, &n16, s, -1, &err);
 	if (err != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(err))
-		return xstrdup(path);
+		return NULL;
 	err = U_ZERO_ERROR;
 	UChar *u = xmalloc(((size_t)n16 + 1) * sizeof *u);
-	u_strFromUTF8(u, n16 + 1, NULL, path, -1, &err);
+	u_strFromUTF8(u, n16 + 1, NULL, s, -1, &err);
 	const UNormalizer2 *nfc = unorm2_getNFCInstance(&err);
 	int32_t cap = n16 * 4 + 16;
 	UChar *norm = xmalloc((size_t)cap * sizeof *norm);
 	int32_t nn = U_SUCCESS(err) ? unorm2_normalize(nfc, u, n16, norm, cap, &err) : 0;
-	UChar *fold = xmalloc((size_t)cap * sizeof *fold);
-	int32_t nf = U_SUCCESS(err) ? u_strFoldCase(fold, cap, norm, nn, U_FOLD_CASE_DEFAULT, &err) : 0;
+	UChar *fold_buf = xmalloc(((size_t)nn * 2 + 2) * sizeof *fold_buf);
+	int32_t nf = U_SUCCESS(err) && fold ? fold_simple(norm, nn, fold_buf) : 0;
+	const UChar *res = fold ? fold_buf : norm;
+	int32_t nres = fold ? nf : nn;
 	char *out = NULL;
 	if (U_SUCCESS(err)) {
 		int32_t n8 = 0;
 		UErrorCode e2 = U_ZERO_ERROR;
-		u_strToUTF8(NULL, 0, &n8, fold, nf, &e2);
+		u_strToUTF8(NULL, 0, &n8, res, nres, &e2);
 		out = xmalloc((size_t)n8 + 1);
 		e2 = U_ZERO_ERROR;
-		u_strToUTF8(out, n8 + 1, NULL, fold, nf, &e2);
+		u_strToUTF8(out, n8 + 1, NULL, res, nres, &e2);
 		if (U_FAILURE(e2)) {
 			free(out);
 			out = NULL;
@@ -126,8 +145,25 @@ char *feed_path_key(const char *path)
 	}
 	free(u);
 	free(norm);
-	free(fold);
-	return out ? out : xstrdup(path);
+	free(fold_buf);
+	return out;
+}
+
+char *feed_path_key(const char *path)
+{
+	char *key = nfc_utf8(path, true);
+	return key ? key : xstrdup(path);
+}
+
+/* Are a and b the same text in Unicode normal form NFC? (With equal keys
+ * and not, they differ in letter case.) */
+static bool same_nfc(const char *a, const char *b)
+{
+	char *x = nfc_utf8(a, false), *y = nfc_utf8(b, false);
+	bool same = x && y && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return same;
 }
 
 /* A folder from config (tags path) as a clean relative folder, or fallback. */
@@ -144,6 +180,65 @@ static char *clean_dir(const char *dir, const char *fallback)
 	}
 	clean[strlen(clean) - 2] = '\0';
 	return clean;
+}
+
+/* ---- a name's file ---- */
+
+/* A byte of a name written as %XX in its file name: what could make the
+ * file another name's ("/" a folder, "%" the escape itself), hide it or
+ * step out of its folder (a leading ".", "..", which Jekyll turns into "/"),
+ * or is no character (controls). Every other byte, CJK and spaces included,
+ * is kept, so an ordinary name's file is jekyll-feed's. */
+static bool name_byte_escaped(const char *name, size_t i)
+{
+	unsigned char c = (unsigned char)name[i];
+	if (c < 0x20 || c == 0x7f || c == '%' || c == '/')
+		return true;
+	if (c == '.')
+		return i == 0 || name[i - 1] == '.' || name[i + 1] == '.';
+	return false;
+}
+
+char *feed_name_file(const char *name)
+{
+	if (!*name)
+		return NULL;
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t i = 0; name[i]; i++) {
+		if (name_byte_escaped(name, i))
+			buf_printf(&b, "%%%02X", (unsigned char)name[i]);
+		else
+			buf_addc(&b, name[i]);
+	}
+	return buf_take(&b);
+}
+
+/* The longest extension of a format (".json"). */
+static size_t longest_ext(void)
+{
+	size_t n = 0;
+	for (const struct format *f = feed_formats; f->name; f++)
+		if (strlen(f->ext) > n)
+			n = strlen(f->ext);
+	return n;
+}
+
+/* A name as messages show it: at most NAME_SHOWN bytes, cut at a character. */
+#define NAME_SHOWN 60
+static char *name_shown(const char *name)
+{
+	size_t n = strlen(name);
+	if (n <= NAME_SHOWN)
+		return xstrdup(name);
+	size_t cut = NAME_SHOWN;
+	while (cut > 0 && ((unsigned char)name[cut] & 0xC0) == 0x80)
+		cut--;
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%.*s… (%zu bytes)", (int)cut, name, n);
+	return buf_take(&b);
 }
 
 /* ---- gathering categories and tags ---- */
@@ -270,7 +365,33 @@ static const char *kind_word(enum feed_kind kind)
 	return kind == FEED_CATEGORY ? "category" : "tag";
 }
 
-/* One candidate per distinct selected name that has a safe path. */
+/* The Atom path of a name's feed in dir, or NULL after a report (no file can
+ * have that name). */
+static char *name_path(const char *dir, enum feed_kind kind, const char *name,
+		       const struct post *by, struct diag_sink *diag)
+{
+	char *file = feed_name_file(name);
+	char *shown = name_shown(name);
+	char *path = NULL;
+	if (!file)
+		diag_report(diag, DIAG_WARNING, by->path, 0, 0, "feed-name",
+			    "no feed for the empty %s name", kind_word(kind));
+	else if (strlen(file) + longest_ext() > NAME_BYTES_MAX)
+		diag_report(diag, DIAG_ERROR, by->path, 0, 0, "feed-name",
+			    "no feed for %s '%s': its file name would be %zu bytes, more than %d",
+			    kind_word(kind), shown, strlen(file) + longest_ext(), NAME_BYTES_MAX);
+	else {
+		struct buf b;
+		buf_init(&b);
+		buf_printf(&b, "%s/%s.xml", dir, file);
+		path = buf_take(&b);
+	}
+	free(shown);
+	free(file);
+	return path;
+}
+
+/* One candidate per distinct selected name that can be a file. */
 static struct candidate *gather_candidates(const struct site *site, const struct post_list *posts,
 					   enum feed_kind kind, const char *dir,
 					   const struct pair *pairs, size_t npairs, size_t *n,
@@ -284,27 +405,31 @@ static struct candidate *gather_candidates(const struct site *site, const struct
 			end++;
 		const char *name = pairs[i].name;
 		if (selected(site, kind, name)) {
-			struct buf raw;
-			buf_init(&raw);
-			buf_printf(&raw, "%s/%s.xml", dir, name);
-			char *path = feed_clean_path(raw.data);
-			buf_free(&raw);
-			const char *base = path ? strrchr(path, '/') : NULL;
-			if (path && strcmp(base ? base + 1 : path, ".xml") == 0) {
-				free(path);	/* nothing of the name was left */
-				path = NULL;
-			}
+			char *path = name_path(dir, kind, name, posts->v[pairs[i].post], diag);
 			if (path)
 				c[(*n)++] = (struct candidate){name, path, feed_path_key(path), i, end};
-			else
-				diag_report(diag, DIAG_WARNING, posts->v[pairs[i].post]->path, 0, 0,
-					    "feed-name", "no feed for %s '%s': its name cannot be a file name",
-					    kind_word(kind), name);
 		}
 		i = end;
 	}
 	qsort(c, *n, sizeof *c, candidate_cmp);
 	return c;
+}
+
+/* Of names sharing one file, the one whose path the feed takes: the name of
+ * the oldest post among them (posts are newest first, a name's pairs in post
+ * order), then the first in byte order. A post added later - the usual
+ * case - never moves the feed. Moves it to c[0]. */
+static void choose_kept(struct candidate *c, size_t n, const struct pair *pairs)
+{
+	size_t best = 0;
+	for (size_t k = 1; k < n; k++) {
+		size_t oldest = pairs[c[k].end - 1].post, best_oldest = pairs[c[best].end - 1].post;
+		if (oldest > best_oldest || (oldest == best_oldest && strcmp(c[k].name, c[best].name) < 0))
+			best = k;
+	}
+	struct candidate keep = c[best];
+	memmove(c + 1, c, best * sizeof *c);
+	c[0] = keep;
 }
 
 static void warn_merged(const struct post_list *posts, enum feed_kind kind,
@@ -313,11 +438,21 @@ static void warn_merged(const struct post_list *posts, enum feed_kind kind,
 {
 	struct buf names;
 	buf_init(&names);
-	for (size_t k = 1; k < n; k++)
-		buf_printf(&names, "%s'%s'", k > 1 ? ", " : "", c[k].name);
+	size_t nfc = 0;
+	for (size_t k = 1; k < n; k++) {
+		char *shown = name_shown(c[k].name);
+		buf_printf(&names, "%s'%s'", k > 1 ? ", " : "", shown);
+		free(shown);
+		nfc += same_nfc(c[k].name, c[0].name);
+	}
+	const char *how = nfc == n - 1 ? "are the same text in Unicode normal form NFC"
+		: nfc == 0 ? "differ only in letter case (simple case folding)"
+			   : "differ only in letter case or Unicode normal form";
+	char *kept = name_shown(c[0].name);
 	diag_report(diag, DIAG_WARNING, posts->v[pairs[c[1].first].post]->path, 0, 0, "feed-name",
-		    "%s %s shares the feed of '%s' (%s): the names differ only in case or "
-		    "Unicode form", kind_word(kind), names.data, c[0].name, c[0].path);
+		    "%s %s shares the feed of '%s' (%s): the names %s (one file where file "
+		    "systems ignore case or normalise names)", kind_word(kind), names.data, kept, c[0].path, how);
+	free(kept);
 	buf_free(&names);
 }
 
@@ -366,8 +501,10 @@ static void add_kind(struct logicals *out, const struct site *site, const struct
 		size_t end = i + 1;
 		while (end < ncand && strcmp(c[end].key, c[i].key) == 0)
 			end++;
-		if (end - i > 1)
+		if (end - i > 1) {
+			choose_kept(c + i, end - i, pairs);
 			warn_merged(posts, kind, c + i, end - i, pairs, diag);
+		}
 		size_t total = 0;
 		for (size_t k = i; k < end; k++)
 			total += c[k].end - c[k].first;
@@ -537,6 +674,7 @@ void feed_set_build(struct feed_set *set, const struct site *site, const struct 
 		    const struct feed_set_options *opt, struct diag_sink *diag)
 {
 	memset(set, 0, sizeof *set);
+	set->posts = posts;
 	set->category_dir = xstrdup("feed");
 	set->tag_dir = clean_dir(site->feed_tags_path, "feed/by_tag");
 	char *site_title = feed_site_title(site);
@@ -571,6 +709,10 @@ void feed_set_build(struct feed_set *set, const struct site *site, const struct 
 	free(l.v);
 	free(site_title);
 	qsort(set->known, set->nknown, sizeof *set->known, str_cmp);
+	set->known_keys = xmalloc((set->nknown + 1) * sizeof *set->known_keys);
+	for (size_t i = 0; i < set->nknown; i++)
+		set->known_keys[i] = feed_path_key(set->known[i]);
+	qsort(set->known_keys, set->nknown, sizeof *set->known_keys, str_cmp);
 }
 
 void feed_set_free(struct feed_set *set)
@@ -578,9 +720,12 @@ void feed_set_free(struct feed_set *set)
 	for (size_t i = 0; i < set->n; i++)
 		feed_free(&set->v[i]);
 	free(set->v);
-	for (size_t i = 0; i < set->nknown; i++)
+	for (size_t i = 0; i < set->nknown; i++) {
 		free(set->known[i]);
+		free(set->known_keys ? set->known_keys[i] : NULL);
+	}
 	free(set->known);
+	free(set->known_keys);
 	free(set->category_dir);
 	free(set->tag_dir);
 	memset(set, 0, sizeof *set);
@@ -631,9 +776,47 @@ static bool refuse_link(const char *outdir, const char *rel, const char *full,
 	return true;
 }
 
+/* Errors that are about this one file's name or place (a folder where the
+ * file goes, a file where a folder goes, a name too long), not about the
+ * output folder: that feed is not written, the others are. */
+static bool error_of_the_name(int err)
+{
+	return err == EISDIR || err == ENOTDIR || err == ENAMETOOLONG;
+}
+
+/* Opens the feed's file; 1 (after a report naming the feed and a post) when
+ * it cannot be made for a reason of its own, -1 for the run. */
+static int open_feed_file(const struct feed *f, const char *path, struct outfile *out,
+			  struct diag_sink *diag)
+{
+	struct diag_records rec = {0};
+	struct diag_sink sink;
+	diag_sink_init_record(&sink, &rec);
+	int rc = outfile_open(out, path, &sink);
+	if (rc == 0 || !error_of_the_name(out->error)) {
+		diag_replay_all(diag, &rec);
+		diag_records_free(&rec);
+		return rc;
+	}
+	diag_records_free(&rec);
+	char *shown = f->name ? name_shown(f->name) : NULL;
+	if (f->kind == FEED_SITE)
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "feed-name",
+			    "no site feed: its file cannot be made: %s", strerror(out->error));
+	else
+		diag_report(diag, DIAG_ERROR, path, 0, 0, "feed-name",
+			    "no feed for %s '%s' (%s): its file cannot be made: %s",
+			    kind_word(f->kind), shown, f->n ? f->posts[0]->path : "no post",
+			    strerror(out->error));
+	free(shown);
+	return 1;
+}
+
 /* Write one feed into a new temporary file. On return *pending says whether
  * out holds new bytes waiting to be synced and renamed (false: the file was
- * unchanged, nothing is held). dirs collects the folders to sync once each. */
+ * unchanged, nothing is held). dirs collects the folders to sync once each.
+ * Returns 0, 1 when this feed alone could not be written (reported), or -1
+ * when the run cannot go on. */
 static int write_one(const struct feed *f, const char *outdir, const struct site *site,
 		     const struct write_options *opt, const struct write_shared *sh,
 		     struct outfile *out, bool *pending, struct strlist *dirs,
@@ -645,7 +828,7 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 		free(path);
 		return -1;
 	}
-	int rc = outfile_open(out, path, diag);
+	int rc = open_feed_file(f, path, out, diag);
 	if (rc == 0) {
 		char *slash = strrchr(path, '/');
 		*slash = '\0';
@@ -653,7 +836,7 @@ static int write_one(const struct feed *f, const char *outdir, const struct site
 	}
 	free(path);
 	if (rc != 0)
-		return -1;
+		return rc;
 	out->defer_dir_sync = true;
 	rc = feed_write_shared(f->format, outfile_xml_buffer(out), site, f, opt, sh, diag);
 	if (rc != 0 && !out->error) {
@@ -694,6 +877,7 @@ static int place_batch(struct outfile *v, size_t n, bool verbose, struct diag_si
 struct write_result {
 	int rc;
 	bool pending;
+	unsigned long long bytes;	/* the feed's size */
 	bool done;		/* written (rc says how) */
 	struct diag_records rec;
 	struct strlist dirs;
@@ -710,7 +894,53 @@ struct write_job {
 	struct write_result *res;
 	atomic_size_t next;
 	atomic_bool failed;	/* no feed after a failed one is started */
+	/* The run's output bound (RUN_OUTPUT_FACTOR): bytes of the feeds
+	 * finished in any order (when to stop starting feeds), and of the feeds
+	 * settled in feed order (which feed passes the bound: always the same). */
+	atomic_ullong total;
+	unsigned long long settled;
+	bool over;		/* passed: no more feeds */
+	mtx_t lock;		/* guards bound */
+	unsigned long long bound;	/* 0 until the output passes the slack */
 };
+
+/* The bytes of the site's post files, looked at once, and only when the
+ * output passes RUN_OUTPUT_SLACK. */
+static unsigned long long site_bytes(const struct post_list *posts)
+{
+	unsigned long long n = 0;
+	for (size_t i = 0; posts && i < posts->n; i++) {
+		struct stat st;
+		if (lstat(posts->v[i]->path, &st) == 0)
+			n += (unsigned long long)st.st_size;
+	}
+	return n;
+}
+
+static bool past_bound(struct write_job *job, unsigned long long total)
+{
+	if (total <= RUN_OUTPUT_SLACK)
+		return false;
+	mtx_lock(&job->lock);
+	if (!job->bound)
+		job->bound = RUN_OUTPUT_FACTOR * site_bytes(job->set->posts) + RUN_OUTPUT_SLACK;
+	bool past = total > job->bound;
+	mtx_unlock(&job->lock);
+	return past;
+}
+
+static void report_over(const struct write_job *job, size_t i, struct diag_sink *diag)
+{
+	const struct feed *f = &job->set->v[i];
+	char *path = join(job->outdir, f->path);
+	diag_report(diag, DIAG_ERROR, path, 0, 0, "output-bound",
+		    "not written, nor the %zu feeds after it: the run's feeds would hold more than "
+		    "%d times the posts' %llu bytes + 64 MiB (newest post of this feed: %s)",
+		    job->set->n - i - 1, RUN_OUTPUT_FACTOR,
+		    (job->bound - RUN_OUTPUT_SLACK) / RUN_OUTPUT_FACTOR,
+		    f->n ? f->posts[0]->path : "none");
+	free(path);
+}
 
 static void write_job_one(struct write_job *job, size_t i)
 {
@@ -720,8 +950,10 @@ static void write_job_one(struct write_job *job, size_t i)
 	diag_sink_init_record(&sink, &r->rec);
 	r->rc = write_one(f, job->outdir, job->site, job->opt, job->sh, &job->out[i - job->from],
 			  &r->pending, &r->dirs, &sink);
+	r->bytes = r->rc == 0 ? job->out[i - job->from].bytes : 0;
+	atomic_fetch_add(&job->total, r->bytes);
 	r->done = true;
-	if (r->rc != 0) {
+	if (r->rc < 0) {
 		atomic_store(&job->failed, true);
 		return;
 	}
@@ -732,7 +964,11 @@ static void write_job_one(struct write_job *job, size_t i)
 static int write_worker(void *arg)
 {
 	struct write_job *job = arg;
+	/* The feeds started are always the first ones, and each is finished:
+	 * settle_round() finds the one passing the bound among them. */
 	for (;;) {
+		if (past_bound(job, atomic_load(&job->total)))
+			break;
 		size_t i = atomic_fetch_add(&job->next, 1);
 		if (i >= job->to || atomic_load(&job->failed))
 			break;
@@ -762,18 +998,24 @@ static size_t settle_round(struct write_job *job, struct strlist *dirs,
 	bool failed = false;
 	for (size_t i = 0; i < job->to - job->from; i++) {
 		struct write_result *r = &job->res[i];
-		if (failed || !r->done) {
+		if (!failed && r->done && !job->over && r->rc == 0) {
+			job->settled += r->bytes;
+			job->over = past_bound(job, job->settled);
+			if (job->over)
+				report_over(job, job->from + i, diag);
+		}
+		if (failed || !r->done || job->over) {
 			if (r->done && r->pending)
 				outfile_abort(&job->out[i]);
 		} else {
 			diag_replay_all(diag, &r->rec);
 			for (size_t k = 0; k < r->dirs.n; k++)
 				strlist_add(dirs, r->dirs.v[k]);
-			failed = r->rc != 0;
-			if (!failed && r->pending) {
+			failed = r->rc < 0;
+			if (r->rc == 0 && r->pending) {
 				stats->written++;
 				job->out[n++] = job->out[i];
-			} else if (!failed) {
+			} else if (r->rc == 0) {
 				stats->unchanged++;
 			}
 		}
@@ -796,13 +1038,18 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 	render_cache_defer(sh->cache);
 	struct strlist dirs = {0};
 	size_t max = batch_size();
-	struct write_job job = { set, outdir, site, opt, sh, 0, 0, NULL, NULL, 0, false };
+	struct write_job job = { .set = set, .outdir = outdir, .site = site, .opt = opt, .sh = sh };
+	atomic_init(&job.next, 0);
+	atomic_init(&job.failed, false);
+	atomic_init(&job.total, 0);
+	if (mtx_init(&job.lock, mtx_plain) != thrd_success)
+		abort();
 	job.out = xmalloc(max * sizeof *job.out);
 	job.res = xmalloc(max * sizeof *job.res);
 	int rc = 0;
 	/* A round holds as many files open as the descriptor limit allows: all
 	 * of a site's feeds, usually, made durable with one wait for the disk. */
-	for (size_t from = 0; from < set->n && rc == 0; from += max) {
+	for (size_t from = 0; from < set->n && rc == 0 && !job.over; from += max) {
 		job.from = from;
 		job.to = from + max < set->n ? from + max : set->n;
 		memset(job.res, 0, (job.to - from) * sizeof *job.res);
@@ -814,6 +1061,7 @@ int feed_set_write(const struct feed_set *set, const char *outdir, const struct 
 		if ((n > 0 && place_batch(job.out, n, verbose, diag) != 0) || failed)
 			rc = -1;
 	}
+	mtx_destroy(&job.lock);
 	free(job.out);
 	free(job.res);
 	for (size_t i = 0; i < dirs.n; i++)
@@ -889,9 +1137,21 @@ struct stale_walk {
 	struct diag_sink *diag;
 };
 
+/* Another spelling of a feed of the set ("feed/NEWS.xml" for "feed/news.xml"):
+ * where case is ignored it is that feed's file. */
+static bool spelling_of_known(const struct feed_set *set, const char *rel)
+{
+	char *key = feed_path_key(rel);
+	bool found = bsearch(&key, set->known_keys, set->nknown, sizeof *set->known_keys,
+			     str_cmp) != NULL;
+	free(key);
+	return found;
+}
+
 static void stale_file(struct stale_walk *w, const char *rel, const char *full)
 {
-	if (feed_set_has_path(w->set, rel) || !written_by_feedgen(full))
+	if (feed_set_has_path(w->set, rel) || spelling_of_known(w->set, rel) ||
+	    !written_by_feedgen(full))
 		return;
 	w->count++;
 	if (!w->prune) {
@@ -945,7 +1205,7 @@ static bool is_under(const char *path, const char *dir)
 	return strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0');
 }
 
-/* Temporary files of killed runs in the folder of the site feed. */
+/* Temporary files of killed runs in one folder (the site feed's, the root). */
 static void clean_temps(const struct feed_set *set, const char *outdir, const char *rel_dir)
 {
 	char *dir = *rel_dir ? join(outdir, rel_dir) : xstrdup(outdir);
@@ -987,6 +1247,8 @@ static size_t walk_output(const struct feed_set *set, const char *outdir, bool p
 			*copy = '\0';
 		if (!is_under(copy, set->category_dir))
 			clean_temps(set, outdir, copy);
+		if (*copy)	/* and feeds.opml's, the root */
+			clean_temps(set, outdir, "");
 		free(copy);
 		break;
 	}

@@ -7,11 +7,15 @@
  *   feed.path (default feed.xml)   the site feed
  *   feed/<category>.xml            a category (jekyll-feed's path)
  *   feed/by_tag/<tag>.xml          a tag (feed.tags.path changes the folder)
- * and the same with ".rss" for RSS 2.0. Names are cleaned as Jekyll cleans a
- * page URL ("..", "./" and doubled slashes removed), so no name reaches
- * outside the output folder; names with control characters get no feed.
- * Names whose files would differ only in case or Unicode normalisation share
- * one feed, named after the first of them in byte order, with a warning.
+ * and the same with ".rss" and ".json". A name is one file name, never a
+ * folder: the bytes that could make it another name's file, hide it or leave
+ * its folder ("/", "%", a leading "." or "..", control characters) are
+ * written %XX (feed_name_file()), every other byte as it is, so an ordinary
+ * name has jekyll-feed's path and no name can claim another's. A name whose
+ * file name would pass 255 bytes gets no feed (an error naming it and a post).
+ * Names whose files would be one where case is ignored (NFC and simple case
+ * folding: "News" and "news", not "ß" and "ss") share one feed, at the path of
+ * the name of the oldest post among them, with a warning.
  *
  * Ownership: struct feed_set owns its feeds and strings; feed_set_free()
  * releases them. It points at the posts of the post_list it was built from,
@@ -42,6 +46,8 @@ struct feed_set {
 	size_t n;
 	char **known;		/* every path these feeds have in any format, sorted */
 	size_t nknown;
+	char **known_keys;	/* feed_path_key() of each, sorted (nknown of them) */
+	const struct post_list *posts;	/* what it was built from (the site's size) */
 	char *category_dir;	/* "feed" */
 	char *tag_dir;		/* "feed/by_tag" */
 };
@@ -51,8 +57,14 @@ struct feed_set {
  * empty or over-long name, a control character). A new string. */
 char *feed_clean_path(const char *path);
 
+/* A category or tag name as the file name of its feed, without extension:
+ * the name with "/", "%", control characters, a leading "." and each "." next
+ * to another written %XX; NULL for the empty name. A new string. */
+char *feed_name_file(const char *name);
+
 /* The key two paths share when they name the same file on a case-insensitive
- * or normalising file system: NFC, then Unicode case folding. A new string. */
+ * or normalising file system: NFC, then simple case folding (one code point
+ * for one, as such file systems fold). A new string. */
 char *feed_path_key(const char *path);
 
 /* Decide every feed of the site. Problems with names (skipped, merged) are
@@ -70,16 +82,29 @@ struct feed_set_stats {
 	size_t unchanged;	/* files whose bytes were already right */
 };
 
+/* The bound on a run's output (output linear in the input): the feed files
+ * of a run hold at most RUN_OUTPUT_FACTOR times the bytes of the site's post
+ * files plus RUN_OUTPUT_SLACK, counted in feed order (site feed, categories,
+ * tags; unchanged files too). The feed that would pass it and every feed
+ * after it are not written, after an error [output-bound]. */
+#define RUN_OUTPUT_FACTOR 128
+#define RUN_OUTPUT_SLACK (64ull << 20)
+
 /* Write every feed of the set under outdir, each atomically (see output.h),
- * rendering each post once. Stops at the first file that cannot be written
- * and returns -1 after reporting it; 0 when all were written. With verbose,
- * names each file written on stderr. */
+ * rendering each post once. A feed whose file cannot be made for a reason
+ * of its own (a folder in the way, a name too long) is reported and the
+ * others are written; the run's output bound is kept. Stops at the first
+ * file that cannot be written for the run's sake (no space, no permission)
+ * and returns -1 after reporting it; 0 otherwise. With verbose, names each
+ * file written on stderr. */
 int feed_set_write(const struct feed_set *set, const char *outdir, const struct site *site,
 		   const struct write_options *opt, const struct write_shared *sh, bool verbose,
 		   struct feed_set_stats *stats, struct diag_sink *diag);
 
 /* Feeds under the category and tag folders of outdir that feedgen wrote
- * before (their generator says so) but that belong to no feed of the set:
+ * before (their generator says so) but that belong to no feed of the set,
+ * nor are another spelling of one (same feed_path_key(): where case is
+ * ignored, deleting it would delete the live feed):
  * each is reported as a warning, or deleted when prune is set. Temporary files
  * of killed feedgen runs are removed (the caller holds the lock). Returns how many stale feeds there
  * were. */
