@@ -49,12 +49,32 @@ Text
 {% if x %} never closed
 MD
 
+cat >"$site/_posts/2021-01-05-bound.md" <<'MD'
+---
+title: Bound
+---
+Before.
+{% for i in (1..2000000) %}x{% endfor %}
+MD
+
 "$FEEDGEN" "$site" >"$TMP/feed.xml" 2>"$TMP/err"
 rc=$?
 [ $rc -eq 1 ]
 ok $? "a post with a Liquid syntax error: exit status 1 (got $rc)"
 grep -q '2021-01-04-broken.md:5:1: error: Liquid syntax error' "$TMP/err"
 ok $? "the syntax error is reported at file:line:col"
+grep -q '2021-01-05-bound.md:5:1: error: Liquid error: the range (1..2000000) is larger than the limit' "$TMP/err"
+ok $? "a bound passed is an error at file:line:col"
+python3 - "$TMP/feed.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+A = "{http://www.w3.org/2005/Atom}"
+entries = {e.findtext(A + "title"): e for e in ET.parse(sys.argv[1]).getroot().iter(A + "entry")}
+bad = [entries.get(t) for t in ("Broken", "Bound")]
+ok = all(e is not None and e.find(A + "content") is None for e in bad)
+ok = ok and all("{%" not in ET.tostring(e, encoding="unicode") for e in entries.values())
+sys.exit(0 if ok and len(entries) == 5 else 1)
+PY
+ok $? "a post whose Liquid fails keeps its entry without content, never the Liquid source"
 grep -q "2021-01-01-first.md:5:.*unknown Liquid tag 'gist'" "$TMP/err"
 ok $? "an unknown tag is a warning naming it at its line"
 "$XMLLINT" --noout "$TMP/feed.xml" 2>/dev/null
