@@ -1485,16 +1485,17 @@ static json_t *posts_by(const struct liquid_site *ls, bool tags)
 {
 	json_t *h = json_object();
 	const struct post_list *l = ls->posts;
+	/* The names in order, oldest post first; then the posts, newest first. */
 	for (size_t i = l->n; i-- > 0;) {
 		const struct strlist *names = tags ? &l->v[i]->tags : &l->v[i]->categories;
-		for (size_t k = 0; k < names->n; k++) {
-			json_t *a = json_object_get(h, names->v[k]);
-			if (!a) {
-				a = json_array();
-				json_object_set_new(h, names->v[k], a);
-			}
-			json_array_insert(a, 0, json_array_get(ls->post_values, i));
-		}
+		for (size_t k = 0; k < names->n; k++)
+			if (!json_object_get(h, names->v[k]))
+				json_object_set_new(h, names->v[k], json_array());
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const struct strlist *names = tags ? &l->v[i]->tags : &l->v[i]->categories;
+		for (size_t k = 0; k < names->n; k++)
+			json_array_append(json_object_get(h, names->v[k]), json_array_get(ls->post_values, i));
 	}
 	return h;
 }
