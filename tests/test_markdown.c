@@ -53,7 +53,39 @@ static void test_ial(void)
 	has("# Header\n{: id=\"\"}\n", "<h1>Header</h1>", "{: id=\"\"} takes the id away");
 	lacks("{:ref: .x}\nPara\n", "ref", "an attribute list definition is left out");
 	has("{:ref: .x}\nPara\n", "<p>Para</p>", "and gives no attributes");
-	has("text {: .x} more\n", "<p>text  more</p>", "an IAL after plain text is dropped, as kramdown does");
+	has("text {: .x} more\n", "<p>text {: .x} more</p>",
+	    "an IAL after plain text stays text, as kramdown keeps it");
+	has("A \\{: .x} b\n", "<p>A {: .x} b</p>", "an escaped IAL is text");
+	has("`c`{: .a}{: .b}\n", "class=\"language-plaintext highlighter-rouge a b\"",
+	    "two span IALs in a row both apply");
+	has("{:r: .x key=\"v\"}\n\nPara\n{: r .y}\n", "<p class=\"x y\" key=\"v\">Para</p>",
+	    "a block IAL refers to an ALD: its attributes first");
+	has("A `c`{: r}\n\n{:r: .x}\n", "class=\"language-plaintext highlighter-rouge x\"",
+	    "a span IAL refers to an ALD defined later");
+	has("{:a: .x b}\n{:b: .y a}\nP\n{: a}\n", "<p class=\"y x y x\">P</p>",
+	    "ALDs referring to each other in a circle: expanded 4 deep (kramdown overflows its stack)");
+	has("* T\n{:toc}\n\n# One\n\n## Two\n\n# Three {#t}\n",
+	    "<ul id=\"markdown-toc\">\n"
+	    "  <li><a href=\"#one\" id=\"markdown-toc-one\">One</a>    <ul>\n"
+	    "      <li><a href=\"#two\" id=\"markdown-toc-two\">Two</a></li>\n"
+	    "    </ul>\n"
+	    "  </li>\n"
+	    "  <li><a href=\"#t\" id=\"markdown-toc-t\">Three</a></li>\n"
+	    "</ul>\n<h1 id=\"one\">One</h1>", "{:toc}: the table of contents as kramdown writes it");
+	lacks("* T\n{:toc}\n\n# One\n{: .no_toc}\n", "markdown-toc", "no_toc headings are left out");
+	has("1. T\n{:toc .c}\n\n# [L](x.html)\n", "<ol class=\"c\" id=\"markdown-toc\">\n"
+	    "  <li><a href=\"#l\" id=\"markdown-toc-l\">L</a></li>\n</ol>",
+	    "an ordered table with attributes, links in headings unwrapped");
+	has("x $$a<b$$ y\n", "<p>x \\(a&lt;b\\) y</p>", "inline math: \\( \\) as mathjax");
+	has("$$\nz & w\n$$\n", "\\[z &amp; w\\]\n", "block math: \\[ \\] without <p>");
+	has("`$$a$$`\n", "<code class=\"language-plaintext highlighter-rouge\">$$a$$</code>",
+	    "no math in code");
+	has("    $$a$$\n", "<code>$$a$$\n</code>", "no math in an indented code block");
+	has("$5 and $6\n", "<p>$5 and $6</p>", "single dollars are text");
+	has("{:.cls}\n<div>\ntest\n</div>\n{:#id}\n", "<div class=\"cls\" id=\"id\">\ntest\n</div>\n",
+	    "IALs around an HTML block: on its first tag");
+	lacks("<div>\nx\n</div>\n{:#id}\n$$y$$ {::comment}c{:/}\n", "\xEF\xB7",
+	      "no marker is ever written out of an HTML block");
 	has("```\n{: .x}\n```\n", "<code>{: .x}\n</code>", "no IAL inside fenced code");
 	has("`{: .x}`\n", "<code class=\"language-plaintext highlighter-rouge\">{: .x}</code>",
 	    "no IAL inside a code span");

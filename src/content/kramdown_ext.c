@@ -6,6 +6,7 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -373,15 +374,184 @@ static bool too_many_pipes(const char *s, size_t n)
 	return false;
 }
 
+/* ---- attribute list definitions, references, math ---- */
+
+/* {:name: attrs} (ald_line() said it is one): kept by name; a name given
+ * again adds to what it had, as kramdown merges them. */
+static void take_ald(struct kd_source *ks, const char *s, size_t n)
+{
+	size_t i = 2;
+	while (i < n && s[i] != ':')
+		i++;
+	size_t e = n;
+	while (e > i && s[e - 1] != '}')
+		e--;
+	char *name = xstrndup(s + 2, i - 2);
+	char *attrs = xstrndup(s + i + 1, e > i + 1 ? e - 1 - (i + 1) : 0);
+	for (size_t k = 0; k < ks->n_alds; k++)
+		if (!strcmp(ks->alds[k].name, name)) {
+			char *both = xmalloc(strlen(ks->alds[k].attrs) + strlen(attrs) + 2);
+			sprintf(both, "%s %s", ks->alds[k].attrs, attrs);
+			free(ks->alds[k].attrs);
+			ks->alds[k].attrs = both;
+			free(name);
+			free(attrs);
+			return;
+		}
+	if (ks->n_alds >= KD_MAX_ABBRS) {
+		free(name);
+		free(attrs);
+		return;
+	}
+	if (ks->n_alds == ks->cap_alds) {
+		ks->cap_alds = ks->cap_alds ? ks->cap_alds * 2 : 8;
+		ks->alds = xrealloc(ks->alds, ks->cap_alds * sizeof *ks->alds);
+	}
+	ks->alds[ks->n_alds++] = (struct kd_ald){name, attrs};
+}
+
+/* Calls fn for each bare word of an IAL's inside (what kd_attrs_parse()
+ * passes over: kramdown's references to ALDs). */
+static void each_ref(const char *s, void (*fn)(void *, const char *, size_t), void *arg)
+{
+	size_t i = 0, n = strlen(s);
+	while (i < n) {
+		if (isspace((unsigned char)s[i])) {
+			i++;
+			continue;
+		}
+		size_t k = i + (s[i] == '.' || s[i] == '#');
+		size_t w = k;
+		while (k < n && (isalnum((unsigned char)s[k]) || s[k] == '-' || s[k] == '_' || s[k] == ':'))
+			k++;
+		if (k < n && s[k] == '=' && k + 1 < n && (s[k + 1] == '"' || s[k + 1] == '\'')) {
+			const char *end = strchr(s + k + 2, s[k + 1]);
+			i = end ? (size_t)(end - s) + 1 : n;
+			continue;
+		}
+		if (w == i && k > i)
+			fn(arg, s + i, k - i);
+		i = k > i ? k : i + 1;
+	}
+}
+
+struct expand {
+	const struct kd_source *ks;
+	struct buf *out;
+	unsigned depth;
+	bool toc;
+};
+
+static void expand_ref(void *arg, const char *word, size_t n)
+{
+	struct expand *x = arg;
+	if (x->depth == 0 && n == 3 && !memcmp(word, "toc", 3))
+		x->toc = true;
+	if (x->depth >= 4)
+		return;	/* ALDs that refer to each other in a circle */
+	for (size_t k = 0; k < x->ks->n_alds; k++) {
+		const struct kd_ald *a = &x->ks->alds[k];
+		if (strlen(a->name) != n || memcmp(a->name, word, n) != 0)
+			continue;
+		x->depth++;
+		each_ref(a->attrs, expand_ref, x);
+		x->depth--;
+		buf_addc(x->out, ' ');
+		buf_adds(x->out, a->attrs);
+	}
+}
+
+/* Every IAL item's text with what its references say first; "toc" noted. */
+static void resolve_refs(struct kd_source *ks)
+{
+	for (size_t i = 0; i < ks->n_items; i++) {
+		struct kd_item *it = &ks->items[i];
+		if (it->kind != KD_IAL_SPAN && it->kind != KD_IAL_BLOCK)
+			continue;
+		struct buf b;
+		buf_init(&b);
+		buf_adds(&b, "");
+		struct expand x = {ks, &b, 0, false};
+		each_ref(it->text, expand_ref, &x);
+		it->toc = x.toc;
+		if (b.len) {
+			buf_addc(&b, ' ');
+			buf_adds(&b, it->text);
+			free(it->text);
+			it->text = buf_take(&b);
+		} else {
+			buf_free(&b);
+		}
+	}
+}
+
+/* kramdown's INLINE_MATH_START, on one line: "$$...$$", its length or 0. */
+static size_t span_math_at(const char *s, size_t n)
+{
+	for (size_t i = 2; i + 1 < n; i++)
+		if (s[i] == '$' && s[i + 1] == '$')
+			return i + 2;
+	return 0;
+}
+
+/* A math block: "$$" at s (after a block boundary), its closing "$$"
+ * (lines may lie between), then only blanks up to the line's end and a blank
+ * line or the end after it (kramdown's before_block_boundary?). The length
+ * up to and with the closing "$$", or 0. */
+static size_t block_math_at(const char *s, size_t n)
+{
+	if (n < 4 || s[0] != '$' || s[1] != '$')
+		return 0;
+	const char *close = NULL;
+	for (size_t i = 2; i + 1 < n; i++)
+		if (s[i] == '$' && s[i + 1] == '$') {
+			close = s + i;
+			break;
+		}
+	if (!close)
+		return 0;
+	size_t len = (size_t)(close - s) + 2;
+	size_t rest = line_len(s + len, n - len);
+	if (!blank(s + len, rest))
+		return 0;
+	size_t after = len + rest + (len + rest < n);
+	if (after >= n)
+		return len;
+	/* kramdown's BLOCK_BOUNDARY: a blank line, "^", a block IAL, the end */
+	const char *t = s + after;
+	size_t tl = line_len(t, n - after);
+	if (blank(t, tl) || (t[0] == '^' && blank(t + 1, tl - 1)) || (tl > 2 && t[0] == '{' && t[1] == ':'))
+		return len;
+	return 0;
+}
+
+/* The math's text: stripped of white space at both ends, as kramdown does. */
+static void set_math_text(struct kd_item *it, const char *s, size_t n)
+{
+	while (n && isspace((unsigned char)*s)) {
+		s++;
+		n--;
+	}
+	while (n && isspace((unsigned char)s[n - 1]))
+		n--;
+	free(it->text);
+	it->text = xstrndup(s, n);
+}
+
 /* One line of text (not a fence, not a whole-line construct): span IALs and
  * extensions become markers, code spans are copied as they are. */
-static void copy_text_line(struct kd_source *ks, struct buf *out, const char *s, size_t n)
+static void copy_text_line(struct kd_source *ks, struct buf *out, const char *s, size_t n,
+			   bool math)
 {
 	size_t i = 0;
 	while (i < n) {
 		/* text that is neither code nor "{:": copied at once */
 		const char *tick = memchr(s + i, '`', n - i), *brace = memchr(s + i, '{', n - i);
 		const char *stop = !tick ? brace : !brace ? tick : tick < brace ? tick : brace;
+		const char *dollar = math ? memchr(s + i, '$', (size_t)((stop ? stop : s + n) - (s + i)))
+					  : NULL;
+		if (dollar)
+			stop = dollar;
 		size_t plain = stop ? (size_t)(stop - (s + i)) : n - i;
 		if (plain) {
 			buf_add(out, s + i, plain);
@@ -413,10 +583,37 @@ static void copy_text_line(struct kd_source *ks, struct buf *out, const char *s,
 			i = end;
 			continue;
 		}
+		if (s[i] == '$') {
+			size_t len = i + 1 < n && s[i + 1] == '$' ? span_math_at(s + i, n - i) : 0;
+			/* "\$" is a dollar; but "\$$x$$" starting a line is math
+			 * without the backslash (kramdown's block math start takes
+			 * it, then the paragraph reads the math) */
+			bool escaped = i > 0 && s[i - 1] == '\\';
+			if (escaped && blank(s, i - 1) && out->len && out->data[out->len - 1] == '\\') {
+				out->data[--out->len] = '\0';
+				escaped = false;
+			}
+			if (len && !escaped && ks->n_items < KD_MAX_ITEMS) {
+				size_t idx = add_item(ks, KD_MATH_SPAN, s + i + 2, 0);
+				set_math_text(&ks->items[idx], s + i + 2, len - 4);
+				put_marker(out, idx);
+				i += len;
+				continue;
+			}
+			buf_addc(out, s[i++]);
+			continue;
+		}
+		if (s[i] == '{' && i + 1 < n && s[i + 1] == ':' && i > 0 && s[i - 1] == '\\') {
+			/* \{: is the text "{:" (cmark drops the backslash) */
+			buf_addc(out, s[i++]);
+			continue;
+		}
 		if (s[i] == '{' && i + 1 < n && s[i + 1] == ':') {
 			size_t len = ial_at(s + i, n - i);
 			if (len && ks->n_items < KD_MAX_ITEMS) {
-				put_marker(out, add_item(ks, KD_IAL_SPAN, s + i + 2, len - 3));
+				size_t idx = add_item(ks, KD_IAL_SPAN, s + i + 2, len - 3);
+				ks->items[idx].written = xstrndup(s + i, len);
+				put_marker(out, idx);
 				i += len;
 				continue;
 			}
@@ -457,7 +654,7 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 	buf_adds(&out, "");
 	char fence_ch = 0;
 	size_t fence_len = 0;
-	bool prev_blank = true;
+	bool prev_blank = true, prev_ial = false;
 	char open_tags[8][16];
 	size_t n_open = 0;
 	size_t pos = 0;
@@ -466,6 +663,8 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 		size_t len = line_len(s, n - pos);
 		size_t next = pos + len + (pos + len < n);
 		bool is_blank = blank(s, len);
+		bool after_ial = prev_ial;
+		prev_ial = false;
 		char ch;
 		size_t fl;
 		if (fence_len) {	/* inside a fenced code block: copied as it is */
@@ -496,6 +695,7 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 			buf_addc(&out, '\n');
 			pos = next;
 			prev_blank = false;
+			prev_ial = true;
 			continue;
 		}
 		if (len >= 1 && s[0] == '^' && blank(s + 1, len - 1)) {
@@ -505,7 +705,22 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 			continue;
 		}
 		if (ald_line(s + ind, len - ind) && ind < 4) {
-			pos = next;	/* {:name: .x}: an attribute list definition */
+			take_ald(ks, s + ind, len - ind);	/* {:name: .x} */
+			pos = next;
+			continue;
+		}
+		size_t math = ind < 4 && (prev_blank || after_ial) ?
+			      block_math_at(md + pos + ind, n - pos - ind) : 0;
+		if (math && ks->n_items < KD_MAX_ITEMS) {
+			const char *m = md + pos + ind;
+			size_t idx = add_item(ks, KD_MATH_BLOCK, m + 2, 0);
+			set_math_text(&ks->items[idx], m + 2, math - 4);
+			put_marker(&out, idx);
+			buf_addc(&out, '\n');
+			pos += ind + math;
+			pos += line_len(md + pos, n - pos);	/* blank up to the line's end */
+			pos += pos < n;
+			prev_blank = false;
 			continue;
 		}
 		if (take_abbr(ks, s, len)) {
@@ -573,7 +788,7 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 				else
 					buf_addc(&out, s[k]);
 		} else {
-			copy_text_line(ks, &out, s, len);
+			copy_text_line(ks, &out, s, len, ind < 4);
 		}
 		if (next > pos + len)
 			buf_addc(&out, '\n');
@@ -583,6 +798,7 @@ void kd_source_prepare(struct kd_source *ks, const char *src, size_t n)
 	free(scrubbed);
 	ks->len = out.len;
 	ks->md = buf_take(&out);
+	resolve_refs(ks);
 }
 
 /* The start of the first occurrence of pat in s, or NULL. */
@@ -639,14 +855,21 @@ char *kd_defuse_unclosed(const char *md, size_t n, size_t *len)
 
 void kd_source_free(struct kd_source *ks)
 {
-	for (size_t i = 0; i < ks->n_items; i++)
+	for (size_t i = 0; i < ks->n_items; i++) {
 		free(ks->items[i].text);
+		free(ks->items[i].written);
+	}
 	free(ks->items);
 	for (size_t i = 0; i < ks->n_abbrs; i++) {
 		free(ks->abbrs[i].word);
 		free(ks->abbrs[i].title);
 	}
 	free(ks->abbrs);
+	for (size_t i = 0; i < ks->n_alds; i++) {
+		free(ks->alds[i].name);
+		free(ks->alds[i].attrs);
+	}
+	free(ks->alds);
 	free(ks->md);
 	memset(ks, 0, sizeof *ks);
 }
@@ -916,6 +1139,14 @@ static const struct kd_abbr *abbr_at(const struct kd_source *ks, const char *s, 
 	return best;
 }
 
+void kd_math(struct buf *out, const struct kd_item *it)
+{
+	bool block = it->kind == KD_MATH_BLOCK;
+	buf_adds(out, block ? "\\[" : "\\(");
+	kd_escape(out, it->text, strlen(it->text), true);
+	buf_adds(out, block ? "\\]\n" : "\\)");
+}
+
 void kd_text(struct buf *out, const char *s, size_t n, const struct kd_source *ks)
 {
 	for (size_t i = 0; i < n;) {
@@ -937,6 +1168,10 @@ void kd_text(struct buf *out, const char *s, size_t n, const struct kd_source *k
 				buf_adds(out, it->text);
 			else if (it->kind == KD_COMMENT)
 				buf_printf(out, "<!-- %s -->", it->text);
+			else if (it->kind == KD_MATH_SPAN || it->kind == KD_MATH_BLOCK)
+				kd_math(out, it);
+			else if (it->kind == KD_IAL_SPAN && it->written)
+				kd_escape(out, it->written, strlen(it->written), false);
 			i += mlen;
 			continue;
 		}

@@ -42,6 +42,8 @@ enum kd_item_kind {
 	KD_IAL_BLOCK,	/* {: ...} alone on its line: the block before or after */
 	KD_RAW,		/* {::nomarkdown}...{:/}: copied to the output as it is */
 	KD_COMMENT,	/* {::comment}...{:/}: an HTML comment */
+	KD_MATH_SPAN,	/* $$...$$ inside text: \( \) as kramdown's mathjax engine writes */
+	KD_MATH_BLOCK,	/* $$...$$ as a block of its own: \[ \] */
 };
 
 struct kd_item {
@@ -49,6 +51,15 @@ struct kd_item {
 	char *text;		/* the IAL's inside, or the extension's content */
 	bool after_block;	/* block IAL: the line before it was not blank */
 	bool at_margin;		/* block IAL: written at column 0 */
+	bool toc;		/* IAL: refers to "toc" ({:toc}: the list is the table of contents) */
+	char *written;		/* span IAL: the source as written ("{: .x}"), for when
+				 * it follows plain text and kramdown keeps it as text */
+};
+
+/* An attribute list definition, {:name: .class key="v"}. */
+struct kd_ald {
+	char *name;
+	char *attrs;
 };
 
 struct kd_abbr {
@@ -63,13 +74,17 @@ struct kd_source {
 	size_t n_items, cap_items;
 	struct kd_abbr *abbrs;
 	size_t n_abbrs, cap_abbrs;
+	struct kd_ald *alds;		/* at most KD_MAX_ABBRS */
+	size_t n_alds, cap_alds;
 	/* kd_source_prepare()'s own: where a search for an extension's end tag
 	 * (nomarkdown/comment, inline/block) found none. */
 	const char *no_end[2][2];
 	unsigned raw_searches;	/* and how often it looked for an HTML end tag */
 };
 
-/* Rewrite md (n bytes of valid UTF-8) into ks->md. */
+/* Rewrite md (n bytes of valid UTF-8) into ks->md. The text of every IAL
+ * item starts with what the ALDs it refers to say (kramdown applies them
+ * first), so kd_attrs_parse() of it gives all its attributes. */
 void kd_source_prepare(struct kd_source *ks, const char *md, size_t n);
 void kd_source_free(struct kd_source *ks);
 
@@ -118,8 +133,13 @@ void kd_ids_free(struct kd_ids *ids);
 /* HTML-escape s into out: &, <, > (and " when attr). */
 void kd_escape(struct buf *out, const char *s, size_t n, bool attr);
 /* Text as kramdown writes it: escaped, "<<" and ">>" as « and », the
- * abbreviations of ks wrapped in <abbr>, markers applied (an IAL left over
- * is dropped; a raw or comment item is written out). */
+ * abbreviations of ks wrapped in <abbr>, markers applied (a span IAL left
+ * over - after plain text, which kramdown gives none - is written as the
+ * text it was; a block IAL left over is dropped; a raw, comment or math item
+ * is written out). */
+/* Math as kramdown's default engine (mathjax) writes it: \(x\) in a line,
+ * \[x\] and a newline for a block; the TeX escaped. */
+void kd_math(struct buf *out, const struct kd_item *it);
 void kd_text(struct buf *out, const char *s, size_t n, const struct kd_source *ks);
 
 #endif

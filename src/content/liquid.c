@@ -648,9 +648,12 @@ struct tparser {
 	unsigned max_depth;
 	bool trim_next;		/* the last tag ended with - */
 	bool failed;
+	bool reported;		/* a nested parse ({% liquid %}) reported the error */
 	char msg[512];
 	unsigned long err_line, err_col;
 };
+
+static int parse_template(struct tparser *p, struct lnodes *out);
 
 static void tokenize(struct tparser *p)
 {
@@ -745,6 +748,7 @@ static void lnode_free(struct lnode *n)
 	lexpr_free(n->subject);
 	lexpr_free(n->limit);
 	lexpr_free(n->offset);
+	lexpr_free(n->cols);
 	lnode_free_list(&n->body);
 	lnode_free_list(&n->else_body);
 	for (size_t i = 0; i < n->nitems; i++)
@@ -1069,6 +1073,107 @@ static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,
 	return true;
 }
 
+/* {% tablerow item in collection cols: n limit: n offset: n %}: Liquid
+ * scans the attributes anywhere after the collection (TagAttributes). */
+static bool parse_tablerow(struct tparser *p, struct lnode *n, const struct ttok *t,
+			   const struct tagparts *tp)
+{
+	struct elex l = {0};
+	elex_run(&l, tp->markup, tp->mlen);
+	bool ok = false;
+	const struct etok *v = elook(&l, 0);
+	if (v->kind == T_ID && eid_is(elook(&l, 1), "in")) {
+		n->text = xstrndup(v->s, v->n);
+		l.pos += 2;
+		n->subject = parse_expr(&l, false);
+		ok = n->subject != NULL;
+		while (ok && elook(&l, 0)->kind != T_END) {
+			if (elook(&l, 0)->kind != T_ID || elook(&l, 1)->kind != T_COLON) {
+				l.pos++;	/* lax: what is no attribute is passed over */
+				continue;
+			}
+			struct lexpr **slot = eid_is(elook(&l, 0), "cols") ? &n->cols
+					      : eid_is(elook(&l, 0), "limit") ? &n->limit
+					      : eid_is(elook(&l, 0), "offset") ? &n->offset : NULL;
+			l.pos += 2;
+			struct lexpr *x = parse_expr(&l, false);
+			if (!x)
+				break;
+			if (slot) {
+				lexpr_free(*slot);
+				*slot = x;
+			} else {
+				lexpr_free(x);
+			}
+		}
+	}
+	free(l.v);
+	if (!ok) {
+		perr(p, t, "syntax error in 'tablerow': %.*s (valid: tablerow item in collection "
+		     "[cols: n] [limit: n] [offset: n])", QUOTE_LEN(tp->mlen), tp->markup);
+		return false;
+	}
+	const struct ttok *et;
+	struct tagparts cur;
+	bool b;
+	if (parse_body(p, &n->body, &et, &cur, &b) != 0)
+		return false;
+	if (!et) {
+		perr(p, t, "'tablerow' tag was never closed");
+		return false;
+	}
+	if (strcmp(cur.name, "endtablerow")) {
+		perr(p, et, "unknown tag '%s' inside 'tablerow'", cur.name);
+		return false;
+	}
+	return true;
+}
+
+/* {% liquid %}: one tag a line. Its lines are parsed as the tags they
+ * name, each "{%" line "%}" with the line's end kept inside the tag, so
+ * lines count on and nothing but the tags is output. */
+static bool parse_liquid_tag(struct tparser *p, struct lnode *n, const struct ttok *t,
+			     const struct tagparts *tp)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	const char *s = tp->markup, *end = s + tp->mlen;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s);
+		if (!is_ws_only(s, len)) {
+			buf_adds(&b, "{%");
+			buf_add(&b, s, len);
+			buf_adds(&b, "\n%}");
+		} else {
+			buf_adds(&b, "{%#\n%}");
+		}
+		s += len + (nl ? 1 : 0);
+	}
+	/* Lines count from the markup's first line (split_tag() passed over
+	 * the line ends before it). */
+	unsigned long line = t->line;
+	for (const char *k = t->s; k < tp->markup; k++)
+		line += *k == '\n';
+	struct lsource where = {p->where->file, line, 1};
+	struct tparser sub = {0};
+	sub.src = b.data ? b.data : "";
+	sub.srclen = b.len;
+	sub.where = &where;
+	sub.diag = p->diag;
+	sub.max_depth = p->max_depth > p->depth ? p->max_depth - p->depth : 0;
+	bool ok = parse_template(&sub, &n->body) == 0;
+	buf_free(&b);
+	if (!ok) {
+		/* parse_template() reported it; stop this parse without a second
+		 * message. */
+		p->failed = true;
+		p->reported = true;
+	}
+	return ok;
+}
+
 /* Does token x end a raw block? Liquid reads each token with
  * /\A(.*){%\s*(\w+)\s*(.*)?%}\z/m (the last "{%" that fits) and compares the
  * name: so "{{% endraw %}" ends it with "{" kept, and "{%- endraw %}" does not.
@@ -1234,6 +1339,22 @@ static int parse_tag(struct tparser *p, struct lnodes *body, const struct ttok *
 			n->cycle_key = xmalloc(32);
 			snprintf(n->cycle_key, 32, "\x01%p", (void *)n);
 		}
+	} else if (!strcmp(name, "tablerow")) {
+		n = node_new(LN_TABLEROW, t);
+		nodes_add(body, n);
+		return parse_tablerow(p, n, t, tp) ? 0 : -1;
+	} else if (!strcmp(name, "liquid")) {
+		n = node_new(LN_SEQ, t);
+		nodes_add(body, n);
+		return parse_liquid_tag(p, n, t, tp) ? 0 : -1;
+	} else if (!strcmp(name, "render")) {
+		/* Liquid 5's render reads partials through a file system Jekyll
+		 * 4.3 never sets: it is an error there when rendered. */
+		if (tp->mlen < 2 || (tp->markup[0] != '\'' && tp->markup[0] != '"')) {
+			perr(p, t, "syntax error in tag 'render' - Template name must be a quoted string");
+			return -1;
+		}
+		n = node_new(LN_RENDER, t);
 	} else if (!strcmp(name, "echo")) {
 		n = node_new(LN_OUTPUT, t);
 		n->var = parse_variable(tp->markup, tp->mlen, false);
@@ -1325,7 +1446,7 @@ static bool is_end_tag(const char *name)
 {
 	static const char *const ends[] = {"else", "elsif", "when", NULL};
 	static const char *const blocks[] = {"if", "unless", "case", "for", "capture", "comment",
-		"raw", "ifchanged", NULL};
+		"raw", "ifchanged", "tablerow", NULL};
 	if (!strncmp(name, "end", 3)) {
 		for (const char *const *b = blocks; *b; b++)
 			if (!strcmp(name + 3, *b))
@@ -1459,8 +1580,9 @@ static int parse_template(struct tparser *p, struct lnodes *out)
 	free(p->v);
 	p->v = NULL;
 	if (p->failed) {
-		diag_report(p->diag, DIAG_ERROR, p->where->file, p->err_line, p->err_col, "liquid-syntax",
-			    "Liquid syntax error: %s", p->msg);
+		if (!p->reported)
+			diag_report(p->diag, DIAG_ERROR, p->where->file, p->err_line, p->err_col,
+				    "liquid-syntax", "Liquid syntax error: %s", p->msg);
 		lnode_free_list(out);
 		return -1;
 	}
@@ -1566,6 +1688,8 @@ static json_t *eval_var(struct lctx *c, const struct lexpr *e)
 		json_t *key = k->key ? json_string(k->key) : lctx_eval(c, k->expr);
 		json_t *made;
 		json_t *next = lookup_one(hold, key, k->command, &made);
+		if (!next && !c->opt->plain && json_is_object(hold) && json_is_string(key))
+			next = made = ljekyll_site_extra(c, hold, json_string_value(key));
 		json_decref(key);
 		json_t *nh = next ? json_incref(next) : NULL;
 		json_decref(made);
@@ -1775,6 +1899,119 @@ static bool eval_cond(struct lctx *c, const struct lcond *k)
 
 /* ---- nodes ---- */
 
+/* Utils.slice_collection: arrays item by item, a hash as [key, value]
+ * pairs, a non-empty string as itself; items from..to (to when has_to). */
+static json_t *slice_collection(json_t *coll, long long from, bool has_to, long long to)
+{
+	json_t *seg = json_array();
+	long long idx = 0;
+	if (coll && json_is_array(coll)) {
+		for (size_t i = 0; i < json_array_size(coll); i++, idx++) {
+			if (has_to && to <= idx)
+				break;
+			if (from <= idx)
+				json_array_append(seg, json_array_get(coll, i));
+		}
+	} else if (coll && json_is_object(coll)) {
+		const char *k;
+		json_t *x;
+		json_object_foreach(coll, k, x) {
+			if (has_to && to <= idx)
+				break;
+			if (from <= idx)
+				json_array_append_new(seg, json_pack("[sO]", k, x));
+			idx++;
+		}
+	} else if (coll && json_is_string(coll) && json_string_length(coll)) {
+		json_array_append(seg, coll);
+	}
+	return seg;
+}
+
+/* Ruby's to_i on an attribute's value (nil is 0). */
+static long long attr_to_i(struct lctx *c, const struct lexpr *e)
+{
+	json_t *v = e ? lctx_eval(c, e) : NULL;
+	long long r = 0;
+	if (json_is_string(v))
+		r = lv_str_to_i(json_string_value(v));
+	else if (json_is_real(v))
+		r = (long long)json_real_value(v);
+	else if (json_is_integer(v))
+		r = json_integer_value(v);
+	else if (v && !json_is_null(v))
+		lctx_error(c, "undefined method `to_i'");
+	json_decref(v);
+	return r;
+}
+
+/* Liquid's TableRow: cells of cols columns, tablerowloop beside the item. */
+static int render_tablerow(struct lctx *c, const struct lnode *n)
+{
+	json_t *coll = lctx_eval(c, n->subject);
+	if (!lv_truthy(coll) || c->failed) {
+		json_decref(coll);
+		return c->failed ? -1 : 0;
+	}
+	long long from = attr_to_i(c, n->offset);
+	long long to = n->limit ? from + attr_to_i(c, n->limit) : 0;
+	long long cols = attr_to_i(c, n->cols);
+	json_t *seg = slice_collection(coll, from, n->limit != NULL, to);
+	json_decref(coll);
+	if (c->failed || c->nscopes >= sizeof c->scopes / sizeof c->scopes[0]) {
+		json_decref(seg);
+		if (!c->failed)
+			lctx_error(c, "loops nested too deep");
+		return -1;
+	}
+	size_t len = json_array_size(seg);
+	buf_adds(c->out, "<tr class=\"row1\">\n");
+	json_t *scope = json_object();
+	c->scopes[c->nscopes++] = scope;
+	long long row = 1, col = 1;
+	int rc = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (++c->iterations > c->opt->max_iterations) {
+			lctx_error(c, "more than %lu loop iterations", c->opt->max_iterations);
+			rc = -1;
+			break;
+		}
+		json_t *tl = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:b,s:b,s:b,s:b}",
+				       "length", (json_int_t)len, "col", (json_int_t)col,
+				       "col0", (json_int_t)(col - 1), "row", (json_int_t)row,
+				       "index", (json_int_t)i + 1, "index0", (json_int_t)i,
+				       "rindex", (json_int_t)(len - i), "rindex0", (json_int_t)(len - i - 1),
+				       "first", i == 0, "last", i == len - 1, "col_first", col == 1,
+				       "col_last", col == cols);
+		json_object_set_new(scope, "tablerowloop", tl);
+		json_object_set(scope, n->text, json_array_get(seg, i));
+		buf_printf(c->out, "<td class=\"col%lld\">", col);
+		if (lctx_render_nodes(c, &n->body) != 0) {
+			rc = -1;
+			break;
+		}
+		buf_adds(c->out, "</td>");
+		if (col == cols && i != len - 1)
+			buf_printf(c->out, "</tr>\n<tr class=\"row%lld\">", row + 1);
+		if (col == cols) {
+			col = 1;
+			row++;
+		} else {
+			col++;
+		}
+		if (!out_ok(c)) {
+			rc = -1;
+			break;
+		}
+	}
+	c->nscopes--;
+	json_decref(scope);
+	json_decref(seg);
+	if (rc == 0)
+		buf_adds(c->out, "</tr>\n");
+	return rc;
+}
+
 static int render_for(struct lctx *c, const struct lnode *n)
 {
 	json_t *reg = json_object_get(c->registers, "for");
@@ -1813,30 +2050,7 @@ static int render_for(struct lctx *c, const struct lnode *n)
 		json_decref(coll);
 		return -1;
 	}
-	/* Utils.slice_collection: arrays item by item, a hash as [key, value]
-	 * pairs, a non-empty string as itself. */
-	json_t *seg = json_array();
-	long long idx = 0;
-	if (coll && json_is_array(coll)) {
-		for (size_t i = 0; i < json_array_size(coll); i++, idx++) {
-			if (has_to && to <= idx)
-				break;
-			if (from <= idx)
-				json_array_append(seg, json_array_get(coll, i));
-		}
-	} else if (coll && json_is_object(coll)) {
-		const char *k;
-		json_t *x;
-		json_object_foreach(coll, k, x) {
-			if (has_to && to <= idx)
-				break;
-			if (from <= idx)
-				json_array_append_new(seg, json_pack("[sO]", k, x));
-			idx++;
-		}
-	} else if (coll && json_is_string(coll) && json_string_length(coll)) {
-		json_array_append(seg, coll);
-	}
+	json_t *seg = slice_collection(coll, from, has_to, to);
 	json_decref(coll);
 	size_t len = json_array_size(seg);
 	if (n->reversed)
@@ -2021,6 +2235,13 @@ static int render_node(struct lctx *c, const struct lnode *n)
 		buf_free(&tmp);
 		return rc;
 	}
+	case LN_TABLEROW:
+		return render_tablerow(c, n);
+	case LN_SEQ:
+		return lctx_render_nodes(c, &n->body);
+	case LN_RENDER:
+		lctx_error(c, "This liquid context does not allow includes.");
+		return -1;
 	case LN_EXT:
 		return n->ext->render(c, n);
 	}

@@ -36,6 +36,7 @@ struct liquid_options {
 	const char *includes_dir;	/* the _includes folder, or NULL: no includes */
 	const char *relative_dir;	/* include_relative's folder, or NULL */
 	const struct site *site;	/* for Jekyll's url filters and tags; may be NULL */
+	const struct post *post;	/* the post rendered (site.related_posts); may be NULL */
 	bool plain;			/* Liquid's filters only (Jekyll's where and sort
 					 * replace Liquid's): for comparing with Liquid */
 };

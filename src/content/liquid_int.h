@@ -82,7 +82,7 @@ struct lcond {
 enum lnode_kind {
 	LN_TEXT, LN_OUTPUT, LN_ASSIGN, LN_CAPTURE, LN_IF, LN_UNLESS, LN_CASE, LN_FOR,
 	LN_BREAK, LN_CONTINUE, LN_CYCLE, LN_INCREMENT, LN_DECREMENT, LN_EXT,
-	LN_IFCHANGED, LN_NOTHING,
+	LN_IFCHANGED, LN_NOTHING, LN_TABLEROW, LN_SEQ, LN_RENDER,
 };
 
 struct lnode;
@@ -111,7 +111,8 @@ struct lnode {
 	struct lbranch *branches;	/* if/unless/case (case: branches of when/else) */
 	size_t nbranches;
 	struct lexpr *subject;		/* case, for: the collection */
-	struct lexpr *limit, *offset;	/* for */
+	struct lexpr *limit, *offset;	/* for, tablerow */
+	struct lexpr *cols;		/* tablerow */
 	bool reversed;
 	struct lnodes body;		/* capture, for, extension blocks */
 	struct lnodes else_body;	/* for's else */
@@ -176,6 +177,11 @@ const struct lfilter_def *lfilter_find(const struct lfilter_def *table, size_t n
 const struct lfilter_def *lfilter_standard(const char *name);
 const struct lfilter_def *lfilter_jekyll(const char *name);
 const struct ltag_def *ltag_jekyll(const char *name);
+/* What Jekyll's `site` holds beyond _config.yml, made on first use:
+ * site.posts, site.categories, site.tags, site.related_posts (and empty
+ * site.pages). A new reference, or NULL when obj is not the site's `site`
+ * or key none of these. */
+json_t *ljekyll_site_extra(struct lctx *c, const json_t *obj, const char *key);
 
 /* ---- rendering ---- */
 

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <threads.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -147,6 +148,13 @@ json_t *liquid_yaml_value(const char *text, size_t n)
 struct liquid_site {
 	json_t *site;			/* the `site` variable */
 	const struct post_list *posts;	/* borrowed: for post_url and link */
+	/* site.posts, site.categories, site.tags: made on the first lookup
+	 * of one of them (a site whose posts never ask pays nothing), once,
+	 * under the lock, whichever writer thread asks first. */
+	mtx_t lock;
+	bool made;
+	json_t *post_values;		/* array, newest first */
+	json_t *categories, *tags;	/* name -> array of posts, newest first */
 };
 
 /* Templates are not trusted: no link followed, no FIFO or device read. */
@@ -259,6 +267,8 @@ struct liquid_site *liquid_site_new(const struct site *site, const struct post_l
 	struct liquid_site *ls = xcalloc(1, sizeof *ls);
 	ls->site = site_value(site);
 	ls->posts = posts;
+	if (mtx_init(&ls->lock, mtx_plain) != thrd_success)
+		abort();
 	return ls;
 }
 
@@ -272,6 +282,10 @@ void liquid_site_free(struct liquid_site *ls)
 	if (!ls)
 		return;
 	json_decref(ls->site);
+	json_decref(ls->post_values);
+	json_decref(ls->categories);
+	json_decref(ls->tags);
+	mtx_destroy(&ls->lock);
 	free(ls);
 }
 
@@ -1401,9 +1415,10 @@ static json_t *strlist_value(const struct strlist *l)
 	return a;
 }
 
-static json_t *page_value(const struct post *p, json_t *fm)
+/* What Jekyll computes for every post (its Document drop), over what obj
+ * already holds. */
+static void post_computed(json_t *obj, const struct post *p)
 {
-	json_t *page = json_copy(fm);
 	char date[64];
 	time_t t = (time_t)(p->date.sec + p->date.off);
 	struct tm tm;
@@ -1412,28 +1427,124 @@ static json_t *page_value(const struct post *p, json_t *fm)
 	snprintf(date, sizeof date, "%04d-%02d-%02d %02d:%02d:%02d %c%02d%02d", tm.tm_year + 1900,
 		 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
 		 p->date.off < 0 ? '-' : '+', off / 3600, off / 60 % 60);
-	json_object_set_new(page, "date", json_string(date));
+	json_object_set_new(obj, "date", json_string(date));
 	if (p->url) {
-		json_object_set_new(page, "url", json_string(p->url));
+		json_object_set_new(obj, "url", json_string(p->url));
 		/* Jekyll's id: the url's folder and the slug. */
 		const char *slash = strrchr(p->url, '/');
 		struct buf id = new_buf();
 		buf_add(&id, p->url, slash ? (size_t)(slash - p->url) : 0);
 		buf_printf(&id, "/%s", p->slug ? p->slug : "");
-		json_object_set_new(page, "id", str_result(&id));
+		json_object_set_new(obj, "id", str_result(&id));
 	}
-	json_object_set_new(page, "categories", strlist_value(&p->categories));
-	json_object_set_new(page, "tags", strlist_value(&p->tags));
+	json_object_set_new(obj, "categories", strlist_value(&p->categories));
+	json_object_set_new(obj, "tags", strlist_value(&p->tags));
 	if (p->slug)
-		json_object_set_new(page, "slug", json_string(p->slug));
-	if (p->title && !json_object_get(page, "title"))
-		json_object_set_new(page, "title", json_string(p->title));
-	json_object_set_new(page, "path", json_string(p->relpath ? p->relpath : p->path));
-	json_object_set_new(page, "collection", json_string("posts"));
+		json_object_set_new(obj, "slug", json_string(p->slug));
+	if (p->title && !json_object_get(obj, "title"))
+		json_object_set_new(obj, "title", json_string(p->title));
+	json_object_set_new(obj, "path", json_string(p->relpath ? p->relpath : p->path));
+	json_object_set_new(obj, "collection", json_string("posts"));
 	if (p->ext)
-		json_object_set_new(page, "ext", json_string(p->ext));
-	json_object_set_new(page, "draft", json_boolean(p->draft));
+		json_object_set_new(obj, "ext", json_string(p->ext));
+	json_object_set_new(obj, "draft", json_boolean(p->draft));
+}
+
+static json_t *page_value(const struct post *p, json_t *fm)
+{
+	json_t *page = json_copy(fm);
+	post_computed(page, p);
 	return page;
+}
+
+/* One post as an item of site.posts: what the loader kept of it (its other
+ * front matter keys would mean reading every post's file again), and no
+ * content: Jekyll gives a post's content as it stands in its own render
+ * order, which feedgen does not follow. */
+static json_t *post_item_value(const struct post *p)
+{
+	json_t *o = json_object();
+	post_computed(o, p);
+	json_object_set_new(o, "relative_path", json_string(p->relpath ? p->relpath : p->path));
+	if (p->description)
+		json_object_set_new(o, "description", json_string(p->description));
+	if (p->excerpt)
+		json_object_set_new(o, "excerpt", json_string(p->excerpt));
+	if (p->image)
+		json_object_set_new(o, "image", json_string(p->image));
+	if (p->lang)
+		json_object_set_new(o, "lang", json_string(p->lang));
+	if (p->author.name)
+		json_object_set_new(o, "author", json_string(p->author.name));
+	return o;
+}
+
+/* Site#post_attr_hash: each name in the order the posts (oldest first)
+ * bring it, its posts newest first. */
+static json_t *posts_by(const struct liquid_site *ls, bool tags)
+{
+	json_t *h = json_object();
+	const struct post_list *l = ls->posts;
+	/* The names in order, oldest post first; then the posts, newest first. */
+	for (size_t i = l->n; i-- > 0;) {
+		const struct strlist *names = tags ? &l->v[i]->tags : &l->v[i]->categories;
+		for (size_t k = 0; k < names->n; k++)
+			if (!json_object_get(h, names->v[k]))
+				json_object_set_new(h, names->v[k], json_array());
+	}
+	for (size_t i = 0; i < l->n; i++) {
+		const struct strlist *names = tags ? &l->v[i]->tags : &l->v[i]->categories;
+		for (size_t k = 0; k < names->n; k++)
+			json_array_append(json_object_get(h, names->v[k]), json_array_get(ls->post_values, i));
+	}
+	return h;
+}
+
+static void make_collections(struct liquid_site *ls)
+{
+	ls->post_values = json_array();
+	for (size_t i = 0; ls->posts && i < ls->posts->n; i++)
+		json_array_append_new(ls->post_values, post_item_value(ls->posts->v[i]));
+	if (!ls->posts) {
+		ls->categories = json_object();
+		ls->tags = json_object();
+		return;
+	}
+	ls->categories = posts_by(ls, false);
+	ls->tags = posts_by(ls, true);
+}
+
+/* Site::RelatedPosts without lsi: the ten newest posts but this one. */
+static json_t *related_posts(const struct liquid_site *ls, const struct post *self)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; ls->posts && i < ls->posts->n && json_array_size(a) < 10; i++)
+		if (ls->posts->v[i] != self)
+			json_array_append(a, json_array_get(ls->post_values, i));
+	return a;
+}
+
+json_t *ljekyll_site_extra(struct lctx *c, const json_t *obj, const char *key)
+{
+	const struct site *site = c->opt->site;
+	struct liquid_site *ls = site ? site->liquid : NULL;
+	if (!ls || obj != ls->site)
+		return NULL;
+	bool posts = !strcmp(key, "posts"), related = !strcmp(key, "related_posts");
+	bool cats = !strcmp(key, "categories"), tags = !strcmp(key, "tags");
+	if (!strcmp(key, "pages") || !strcmp(key, "html_pages") || !strcmp(key, "static_files"))
+		return json_array();	/* feedgen reads the posts only */
+	if (!posts && !related && !cats && !tags)
+		return NULL;
+	mtx_lock(&ls->lock);
+	if (!ls->made) {
+		make_collections(ls);
+		ls->made = true;
+	}
+	mtx_unlock(&ls->lock);
+	if (related)
+		return related_posts(ls, c->opt->post);
+	return json_incref(posts ? ls->post_values : cats ? ls->categories : ls->tags);
 }
 
 char *liquid_render_post(const struct site *site, const struct post *p, const char *body,
@@ -1473,6 +1584,7 @@ char *liquid_render_post(const struct site *site, const struct post *p, const ch
 	opt.includes_dir = includes;
 	opt.relative_dir = reldir;
 	opt.site = site;
+	opt.post = p;
 	char *out = liquid_render(body, n, vars, p->path, p->body_line, &opt, diag);
 	free(includes);
 	free(reldir);

@@ -7,6 +7,7 @@
  * attach attributes to (see README, "Markdown"). */
 #include <config.h>
 
+#include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,7 @@ enum role {
 struct extra {
 	struct kd_attrs attrs;
 	enum role role;
+	char *id;	/* a heading's id made ahead, when a table of contents needs it */
 };
 
 struct render {
@@ -49,6 +51,7 @@ struct render {
 	struct buf *out;
 	size_t *lines;		/* where each line of ks->md starts */
 	size_t n_lines;
+	cmark_node *toc;	/* the list {:toc} made the table of contents, or NULL */
 };
 
 static struct extra *extra_of(struct render *r, cmark_node *n)
@@ -86,6 +89,15 @@ static bool is_type(cmark_node *n, const char *name)
 
 /* ---- the pass over the tree ---- */
 
+/* A block IAL given to target; the first list one names "toc" is where
+ * kramdown writes its table of contents. */
+static void apply_ial(struct render *r, cmark_node *target, const struct kd_item *it)
+{
+	kd_attrs_parse(&extra_of(r, target)->attrs, it->text);
+	if (it->toc && !r->toc && cmark_node_get_type(target) == CMARK_NODE_LIST)
+		r->toc = target;
+}
+
 /* The marker item a text node consists of exactly, or NULL. */
 static const struct kd_item *whole_marker(struct render *r, cmark_node *n)
 {
@@ -121,21 +133,24 @@ static void join_texts(struct render *r, cmark_node *parent)
 			cmark_node_set_literal(c, b.data);
 			buf_free(&b);
 		}
-		const char *s = cmark_node_get_literal(c);
-		size_t len;
-		const struct kd_item *it = kd_marker(r->ks, s, strlen(s), &len);
-		cmark_node *prev = cmark_node_previous(c);
-		if (it && it->kind == KD_IAL_SPAN && prev &&
-		    cmark_node_get_type(prev) != CMARK_NODE_SOFTBREAK &&
-		    cmark_node_get_type(prev) != CMARK_NODE_LINEBREAK) {
+		/* Span IALs one after another ({: .a}{: .b}) all apply. */
+		for (;;) {
+			const char *s = cmark_node_get_literal(c);
+			size_t len;
+			const struct kd_item *it = kd_marker(r->ks, s, strlen(s), &len);
+			cmark_node *prev = cmark_node_previous(c);
+			if (!it || it->kind != KD_IAL_SPAN || !prev ||
+			    cmark_node_get_type(prev) == CMARK_NODE_SOFTBREAK ||
+			    cmark_node_get_type(prev) == CMARK_NODE_LINEBREAK)
+				break;
 			kd_attrs_parse(&extra_of(r, prev)->attrs, it->text);
-			if (s[len]) {
-				char *rest = xstrdup(s + len);
-				cmark_node_set_literal(c, rest);
-				free(rest);
-			} else {
+			if (!s[len]) {
 				cmark_node_free(c);
+				break;
 			}
+			char *rest = xstrdup(s + len);
+			cmark_node_set_literal(c, rest);
+			free(rest);
 		}
 		c = next;
 	}
@@ -173,7 +188,7 @@ static bool ial_paragraph(struct render *r, cmark_node *para)
 	for (cmark_node *c = cmark_node_first_child(para); c && target; c = cmark_node_next(c)) {
 		const struct kd_item *it = whole_marker(r, c);
 		if (it)
-			kd_attrs_parse(&extra_of(r, target)->attrs, it->text);
+			apply_ial(r, target, it);
 	}
 	return true;
 }
@@ -192,7 +207,7 @@ static void paragraph_pass(struct render *r, cmark_node *para)
 	while ((it = whole_marker(r, c = cmark_node_last_child(para))) && it->kind == KD_IAL_BLOCK &&
 	       cmark_node_previous(c) && cmark_node_get_type(cmark_node_previous(c)) == CMARK_NODE_SOFTBREAK) {
 		cmark_node *target = it->at_margin ? top_block(para) : para;
-		kd_attrs_parse(&extra_of(r, target)->attrs, it->text);
+		apply_ial(r, target, it);
 		cmark_node_free(cmark_node_previous(c));
 		cmark_node_free(c);
 	}
@@ -470,6 +485,19 @@ static bool has_task_items(cmark_node *list)
 	return false;
 }
 
+static char *heading_id(struct render *r, cmark_node *n)
+{
+	struct buf text;
+	buf_init(&text);
+	buf_adds(&text, "");
+	plain_text(n, &text);
+	char *id = kd_header_id(&r->ids, text.data, text.len);
+	buf_free(&text);
+	return id;
+}
+
+static cmark_node *next_preorder(cmark_node *n, cmark_node *root, bool descend);
+
 static void write_heading(struct render *r, cmark_node *n)
 {
 	char tag[4] = {'h', (char)('0' + cmark_node_get_heading_level(n)), 0, 0};
@@ -478,14 +506,142 @@ static void write_heading(struct render *r, cmark_node *n)
 		open_tag(r, tag, n);
 		return;
 	}
-	struct buf text;
-	buf_init(&text);
-	buf_adds(&text, "");
-	plain_text(n, &text);
-	char *id = kd_header_id(&r->ids, text.data, text.len);
-	buf_free(&text);
+	struct extra *e = cmark_node_get_user_data(n);
+	if (e && e->id) {
+		open_tag_with(r, tag, n, "id", e->id);
+		return;
+	}
+	char *id = heading_id(r, n);
 	open_tag_with(r, tag, n, "id", id);
 	free(id);
+}
+
+/* ---- the table of contents ({:toc}) ---- */
+
+/* Headings' ids made ahead, in order, so the table can link to them. */
+static void toc_ids(struct render *r, cmark_node *doc)
+{
+	for (cmark_node *n = doc; n; n = next_preorder(n, doc, true))
+		if (cmark_node_get_type(n) == CMARK_NODE_HEADING && !kd_attrs_get(attrs_of(n), "id"))
+			extra_of(r, n)->id = heading_id(r, n);
+}
+
+static const char *id_of(cmark_node *h)
+{
+	const char *given = kd_attrs_get(attrs_of(h), "id");
+	struct extra *e = cmark_node_get_user_data(h);
+	return given ? given : e ? e->id : NULL;
+}
+
+/* kramdown's in_toc?: a heading of toc_levels (all) without class no_toc. */
+static bool in_toc(cmark_node *h)
+{
+	const char *cls = kd_attrs_get(attrs_of(h), "class");
+	for (const char *p = cls; p && (p = strstr(p, "no_toc")) != NULL; p += 6)
+		if ((p == cls || p[-1] == ' ') && (p[6] == '\0' || p[6] == ' '))
+			return false;
+	const char *id = id_of(h);
+	return id && *id;
+}
+
+static bool write_inline(struct render *r, cmark_node *n, bool entering);
+
+/* A heading's content in the table: links unwrapped, footnote marks left
+ * out (kramdown's fix_for_toc_entry). */
+static void write_toc_entry(struct render *r, cmark_node *h)
+{
+	cmark_iter *it = cmark_iter_new(h);
+	cmark_event_type ev;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(n);
+		if (n == h || t == CMARK_NODE_LINK || t == CMARK_NODE_FOOTNOTE_REFERENCE)
+			continue;
+		bool entering = ev == CMARK_EVENT_ENTER;
+		if (entering && write_inline(r, n, entering))
+			cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+		else if (!entering)
+			write_inline(r, n, entering);
+	}
+	cmark_iter_free(it);
+}
+
+/* The entries under parent (an index into v, or -1 for the top) as
+ * kramdown's generate_toc_tree nests and its converter indents them. */
+static void write_toc_list(struct render *r, cmark_node **v, const long *parent, size_t n,
+			   long of, size_t indent, const char *prefix)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (parent[i] != of)
+			continue;
+		const char *id = id_of(v[i]);
+		buf_printf(r->out, "%*s<li><a href=\"#", (int)indent + 2, "");
+		kd_escape(r->out, id, strlen(id), true);
+		buf_adds(r->out, "\" id=\"");
+		kd_escape(r->out, prefix, strlen(prefix), true);
+		buf_addc(r->out, '-');
+		kd_escape(r->out, id, strlen(id), true);
+		buf_adds(r->out, "\">");
+		write_toc_entry(r, v[i]);
+		buf_adds(r->out, "</a>");
+		bool kids = false;
+		for (size_t k = i + 1; k < n && !kids; k++)
+			kids = parent[k] == (long)i;
+		if (kids) {
+			buf_printf(r->out, "%*s<%s>\n", (int)indent + 4, "", cmark_node_get_list_type(r->toc) ==
+				   CMARK_ORDERED_LIST ? "ol" : "ul");
+			write_toc_list(r, v, parent, n, (long)i, indent + 4, prefix);
+			buf_printf(r->out, "%*s</%s>\n%*s", (int)indent + 4, "",
+				   cmark_node_get_list_type(r->toc) == CMARK_ORDERED_LIST ? "ol" : "ul",
+				   (int)indent + 2, "");
+		}
+		buf_adds(r->out, "</li>\n");
+	}
+}
+
+/* The list {:toc} names, replaced by the document's headings; nothing when
+ * there are none. */
+static void write_toc(struct render *r, cmark_node *doc)
+{
+	size_t n = 0, cap = 0;
+	cmark_node **v = NULL;
+	for (cmark_node *h = doc; h; h = next_preorder(h, doc, true)) {
+		if (cmark_node_get_type(h) != CMARK_NODE_HEADING || !in_toc(h))
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof *v);
+		}
+		v[n++] = h;
+	}
+	if (!n)
+		return;
+	long *parent = xmalloc(n * sizeof *parent);
+	long *stack = xmalloc(n * sizeof *stack);
+	size_t depth = 0;
+	for (size_t i = 0; i < n; i++) {
+		int level = cmark_node_get_heading_level(v[i]);
+		while (depth && cmark_node_get_heading_level(v[stack[depth - 1]]) >= level)
+			depth--;
+		parent[i] = depth ? stack[depth - 1] : -1;
+		stack[depth++] = (long)i;
+	}
+	const char *tag = cmark_node_get_list_type(r->toc) == CMARK_ORDERED_LIST ? "ol" : "ul";
+	struct kd_attrs a = {NULL, 0};
+	const struct kd_attrs *given = attrs_of(r->toc);
+	for (size_t i = 0; i < given->n; i++)
+		kd_attrs_set(&a, given->v[i].name, given->v[i].value);
+	if (!kd_attrs_get(&a, "id"))
+		kd_attrs_set(&a, "id", "markdown-toc");
+	buf_printf(r->out, "<%s", tag);
+	kd_attrs_write(r->out, &a, NULL);
+	buf_adds(r->out, ">\n");
+	write_toc_list(r, v, parent, n, -1, 0, kd_attrs_get(&a, "id"));
+	buf_printf(r->out, "</%s>\n", tag);
+	kd_attrs_free(&a);
+	free(stack);
+	free(parent);
+	free(v);
 }
 
 static void write_code_block(struct render *r, cmark_node *n)
@@ -652,10 +808,17 @@ static void write_paragraph(struct render *r, cmark_node *n, bool entering)
 {
 	const struct kd_item *only = whole_marker(r, cmark_node_first_child(n));
 	if (only && !cmark_node_next(cmark_node_first_child(n)) &&
-	    (only->kind == KD_RAW || only->kind == KD_COMMENT)) {
+	    (only->kind == KD_RAW || only->kind == KD_COMMENT || only->kind == KD_MATH_BLOCK)) {
+		/* a block {::nomarkdown} or {::comment}: no <p>; a math block
+		 * with attributes is a <div> */
+		bool div = only->kind == KD_MATH_BLOCK && attrs_of(n)->n;
+		if (div)
+			buf_adds(r->out, entering ? "" : "</div>");
+		if (div && entering)
+			open_tag(r, "div", n);
 		if (!entering)
 			buf_addc(r->out, '\n');
-		return;	/* a block {::nomarkdown} or {::comment}: no <p> */
+		return;
 	}
 	enum role role = role_of(n);
 	if (role == ROLE_DL || role == ROLE_DT_PARA || role == ROLE_DD_PARA) {
@@ -690,6 +853,55 @@ static void write_paragraph(struct render *r, cmark_node *n, bool entering)
 		write_backlinks(r, r->fn_current, true);
 	}
 	buf_adds(r->out, "</p>\n");
+}
+
+/* An HTML block as written, but what kramdown reads around it: an IAL line
+ * that cmark took into the block (under its end tag) and one above it give
+ * their attributes to its first tag; no marker is ever written as it is. */
+static void write_html_block(struct render *r, cmark_node *n)
+{
+	const char *lit = cmark_node_get_literal(n);
+	if (!attrs_of(n)->n && !strstr(lit, "\xEF\xB7\x90")) {
+		buf_adds(r->out, lit);
+		return;
+	}
+	struct kd_attrs a = {NULL, 0};
+	const struct kd_attrs *given = attrs_of(n);
+	for (size_t i = 0; i < given->n; i++)
+		kd_attrs_set(&a, given->v[i].name, given->v[i].value);
+	struct buf text;
+	buf_init(&text);
+	buf_adds(&text, "");
+	size_t len = strlen(lit);
+	for (size_t i = 0; i < len;) {
+		size_t mlen;
+		const struct kd_item *it = kd_marker(r->ks, lit + i, len - i, &mlen);
+		if (!it) {
+			buf_addc(&text, lit[i++]);
+			continue;
+		}
+		if (it->kind == KD_IAL_BLOCK) {
+			kd_attrs_parse(&a, it->text);
+			if (lit[i + mlen] == '\n' && (i == 0 || lit[i - 1] == '\n'))
+				mlen++;	/* the IAL's own line */
+		} else {
+			kd_text(&text, lit + i, mlen, r->ks);
+		}
+		i += mlen;
+	}
+	size_t name = 0;
+	if (text.data[0] == '<')
+		while (isalnum((unsigned char)text.data[1 + name]))
+			name++;
+	if (a.n && name) {
+		buf_add(r->out, text.data, 1 + name);
+		kd_attrs_write(r->out, &a, NULL);
+		buf_adds(r->out, text.data + 1 + name);
+	} else {
+		buf_adds(r->out, text.data);
+	}
+	buf_free(&text);
+	kd_attrs_free(&a);
 }
 
 static void write_block(struct render *r, cmark_node *n, bool entering)
@@ -748,7 +960,7 @@ static void write_block(struct render *r, cmark_node *n, bool entering)
 		write_code_block(r, n);
 		break;
 	case CMARK_NODE_HTML_BLOCK:
-		buf_adds(r->out, cmark_node_get_literal(n));
+		write_html_block(r, n);
 		break;
 	case CMARK_NODE_FOOTNOTE_DEFINITION:
 		if (entering) {
@@ -844,6 +1056,13 @@ static void write_tree(struct render *r, cmark_node *doc)
 		bool entering = ev == CMARK_EVENT_ENTER;
 		if (cmark_node_get_type(n) == CMARK_NODE_DOCUMENT)
 			continue;
+		if (n == r->toc) {
+			if (entering) {
+				write_toc(r, doc);
+				cmark_iter_reset(it, n, CMARK_EVENT_EXIT);
+			}
+			continue;
+		}
 		/* Types past cmark's own are its extensions' (tables, strikethrough). */
 		if ((cmark_node_get_type(n) & ~CMARK_NODE_TYPE_MASK) > 0x000b &&
 		    write_extension(r, n, entering))
@@ -924,12 +1143,15 @@ static char *kramdown_to_html(const char *md, size_t n)
 	kd_ids_init(&r.ids);
 	index_lines(&r);
 	tree_pass(&r, doc);
+	if (r.toc)
+		toc_ids(&r, doc);
 	footnote_labels(&r, doc);
 	write_tree(&r, doc);
 	cmark_node_free(doc);
 	cmark_parser_free(p);
 	for (size_t i = 0; i < r.n_extras; i++) {
 		kd_attrs_free(&r.extras[i]->attrs);
+		free(r.extras[i]->id);
 		free(r.extras[i]);
 	}
 	free(r.extras);
