@@ -603,8 +603,27 @@ static void test_render_once(void)
 	fixture_end(&fx);
 }
 
+/* jekyll-feed titles a category feed with `category | capitalize`: Ruby's
+ * String#capitalize, checked against `ruby -e 'puts "ßa".capitalize'`. */
+static void test_capitalize(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{"news", "News"}, {"NEWS", "News"}, {"MixedCase", "Mixedcase"},
+		{"ßa ÉCOLE", "Ssa école"}, {"ǆx", "ǅx"}, {"1abc DEF", "1abc def"},
+		{"港股", "港股"}, {"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_capitalize(cases[i].in);
+		char what[96];
+		snprintf(what, sizeof what, "capitalize '%s' as Ruby", cases[i].in);
+		is_str(got, cases[i].want, what);
+		free(got);
+	}
+}
+
 int main(void)
 {
+	test_capitalize();
 	test_clean_path();
 	test_path_key();
 	test_set();

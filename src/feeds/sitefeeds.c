@@ -351,7 +351,9 @@ static char *kind_title(const char *site_title, enum feed_kind kind, const char 
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s | %s%s", site_title, kind == FEED_TAG ? "#" : "", name);
+	char *shown = kind == FEED_CATEGORY ? text_capitalize(name) : xstrdup(name);
+	buf_printf(&b, "%s | %s%s", site_title, kind == FEED_TAG ? "#" : "", shown);
+	free(shown);
 	return buf_take(&b);
 }
 

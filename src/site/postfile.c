@@ -576,14 +576,20 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 		goto done;
 	}
 	if (found == 0) {
-		/* Only a file that looks meant as a post is worth a word. */
 		size_t start = (head.len >= 3 && memcmp(file, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 		size_t ws = start + strspn(file + start, " \t\r\n");
-		if (ws > start && fence_line(file + ws, head.len - ws, false))
+		/* A front matter after a blank line is a mistake, not a body
+		 * (Jekyll would publish its YAML as text): warn and skip. */
+		if (ws > start && fence_line(file + ws, head.len - ws, false)) {
 			diag_report(diag, DIAG_WARNING, path, 1, 1, "no-front-matter",
 				    "the first line is not '---', so this file has no front matter and "
 				    "is skipped (remove what stands before '---')");
-		goto done;
+			goto done;
+		}
+		/* Jekyll publishes a file of _posts/ without front matter too. */
+		if (!jekyll_reads_bare(relpath, file, head.len))
+			goto done;
+		fm = (struct fm_span){start, start, start, 1};
 	}
 	/* The body is checked when a feed renders it (body.c). */
 	if (check_bytes(path, file, fm.body_start, diag) != 0) {
