@@ -504,6 +504,53 @@ static void test_jekyll_names(void)
 	fixture_end(&fx);
 }
 
+/* feed.collections: the documents of _<label>/ as Jekyll's Collection#read
+ * takes them, with the collection's permalink and defaults (the paths and
+ * entries against real jekyll-feed: tests/compat, config-rules--collections). */
+static void test_collections(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml",
+		      "url: https://ex.example\npermalink: pretty\n"
+		      "collections:\n  notes: {output: true, permalink: /n/:title/}\n  essays: {}\n"
+		      "  other: {}\n"
+		      "defaults:\n  - scope: {type: essays}\n    values: {author: Essayist}\n"
+		      "feed:\n  collections:\n    notes: {path: /notes.xml}\n"
+		      "    essays: {categories: [ideas]}\n    posts: {path: /posts.xml}\n"
+		      "    missing: {}\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-post.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_notes/2021-02-02-note.md", "---\ntitle: A note\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/sub/undated.md", "---\ncategories: [ideas]\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/2099-01-01-later.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/2021-01-01-static.md", "no front matter\n");
+	testsite_puts(fx.dir, "_essays/_hidden.md", "---\ndate: 2021-01-01\n---\nx\n");
+	testsite_puts(fx.dir, "_other/2021-01-01-x.md", "---\n---\nx\n");
+	fixture_load(&fx, "UTC");
+	is_int(fx.site.ncollections, 2, "feed.collections: the defined ones but posts");
+	is_int(fx.posts.n, 1, "documents of collections are not posts");
+	is_str(fx.site.feed_path, "/posts.xml", "feed.collections.posts.path is the site feed's");
+	struct load_options opt = {.now = 0};
+	is_int(load_collections(&fx.site, &opt, &fx.diag), 0, "collections load without errors");
+	const struct site_collection *notes = fx.site.ncollections > 0 ? &fx.site.collections[0] : NULL;
+	const struct site_collection *essays = fx.site.ncollections > 1 ? &fx.site.collections[1] : NULL;
+	if (ok(notes && notes->docs.n == 1, "the note")) {
+		is_str(notes->feed_path, "/notes.xml", "its feed's path");
+		is_str(notes->docs.v[0]->url, "/n/note/", "the collection's permalink (:title is the slug)");
+		is_str(notes->docs.v[0]->entry_id, "https://ex.example/n/note", "jekyll-feed's id");
+	}
+	if (ok(essays && essays->docs.n == 2, "two essays: front matter needed, '_' names left out")) {
+		const struct post *later = essays->docs.v[0], *undated = essays->docs.v[1];
+		is_str(later->url, "/essays/2099-01-01-later/",
+		       "/:collection/:path with the pretty style's '/'; a future date kept");
+		is_str(undated->url, "/essays/sub/undated/", "a folder in the collection is in :path");
+		ok(undated->date.sec > 0, "an undated document is dated by its file");
+		is_str(undated->author.name, "Essayist", "defaults scoped by the collection's type");
+		ok(strlist_has(&essays->categories, "ideas"), "the collection's feed categories");
+	}
+	fixture_end(&fx);
+}
+
 int main(void)
 {
 	test_front_matter();
@@ -513,6 +560,7 @@ int main(void)
 	test_ids_and_filters();
 	test_plain_folder();
 	test_jekyll_names();
+	test_collections();
 	test_config_rules();
 	test_drafts_and_authors();
 	test_disable_in_development();

@@ -17,7 +17,7 @@
 #include "model/post.h"
 #include "model/site.h"
 
-enum feed_kind { FEED_SITE, FEED_CATEGORY, FEED_TAG };
+enum feed_kind { FEED_SITE, FEED_CATEGORY, FEED_TAG, FEED_COLLECTION };
 enum content_mode { CONTENT_FULL, CONTENT_SUMMARY, CONTENT_BOTH };
 
 struct format;
@@ -28,7 +28,8 @@ struct format;
 
 struct feed {
 	enum feed_kind kind;
-	char *name;		/* category or tag; NULL for the site feed */
+	char *name;		/* category or tag, a collection's label (with "/category");
+				 * NULL for the site feed */
 	char *title;		/* "Site", "Site | Category" (capitalized), "Site | #tag" */
 	char *path;		/* output path relative to the output folder, in its format */
 	char *self_url;		/* absolute URL of this feed in its format */

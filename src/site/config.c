@@ -125,7 +125,8 @@ static void read_posts_collection(yaml_document_t *doc, yaml_node_t *collections
 }
 
 /* jekyll-feed's feed.collections: a list of labels, or a mapping of label to
- * {path, categories}; the posts are the site feed and are left out here.
+ * {path, categories}; the posts are the site feed (their path and categories
+ * read as its).
  * Jekyll reads _<label>/ only for a collection `collections:` defines (as
  * a mapping key or list item), and a label is what Jekyll's sanitize_label
  * keeps ([A-Za-z0-9_.-]); other names get no documents (jekyll-feed's feed
@@ -153,9 +154,26 @@ static bool label_ok(const char *label)
 	return true;
 }
 
+/* jekyll-feed's normalize_posts_meta: feed.collections.posts.path and
+ * .categories are the site feed's, over feed.path and feed.categories. */
+static void read_posts_feed_meta(yaml_document_t *doc, yaml_node_t *meta, struct site *s)
+{
+	if (!meta || meta->type != YAML_MAPPING_NODE)
+		return;
+	take_string(doc, meta, "path", &s->feed_path);
+	yaml_node_t *cats = yamldoc_get(doc, meta, "categories");
+	if (cats) {
+		strlist_free(&s->cat_names);
+		s->cat_select = SELECT_ALL;
+		read_select(doc, cats, &s->cat_select, &s->cat_names);
+	}
+}
+
 static void add_feed_collection(yaml_document_t *doc, yaml_node_t *collections, const char *label,
 				yaml_node_t *meta, struct site *s)
 {
+	if (strcmp(label, "posts") == 0)
+		read_posts_feed_meta(doc, meta, s);
 	if (strcmp(label, "posts") == 0 || !label_ok(label) ||
 	    !collection_defined(doc, collections, label))
 		return;

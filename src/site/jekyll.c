@@ -183,11 +183,43 @@ static char *jekyll_id(const struct site *site, const struct post *p)
 	return id;
 }
 
+const char *jekyll_doc_type(const struct site *site, const char *relpath)
+{
+	const struct site_collection *c = site_collection_of(site, relpath);
+	return c ? c->label : "posts";
+}
+
+/* Collection#url_template: its `permalink`, else "/:collection/:path" with
+ * Utils.add_permalink_suffix for the site's permalink style. */
+static char *collection_template(const struct site *site, const struct site_collection *c)
+{
+	if (c->permalink)
+		return xstrdup(permalink_template(c->permalink));
+	const char *style = site->permalink_style ? site->permalink_style : "date";
+	size_t n = strlen(style);
+	const char *suffix = "";
+	if (strcmp(style, "pretty") == 0 || (n && style[n - 1] == '/'))
+		suffix = "/";
+	else if (strcmp(style, "date") == 0 || strcmp(style, "ordinal") == 0 ||
+		 strcmp(style, "none") == 0 ||
+		 (n >= 11 && strcmp(style + n - 11, ":output_ext") == 0))
+		suffix = ":output_ext";
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "/:collection/:path%s", suffix);
+	return buf_take(&b);
+}
+
 void post_set_urls(const struct site *site, struct post *p)
 {
 	free(p->url);
 	free(p->entry_id);
-	p->url = permalink_expand(p->permalink ? p->permalink : site->permalink, p);
+	const struct site_collection *c = site_collection_of(site, p->relpath);
+	if (c && !p->collection)
+		p->collection = xstrdup(c->label);
+	char *tmpl = c ? collection_template(site, c) : NULL;
+	p->url = permalink_expand(p->permalink ? p->permalink : tmpl ? tmpl : site->permalink, p);
+	free(tmpl);
 	p->entry_id = p->id ? xstrdup(p->id) : jekyll_id(site, p);
 }
 

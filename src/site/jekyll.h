@@ -43,7 +43,12 @@ bool jekyll_is_post_name(const char *relpath);
  * and skips one that is not UTF-8 text. head is its first n bytes. */
 bool jekyll_reads_bare(const char *relpath, const char *head, size_t n);
 
-/* Fill url and entry_id of p from the site's rules. */
+/* The type a document at relpath has for `defaults:` scopes: its
+ * collection's label ("posts" for a post). */
+const char *jekyll_doc_type(const struct site *site, const char *relpath);
+
+/* Fill url and entry_id of p from the site's rules (a collection's
+ * document: its collection's permalink, Jekyll's Collection#url_template). */
 void post_set_urls(const struct site *site, struct post *p);
 
 /* Should a loaded post be published under these options? */

@@ -400,7 +400,8 @@ static void read_categories(const struct site *site, struct post *p, const struc
 {
 	struct strlist names = {0};
 	yaml_document_t *ddoc = NULL;
-	yaml_node_t *dflt = own_categories ? defaults_get(site->defaults, p->relpath, "posts",
+	const char *type = jekyll_doc_type(site, p->relpath);
+	yaml_node_t *dflt = own_categories ? defaults_get(site->defaults, p->relpath, type,
 							   "categories", &ddoc)
 					   : NULL;
 	if (dflt)
@@ -485,7 +486,8 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	bool own_categories = fm.n[FM_CATEGORIES] != NULL;
 	/* The post's own keys win; the rest come from `defaults:`. Categories
 	 * are merged instead (read_categories). */
-	defaults_fill(site->defaults, p->relpath, "posts", fm_keys, FM_KEYS, fm.n, fm.doc);
+	defaults_fill(site->defaults, p->relpath, jekyll_doc_type(site, p->relpath), fm_keys,
+		      FM_KEYS, fm.n, fm.doc);
 	yaml_node_t *title = fm.n[FM_TITLE];
 	if (title) {
 		p->title = fm_string(title, p->path, diag);
@@ -624,9 +626,11 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
 	struct stat st;
-	if (!r.failed && !r.date_set && !has_name_date && in_drafts(relpath) &&
-	    stat(path, &st) == 0) {
-		/* Jekyll dates a draft without a date by its file's mtime. */
+	if (!r.failed && !r.date_set && !has_name_date &&
+	    (in_drafts(relpath) || site_collection_of(site, relpath)) && stat(path, &st) == 0) {
+		/* Jekyll dates a draft without a date by its file's mtime (and a
+		 * collection's document by the build's clock, which feedgen has
+		 * not: the file's mtime too). */
 		p->date = (struct fg_time){ .sec = st.st_mtime };
 		date_to_site_zone(&p->date);
 		r.date_set = true;

@@ -131,3 +131,21 @@ void walk_site(struct walk *w)
 	walk_dir(w, "", &cats, DIR_PLAIN);
 	strlist_free(&cats);
 }
+
+void walk_collection(struct walk *w, const char *label)
+{
+	struct strlist cats = {0};
+	struct buf rel;
+	buf_init(&rel);
+	buf_printf(&rel, "_%s", label);
+	struct buf full;
+	buf_init(&full);
+	buf_printf(&full, "%s/%s", w->site->dir, rel.data);
+	struct stat st;
+	/* No folder (or a link to one): Jekyll reads no documents either. */
+	if (lstat(full.data, &st) == 0 && S_ISDIR(st.st_mode))
+		walk_dir(w, rel.data, &cats, DIR_COLLECTION);
+	buf_free(&full);
+	buf_free(&rel);
+	strlist_free(&cats);
+}
