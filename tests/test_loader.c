@@ -486,7 +486,7 @@ static void test_jekyll_names(void)
 		       "its id keeps it, as jekyll-feed's absolute_url");
 	}
 	p = find(&fx, "escape-+ %20[]");
-	if (ok(p != NULL, "a name with a space, '%20' and brackets"))
+	if (ok(p != NULL, "a name with a space, '%%20' and brackets"))
 		is_str(p->entry_id, "https://ex.example/2014/03/22/escape-+%20%20%5B%5D",
 		       "its id normalized as Addressable does");
 	p = find(&fx, "rmd");
