@@ -519,6 +519,8 @@ static int generate(struct options *o, struct diag_sink *diag)
 	o->load.now = (long long)time(NULL);
 	struct post_list posts = {0};
 	unsigned long failed = load_posts(&site, &o->load, &posts, diag);
+	if (o->outdir || o->print_links)	/* feed.collections: feeds of their own */
+		failed += load_collections(&site, &o->load, diag);
 	if (failed)
 		status = EXIT_POST_ERRORS;
 	site.liquid = liquid_site_new(&site, &posts, diag);

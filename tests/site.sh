@@ -35,8 +35,10 @@ ok $? "feedgen validate: every feed valid"
 ! grep -v ': 0 errors, 0 warnings$' "$TMP/validate.out" >/dev/null
 ok $? "feedgen validate: no errors and no warnings"
 
-grep -q '<title>青岛财经观察 &amp; 市场日志 | #港股</title>' "$out/feed/by_tag/港股.xml"
-ok $? "tag feed title: Site | #tag"
+grep -q '<title>青岛财经观察 &amp; 市场日志</title>' "$out/feed/by_tag/港股.xml"
+ok $? "Atom tag feed title: the site's, as jekyll-feed's"
+grep -q '<title>青岛财经观察 &amp; 市场日志 | #港股</title>' "$out/feed/by_tag/港股.rss"
+ok $? "RSS tag feed title: Site | #tag"
 grep -q '<title>青岛财经观察 &amp; 市场日志 | Finance</title>' "$out/feed/Finance.rss"
 ok $? "category feed title: Site | Category"
 grep -q 'href="https://news.example.com/feed/by_tag/%E6%B8%AF%E8%82%A1.xml" rel="self"' "$out/feed/by_tag/港股.xml"

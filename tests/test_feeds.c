@@ -381,6 +381,46 @@ static void test_select(void)
 	fixture_end(&fx);
 }
 
+/* feed.collections: jekyll-feed's paths and titles for other collections. */
+static void test_collection_feeds(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml",
+	    "title: Site\nurl: https://ex.example\ncollections:\n  notes: {}\n  essays: {}\n"
+	    "feed:\n  categories: [news]\n  collections:\n    notes: {path: /notes.xml}\n"
+	    "    essays: {categories: [ideas, news]}\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-a.md", "---\ncategories: [news]\n---\na\n");
+	testsite_puts(fx.dir, "_notes/2021-01-02-n.md", "---\n---\nn\n");
+	testsite_puts(fx.dir, "_essays/2021-01-03-e.md", "---\ncategories: [ideas]\n---\ne\n");
+	testsite_puts(fx.dir, "_essays/2021-01-04-f.md", "---\n---\nf\n");
+	fixture_load(&fx, CONTENT_FULL);
+	struct load_options opt = {.now = 0};
+	load_collections(&fx.site, &opt, &fx.diag);
+	struct feed_set set;
+	set_build(&fx, &set, 0, true, true);
+	const struct feed *f = find_feed(&set, "notes.xml");
+	if (ok(f != NULL && find_feed(&set, "notes.rss"), "a collection's `path`, in every format")) {
+		is_str(f->title, "Site | Notes", "titled 'Site | Label', capitalized");
+		ok(f->n == 1 && f->posts[0]->collection, "holding its documents");
+	}
+	f = find_feed(&set, "feed/essays.xml");
+	if (ok(f != NULL, "feed/<label>.xml without a path"))
+		is_int(f->n, 2, "every document of the collection");
+	f = find_feed(&set, "feed/essays/ideas.xml");
+	if (ok(f != NULL, "feed/<label>/<category>.xml for a listed category")) {
+		is_str(f->title, "Site | Essays | Ideas", "titled 'Site | Label | Category'");
+		is_int(f->n, 1, "the documents of that category");
+	}
+	f = find_feed(&set, "feed/essays/news.xml");
+	ok(f != NULL && f->n == 0, "a listed category without documents: an empty feed, as jekyll-feed");
+	f = find_feed(&set, "feed/news.xml");
+	ok(f != NULL && f->n == 1 && !f->posts[0]->collection, "the posts' category feed holds posts only");
+	ok(feed_set_has_path(&set, "feed/essays/ideas.rss"), "known, so never taken for stale");
+	feed_set_free(&set);
+	fixture_end(&fx);
+}
+
 /* ---- the RSS mapping ---- */
 
 static void test_rss(void)
@@ -664,14 +704,34 @@ static void test_escape_text(void)
 	free(e);
 }
 
+/* jekyll-feed titles a category feed with `category | capitalize`: Ruby's
+ * String#capitalize, checked against `ruby -e 'puts "ßa".capitalize'`. */
+static void test_capitalize(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{"news", "News"}, {"NEWS", "News"}, {"MixedCase", "Mixedcase"},
+		{"ßa ÉCOLE", "Ssa école"}, {"ǆx", "ǅx"}, {"1abc DEF", "1abc def"},
+		{"港股", "港股"}, {"", ""},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = text_capitalize(cases[i].in);
+		char what[96];
+		snprintf(what, sizeof what, "capitalize '%s' as Ruby", cases[i].in);
+		is_str(got, cases[i].want, what);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	test_escape_text();
+	test_capitalize();
 	test_clean_path();
 	test_path_key();
 	test_name_file();
 	test_set();
 	test_select();
+	test_collection_feeds();
 	test_rss();
 	test_atom();
 	test_jekyll_feed_fields();

@@ -436,6 +436,121 @@ static void test_disable_in_development(void)
 	site_free(&s);
 }
 
+/* The files of _posts/ as Jekyll 4.3's PostReader takes them (checked
+ * against real Jekyll in tests/compat/sites/names): its date pattern, files
+ * without front matter, the names it leaves out, slugs and titles made from
+ * names, and jekyll-feed's ids of names with '#' and '%20'. */
+static void test_jekyll_names(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml", "url: https://ex.example\n");
+	testsite_puts(fx.dir, "_posts/2009-06-22-no-yaml.md", "No *YAML*.\n");
+	testsite_puts(fx.dir, "_posts/2017-2-5-zeroes.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/99-01-02-two-digits.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2021-02-30-rollover.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2018-10-12-dots...md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2020-01-15-Upper Case.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2009-03-12-hash-#1.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2014-03-22-escape-+ %20[].md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2014-11-24-rmd.Rmd", "Best **post** ever\n");
+	testsite_puts(fx.dir, "_posts/notes.md", "---\ndate: 2020-01-01\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2008-02-03-data.yml", "---\ntitle: data\n---\n");
+	testsite_puts(fx.dir, "_posts/_2020-01-01-under.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2020-01-01-backup.md~", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_posts/2020-13-01-bad-month.md", "---\n---\nx\n");
+	fixture_load(&fx, "UTC");
+	is_int(fx.posts.n, 10, "the posts Jekyll reads, and one with a date in its front matter");
+	const struct post *p = find(&fx, "no-yaml");
+	if (ok(p != NULL, "a file of _posts/ without front matter is a post"))
+		is_str(p->title, "No Yaml", "titled from its name");
+	p = find(&fx, "zeroes");
+	if (ok(p != NULL, "2017-2-5-x.md: a date without zeros"))
+		is_str(p->url, "/2017/02/05/zeroes.html", "read as 2017-02-05");
+	p = find(&fx, "two-digits");
+	if (ok(p != NULL, "99-01-02-x.md: a two-digit year"))
+		is_str(p->url, "/1999/01/02/two-digits.html", "read as 1999, as Ruby's Time.parse");
+	p = find(&fx, "rollover");
+	if (ok(p != NULL, "2021-02-30: a day past the month's end"))
+		is_str(p->url, "/2021/03/02/rollover.html", "rolls over to March 2, as Time.local");
+	p = find(&fx, "dots");
+	if (ok(p != NULL, "trailing dots are not part of the slug"))
+		is_str(p->entry_id, "https://ex.example/2018/10/12/dots", "id without them");
+	p = find(&fx, "Upper Case");
+	if (ok(p != NULL, "a name with a space"))
+		is_str(p->title, "Upper case", "titleize_slug: each word as Ruby's capitalize");
+	p = find(&fx, "hash-#1");
+	if (ok(p != NULL, "a name with '#'")) {
+		is_str(p->url, "/2009/03/12/hash-1.html", "its URL drops the '#'");
+		is_str(p->entry_id, "https://ex.example/2009/03/12/hash-#1",
+		       "its id keeps it, as jekyll-feed's absolute_url");
+	}
+	p = find(&fx, "escape-+ %20[]");
+	if (ok(p != NULL, "a name with a space, '%%20' and brackets"))
+		is_str(p->entry_id, "https://ex.example/2014/03/22/escape-+%20%20%5B%5D",
+		       "its id normalized as Addressable does");
+	p = find(&fx, "rmd");
+	if (ok(p != NULL, "a .Rmd file without front matter is a post"))
+		is_str(p->url, "/2014/11/24/rmd.Rmd", "its URL keeps its extension");
+	ok(find(&fx, "notes") != NULL, "another name with a front matter date is a post (feedgen's rule)");
+	ok(has_msg(&fx, "2020-13-01-bad-month.md") && fx.failed == 1, "month 13 is no date: an error");
+	fixture_end(&fx);
+
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "2020-01-01-bare.md", "No front matter.\n");
+	testsite_puts(fx.dir, "one.md", "---\ndate: 2020-05-05\n---\nx\n");
+	fixture_load(&fx, "UTC");
+	ok(fx.posts.n == 1 && find(&fx, "one"), "outside _posts/ a file without front matter is no post");
+	fixture_end(&fx);
+}
+
+/* feed.collections: the documents of _<label>/ as Jekyll's Collection#read
+ * takes them, with the collection's permalink and defaults (the paths and
+ * entries against real jekyll-feed: tests/compat, config-rules--collections). */
+static void test_collections(void)
+{
+	struct fixture fx;
+	fixture_start(&fx);
+	testsite_puts(fx.dir, "_config.yml",
+		      "url: https://ex.example\npermalink: pretty\n"
+		      "collections:\n  notes: {output: true, permalink: /n/:title/}\n  essays: {}\n"
+		      "  other: {}\n"
+		      "defaults:\n  - scope: {type: essays}\n    values: {author: Essayist}\n"
+		      "feed:\n  collections:\n    notes: {path: /notes.xml}\n"
+		      "    essays: {categories: [ideas]}\n    posts: {path: /posts.xml}\n"
+		      "    missing: {}\n");
+	testsite_puts(fx.dir, "_posts/2021-01-01-post.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_notes/2021-02-02-note.md", "---\ntitle: A note\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/sub/undated.md", "---\ncategories: [ideas]\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/2099-01-01-later.md", "---\n---\nx\n");
+	testsite_puts(fx.dir, "_essays/2021-01-01-static.md", "no front matter\n");
+	testsite_puts(fx.dir, "_essays/_hidden.md", "---\ndate: 2021-01-01\n---\nx\n");
+	testsite_puts(fx.dir, "_other/2021-01-01-x.md", "---\n---\nx\n");
+	fixture_load(&fx, "UTC");
+	is_int(fx.site.ncollections, 2, "feed.collections: the defined ones but posts");
+	is_int(fx.posts.n, 1, "documents of collections are not posts");
+	is_str(fx.site.feed_path, "/posts.xml", "feed.collections.posts.path is the site feed's");
+	struct load_options opt = {.now = 0};
+	is_int(load_collections(&fx.site, &opt, &fx.diag), 0, "collections load without errors");
+	const struct site_collection *notes = fx.site.ncollections > 0 ? &fx.site.collections[0] : NULL;
+	const struct site_collection *essays = fx.site.ncollections > 1 ? &fx.site.collections[1] : NULL;
+	if (ok(notes && notes->docs.n == 1, "the note")) {
+		is_str(notes->feed_path, "/notes.xml", "its feed's path");
+		is_str(notes->docs.v[0]->url, "/n/note/", "the collection's permalink (:title is the slug)");
+		is_str(notes->docs.v[0]->entry_id, "https://ex.example/n/note", "jekyll-feed's id");
+	}
+	if (ok(essays && essays->docs.n == 2, "two essays: front matter needed, '_' names left out")) {
+		const struct post *later = essays->docs.v[0], *undated = essays->docs.v[1];
+		is_str(later->url, "/essays/2099-01-01-later/",
+		       "/:collection/:path with the pretty style's '/'; a future date kept");
+		is_str(undated->url, "/essays/sub/undated/", "a folder in the collection is in :path");
+		ok(undated->date.sec > 0, "an undated document is dated by its file");
+		is_str(undated->author.name, "Essayist", "defaults scoped by the collection's type");
+		ok(strlist_has(&essays->categories, "ideas"), "the collection's feed categories");
+	}
+	fixture_end(&fx);
+}
+
 int main(void)
 {
 	test_front_matter();
@@ -444,6 +559,8 @@ int main(void)
 	test_bad_input();
 	test_ids_and_filters();
 	test_plain_folder();
+	test_jekyll_names();
+	test_collections();
 	test_config_rules();
 	test_drafts_and_authors();
 	test_disable_in_development();

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <unicode/stringoptions.h>
+#include <unicode/ucasemap.h>
+
 #include "base/text.h"
 
 ssize_t read_full(int fd, void *p, size_t n)
@@ -328,4 +331,30 @@ char *utf8_scrub(char *s)
 			s[i++] = '?';
 	}
 	return s;
+}
+
+/* Ruby's String#capitalize (Liquid's capitalize filter): the first character
+ * in title case, every other one in lower case, by Unicode's full mappings.
+ * ICU's whole-string title casing without break adjustment is exactly that. */
+char *text_capitalize(const char *s)
+{
+	size_t n = strlen(s);
+	UErrorCode err = U_ZERO_ERROR;
+	UCaseMap *cm = ucasemap_open("", U_TITLECASE_WHOLE_STRING | U_TITLECASE_NO_BREAK_ADJUSTMENT,
+				     &err);
+	char *out = NULL;
+	if (U_SUCCESS(err) && n < (1u << 28)) {
+		int32_t cap = (int32_t)(n * 3 + 16);
+		out = xmalloc((size_t)cap);
+		int32_t got = ucasemap_utf8ToTitle(cm, out, cap, s, (int32_t)n, &err);
+		if (U_SUCCESS(err) && got < cap) {
+			out[got] = '\0';
+		} else {
+			free(out);
+			out = NULL;
+		}
+	}
+	if (cm)
+		ucasemap_close(cm);
+	return out ? out : xstrdup(s);
 }

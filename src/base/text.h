@@ -76,4 +76,10 @@ char *utf8_scrub(char *s);
 /* A language tag as BCP 47 writes it: "zh_CN" becomes "zh-CN". In place. */
 char *lang_normalize(char *tag);
 
+/* s as Ruby's String#capitalize makes it (Liquid's `capitalize`, Jekyll's
+ * titleize_slug word by word): the first character in title case, the others
+ * in lower case, by Unicode's full mappings ("NEWS" and "news" give "News",
+ * "ßa" "Ssa"). A new string; s as it is if ICU fails. */
+char *text_capitalize(const char *s);
+
 #endif

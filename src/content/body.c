@@ -25,7 +25,9 @@
 
 int body_is_markdown(const char *ext)
 {
-	static const char *const exts[] = {".md", ".markdown", ".mkd", ".mkdn", ".mdown", ".mdwn", NULL};
+	/* Jekyll's markdown_ext default, "markdown,mkdown,mkdn,mkd,md", without
+	 * regard to case; any other extension is passed through as written. */
+	static const char *const exts[] = {".md", ".markdown", ".mkd", ".mkdn", ".mkdown", NULL};
 	for (const char *const *e = exts; *e; e++)
 		if (strcasecmp(ext, *e) == 0)
 			return 1;

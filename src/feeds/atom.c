@@ -213,7 +213,7 @@ static void feed_head(struct xw *x, const struct site *site, const struct feed *
 	char *id = feed_id(site, feed);
 	xw_element(x, "id", id);
 	free(id);
-	char *title = feed_display_title(feed);
+	char *title = feed_atom_title(feed, site);
 	if (*title)
 		text_construct(x, "title", title);
 	else

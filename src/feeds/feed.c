@@ -54,6 +54,17 @@ char *feed_display_title(const struct feed *f)
 	return smartify(f->title ? f->title : "");
 }
 
+char *feed_atom_title(const struct feed *f, const struct site *site)
+{
+	if (f->kind != FEED_TAG)
+		return feed_display_title(f);
+	char *t = feed_site_title(site);
+	char *s = smartify(t);
+	free(t);
+	return s;
+}
+
+
 /* ---- writer helpers ---- */
 
 void xw_start(struct xw *x, const char *name)

@@ -17,7 +17,7 @@
 #include "model/post.h"
 #include "model/site.h"
 
-enum feed_kind { FEED_SITE, FEED_CATEGORY, FEED_TAG };
+enum feed_kind { FEED_SITE, FEED_CATEGORY, FEED_TAG, FEED_COLLECTION };
 enum content_mode { CONTENT_FULL, CONTENT_SUMMARY, CONTENT_BOTH };
 
 struct format;
@@ -28,8 +28,9 @@ struct format;
 
 struct feed {
 	enum feed_kind kind;
-	char *name;		/* category or tag; NULL for the site feed */
-	char *title;		/* "Site", "Site | Category", "Site | #tag" */
+	char *name;		/* category or tag, a collection's label (with "/category");
+				 * NULL for the site feed */
+	char *title;		/* "Site", "Site | Category" (capitalized), "Site | #tag" */
 	char *path;		/* output path relative to the output folder, in its format */
 	char *self_url;		/* absolute URL of this feed in its format */
 	const struct format *format;
@@ -128,6 +129,11 @@ char *feed_site_title(const struct site *site);
  * jekyll-feed writes `title | smartify` (the feed_meta link and OPML keep
  * the title as written). A new string. */
 char *feed_display_title(const struct feed *f);
+
+/* The title of the feed in Atom, as jekyll-feed's template writes it: a tag
+ * feed is titled as the site (the template appends only a collection and a
+ * category); every other feed as feed_display_title(). A new string. */
+char *feed_atom_title(const struct feed *f, const struct site *site);
 
 /* A feed's path in format fmt, given its Atom path ("feed/x.xml" becomes
  * "feed/x.rss"). A new string. */

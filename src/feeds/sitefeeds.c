@@ -486,7 +486,9 @@ static char *kind_title(const char *site_title, enum feed_kind kind, const char 
 {
 	struct buf b;
 	buf_init(&b);
-	buf_printf(&b, "%s | %s%s", site_title, kind == FEED_TAG ? "#" : "", name);
+	char *shown = kind == FEED_CATEGORY ? text_capitalize(name) : xstrdup(name);
+	buf_printf(&b, "%s | %s%s", site_title, kind == FEED_TAG ? "#" : "", shown);
+	free(shown);
 	return buf_take(&b);
 }
 
@@ -670,6 +672,118 @@ static size_t *first_n(size_t total, long limit, size_t *n)
 	return idx;
 }
 
+/* ---- feeds of other collections (jekyll-feed's feed.collections) ---- */
+
+/* One collection feed in every format: at path (cleaned; a path another feed
+ * has is left to it, with a warning), the documents docs[0..n), newest
+ * first, up to the limit. Takes path and title. */
+static void add_collection_feed(struct feed_set *set, const struct site *site,
+				const struct feed_set_options *opt, char *name, char *title,
+				char *path, const struct post **docs, size_t n,
+				struct diag_sink *diag)
+{
+	char *clean = path ? feed_clean_path(path) : NULL;
+	bool taken = false;
+	for (const struct format *f = feed_formats; clean && f->name && !taken; f++) {
+		char *p = feed_path_for_format(clean, f);
+		taken = feed_set_has_path(set, p);
+		free(p);
+	}
+	if (!clean || taken)
+		diag_report(diag, DIAG_WARNING, site->dir, 0, 0, "feed-name",
+			    "no feed for collection '%s': its path '%s' is %s", name, path,
+			    clean ? "taken by another feed" : "not a file inside the site");
+	if (opt->limit > 0 && (size_t)opt->limit < n)
+		n = (size_t)opt->limit;
+	size_t nformats = 0;
+	while (clean && !taken && opt->formats[nformats])
+		nformats++;
+	set->v = xrealloc(set->v, (set->n + nformats + 1) * sizeof *set->v);
+	for (size_t k = 0; k < nformats; k++) {
+		struct feed *out = &set->v[set->n++];
+		memset(out, 0, sizeof *out);
+		out->kind = FEED_COLLECTION;
+		out->name = xstrdup(name);
+		out->title = xstrdup(title);
+		out->format = opt->formats[k];
+		out->path = feed_path_for_format(clean, opt->formats[k]);
+		out->self_url = feed_url_for_path(site, out->path);
+		out->posts = xmalloc((n ? n : 1) * sizeof *out->posts);
+		memcpy(out->posts, docs, n * sizeof *docs);
+		out->n = n;
+	}
+	if (clean && !taken) {
+		for (const struct format *fmt = feed_formats; fmt->name; fmt++) {
+			set->known = xrealloc(set->known, (set->nknown + 1) * sizeof *set->known);
+			set->known[set->nknown++] = feed_path_for_format(clean, fmt);
+		}
+		/* Kept sorted: feed_set_has_path() searches it. */
+		qsort(set->known, set->nknown, sizeof *set->known, str_cmp);
+	}
+	free(clean);
+	free(name);
+	free(title);
+	free(path);
+}
+
+/* jekyll-feed's feeds of a collection: feed/<label>.xml (or its `path`),
+ * titled "Site | Label", and one per listed category, feed/<label>/<cat>.xml,
+ * "Site | Label | Cat" (both capitalized, as its template does), holding the
+ * documents whose categories include it. Written even when empty, as
+ * jekyll-feed writes them. */
+static void add_collection_feeds(struct feed_set *set, const struct site *site,
+				 const struct feed_set_options *opt, const char *site_title,
+				 struct diag_sink *diag)
+{
+	for (size_t i = 0; i < site->ncollections; i++) {
+		const struct site_collection *c = &site->collections[i];
+		if (!*c->label)
+			continue;	/* no file name (feed_name_file()) */
+		const struct post **docs = xmalloc((c->docs.n ? c->docs.n : 1) * sizeof *docs);
+		for (size_t k = 0; k < c->docs.n; k++)
+			docs[k] = c->docs.v[k];
+		char *label = text_capitalize(c->label);
+		struct buf t, p;
+		buf_init(&t);
+		buf_init(&p);
+		buf_printf(&t, "%s | %s", site_title, label);
+		/* One file name each, as category and tag feeds (feed_name_file()). */
+		char *label_file = feed_name_file(c->label);
+		if (c->feed_path)
+			buf_adds(&p, c->feed_path);
+		else
+			buf_printf(&p, "feed/%s.xml", label_file);
+		add_collection_feed(set, site, opt, xstrdup(c->label), xstrdup(t.data),
+				    buf_take(&p), docs, c->docs.n, diag);
+		for (size_t k = 0; k < c->categories.n; k++) {
+			const char *cat = c->categories.v[k];
+			if (!*cat)
+				continue;
+			size_t n = 0;
+			for (size_t d = 0; d < c->docs.n; d++)
+				if (strlist_has(&c->docs.v[d]->categories, cat))
+					docs[n++] = c->docs.v[d];
+			char *shown = text_capitalize(cat);
+			struct buf ct, cp, cn;
+			buf_init(&ct);
+			buf_init(&cp);
+			buf_init(&cn);
+			buf_printf(&ct, "%s | %s", t.data, shown);
+			char *cat_file = feed_name_file(cat);
+			buf_printf(&cp, "feed/%s/%s.xml", label_file, cat_file);
+			free(cat_file);
+			buf_printf(&cn, "%s/%s", c->label, cat);
+			add_collection_feed(set, site, opt, buf_take(&cn), buf_take(&ct),
+					    buf_take(&cp), docs, n, diag);
+			free(shown);
+		}
+		buf_free(&t);
+		free(label_file);
+		free(label);
+		free(docs);
+	}
+}
+
 void feed_set_build(struct feed_set *set, const struct site *site, const struct post_list *posts,
 		    const struct feed_set_options *opt, struct diag_sink *diag)
 {
@@ -707,8 +821,9 @@ void feed_set_build(struct feed_set *set, const struct site *site, const struct 
 		free(l.v[i].posts);
 	}
 	free(l.v);
-	free(site_title);
 	qsort(set->known, set->nknown, sizeof *set->known, str_cmp);
+	add_collection_feeds(set, site, opt, site_title, diag);
+	free(site_title);
 	set->known_keys = xmalloc((set->nknown + 1) * sizeof *set->known_keys);
 	for (size_t i = 0; i < set->nknown; i++)
 		set->known_keys[i] = feed_path_key(set->known[i]);

@@ -71,6 +71,7 @@ void post_free(struct post *p)
 	free(p->enclosure.type);
 	free(p->url);
 	free(p->entry_id);
+	free(p->collection);
 	free(p);
 }
 

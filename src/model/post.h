@@ -57,6 +57,8 @@ struct post {
 	struct enclosure enclosure;
 	bool published;		/* false for `published: false` */
 	bool draft;		/* from _drafts/ or `draft: true` */
+	char *collection;	/* the label of a document of another collection
+				 * (feed.collections), NULL for a post */
 	long body_offset;	/* byte offset of the body in the file */
 	unsigned long body_line;/* its line number (1-based), for messages */
 

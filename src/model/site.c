@@ -34,6 +34,15 @@ void site_free(struct site *s)
 	free(s->feed_hub);
 	free(s->feed_style);
 	free(s->feed_tags_path);
+	for (size_t i = 0; i < s->ncollections; i++) {
+		free(s->collections[i].label);
+		free(s->collections[i].permalink);
+		free(s->collections[i].feed_path);
+		strlist_free(&s->collections[i].categories);
+		post_list_free(&s->collections[i].docs);
+	}
+	free(s->collections);
+	free(s->permalink_style);
 	if (s->defaults_free)
 		s->defaults_free(s->defaults);
 	memset(s, 0, sizeof *s);
@@ -53,4 +62,15 @@ const struct person *site_author(const struct site *s, const char *key)
 char *post_abs_url(const struct site *site, const struct post *p)
 {
 	return p->url ? url_absolute(site->url, site->baseurl, p->url) : NULL;
+}
+
+const struct site_collection *site_collection_of(const struct site *s, const char *relpath)
+{
+	for (size_t i = 0; i < s->ncollections; i++) {
+		const char *label = s->collections[i].label;
+		size_t n = strlen(label);
+		if (relpath[0] == '_' && strncmp(relpath + 1, label, n) == 0 && relpath[1 + n] == '/')
+			return &s->collections[i];
+	}
+	return NULL;
 }

@@ -23,6 +23,16 @@ enum feed_select { SELECT_ALL, SELECT_ONLY, SELECT_EXCEPT, SELECT_NONE };
 
 struct site_defaults;	/* site/defaults.h: _config.yml's `defaults:` */
 
+/* A collection other than posts that jekyll-feed makes feeds of
+ * (feed.collections): its documents are in _<label>/. */
+struct site_collection {
+	char *label;
+	char *permalink;	/* collections.<label>.permalink as a template, or NULL */
+	char *feed_path;	/* feed.collections.<label>.path, or NULL: feed/<label>.xml */
+	struct strlist categories;	/* feed.collections.<label>.categories */
+	struct post_list docs;	/* its documents, newest first (site/loader.h) */
+};
+
 struct site {
 	char *dir;		/* the site folder as given */
 	char *title;
@@ -60,6 +70,9 @@ struct site {
 	char *feed_style;	/* xml-stylesheet href, or NULL */
 	char *feed_tags_path;	/* feed.tags.path: the folder of tag feeds, or NULL */
 	bool disable_in_development;	/* feed.disable_in_development */
+	struct site_collection *collections;	/* feed.collections but posts */
+	size_t ncollections;
+	char *permalink_style;	/* the top-level `permalink` as written, or NULL */
 
 	/* _data/authors.yml: jekyll-feed shows a post whose author is one of
 	 * these keys as that entry's name, email and uri. */
@@ -72,6 +85,10 @@ struct site {
 	 * model cannot reach. NULL until made; Liquid then reads the site alone. */
 	struct liquid_site *liquid;
 };
+
+/* The collection of feed.collections whose folder (_<label>/) holds the
+ * site-relative path relpath, or NULL. */
+const struct site_collection *site_collection_of(const struct site *s, const char *relpath);
 
 /* The _data/authors.yml entry for key, or NULL. */
 const struct person *site_author(const struct site *s, const char *key);

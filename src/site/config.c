@@ -124,6 +124,103 @@ static void read_posts_collection(yaml_document_t *doc, yaml_node_t *collections
 	}
 }
 
+/* jekyll-feed's feed.collections: a list of labels, or a mapping of label to
+ * {path, categories}; the posts are the site feed (their path and categories
+ * read as its).
+ * Jekyll reads _<label>/ only for a collection `collections:` defines (as
+ * a mapping key or list item), and a label is what Jekyll's sanitize_label
+ * keeps ([A-Za-z0-9_.-]); other names get no documents (jekyll-feed's feed
+ * of them is empty). */
+static bool collection_defined(yaml_document_t *doc, yaml_node_t *collections, const char *label)
+{
+	if (collections && collections->type == YAML_MAPPING_NODE)
+		return yamldoc_get(doc, collections, label) != NULL;
+	struct strlist names = {0};
+	if (collections && collections->type == YAML_SEQUENCE_NODE)
+		yamldoc_add_names(doc, collections, false, &names);
+	bool found = strlist_has(&names, label);
+	strlist_free(&names);
+	return found;
+}
+
+static bool label_ok(const char *label)
+{
+	if (!*label || strcmp(label, ".") == 0 || strcmp(label, "..") == 0)
+		return false;
+	for (const char *c = label; *c; c++)
+		if (!((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+		      (*c >= '0' && *c <= '9') || *c == '_' || *c == '-' || *c == '.'))
+			return false;
+	return true;
+}
+
+/* jekyll-feed's normalize_posts_meta: feed.collections.posts.path and
+ * .categories are the site feed's, over feed.path and feed.categories. */
+static void read_posts_feed_meta(yaml_document_t *doc, yaml_node_t *meta, struct site *s)
+{
+	if (!meta || meta->type != YAML_MAPPING_NODE)
+		return;
+	take_string(doc, meta, "path", &s->feed_path);
+	yaml_node_t *cats = yamldoc_get(doc, meta, "categories");
+	if (cats) {
+		strlist_free(&s->cat_names);
+		s->cat_select = SELECT_ALL;
+		read_select(doc, cats, &s->cat_select, &s->cat_names);
+	}
+}
+
+static void add_feed_collection(yaml_document_t *doc, yaml_node_t *collections, const char *label,
+				yaml_node_t *meta, struct site *s)
+{
+	if (strcmp(label, "posts") == 0)
+		read_posts_feed_meta(doc, meta, s);
+	if (strcmp(label, "posts") == 0 || !label_ok(label) ||
+	    !collection_defined(doc, collections, label))
+		return;
+	for (size_t i = 0; i < s->ncollections; i++)
+		if (strcmp(s->collections[i].label, label) == 0)
+			return;
+	s->collections = xrealloc(s->collections, (s->ncollections + 1) * sizeof *s->collections);
+	struct site_collection *c = &s->collections[s->ncollections++];
+	memset(c, 0, sizeof *c);
+	c->label = xstrdup(label);
+	yaml_node_t *def = collections && collections->type == YAML_MAPPING_NODE
+				   ? yamldoc_get(doc, collections, label) : NULL;
+	if (def && def->type == YAML_MAPPING_NODE)
+		c->permalink = yamldoc_strdup(yamldoc_get(doc, def, "permalink"));
+	if (meta && meta->type == YAML_MAPPING_NODE) {
+		c->feed_path = yamldoc_strdup(yamldoc_get(doc, meta, "path"));
+		yaml_node_t *cats = yamldoc_get(doc, meta, "categories");
+		if (cats)
+			yamldoc_add_names(doc, cats, false, &c->categories);
+	}
+}
+
+static void read_feed_collections(yaml_document_t *doc, yaml_node_t *root, struct site *s)
+{
+	s->permalink_style = yamldoc_strdup(yamldoc_get(doc, root, "permalink"));
+	yaml_node_t *feed = yamldoc_get(doc, root, "feed");
+	yaml_node_t *list = feed && feed->type == YAML_MAPPING_NODE
+				    ? yamldoc_get(doc, feed, "collections") : NULL;
+	yaml_node_t *collections = yamldoc_get(doc, root, "collections");
+	if (list && list->type == YAML_SEQUENCE_NODE) {
+		for (yaml_node_item_t *it = list->data.sequence.items.start;
+		     it < list->data.sequence.items.top; it++) {
+			const char *label = yamldoc_scalar(yaml_document_get_node(doc, *it));
+			if (label)
+				add_feed_collection(doc, collections, label, NULL, s);
+		}
+	} else if (list && list->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = list->data.mapping.pairs.start;
+		     pr < list->data.mapping.pairs.top; pr++) {
+			const char *label = yamldoc_scalar(yaml_document_get_node(doc, pr->key));
+			if (label)
+				add_feed_collection(doc, collections, label,
+						    yaml_document_get_node(doc, pr->value), s);
+		}
+	}
+}
+
 /* Where a key's value is, for messages about it made later. */
 static void note_position(const yaml_node_t *n, unsigned long *line, unsigned long *col)
 {
@@ -171,6 +268,7 @@ static void read_config(yaml_document_t *doc, struct site *s)
 	take_bool(doc, root, "unpublished", &s->unpublished);
 	read_posts_collection(doc, yamldoc_get(doc, root, "collections"), s);
 	read_feed_keys(doc, yamldoc_get(doc, root, "feed"), s);
+	read_feed_collections(doc, root, s);
 	if (s->lang)
 		lang_normalize(s->lang);
 	trim_slashes(s->url);

@@ -9,6 +9,7 @@
 #define FEEDGEN_SITE_JEKYLL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "base/diag.h"
@@ -32,7 +33,22 @@ char *jekyll_titleize_slug(const char *slug);
 bool jekyll_name_parts(struct post *p, const char *relpath);
 void jekyll_name_date(struct post *p, const char *relpath);
 
-/* Fill url and entry_id of p from the site's rules. */
+/* Does the file's name match Jekyll's DATE_FILENAME_MATCHER (a date, a '-',
+ * and an extension)? Jekyll reads no other file in _posts/ (feedgen also
+ * reads one whose front matter has a date). */
+bool jekyll_is_post_name(const char *relpath);
+
+/* Is a file without front matter at relpath a post? Jekyll reads every file
+ * of _posts/ (and _drafts/) named as a post, with or without front matter,
+ * and skips one that is not UTF-8 text. head is its first n bytes. */
+bool jekyll_reads_bare(const char *relpath, const char *head, size_t n);
+
+/* The type a document at relpath has for `defaults:` scopes: its
+ * collection's label ("posts" for a post). */
+const char *jekyll_doc_type(const struct site *site, const char *relpath);
+
+/* Fill url and entry_id of p from the site's rules (a collection's
+ * document: its collection's permalink, Jekyll's Collection#url_template). */
 void post_set_urls(const struct site *site, struct post *p);
 
 /* Should a loaded post be published under these options? */

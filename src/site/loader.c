@@ -160,6 +160,11 @@ static void report_utc_dates(const struct site *site, const struct post *p, size
 		    off / 60, off % 60);
 }
 
+/* Load the files the walk w found into list. */
+static unsigned long load_walked(const struct site *site, const struct load_options *opt,
+				 struct walk *walked, struct post_list *list, unsigned long failed,
+				 struct diag_sink *diag);
+
 unsigned long load_posts(const struct site *site, const struct load_options *opt,
 			 struct post_list *list, struct diag_sink *diag)
 {
@@ -167,7 +172,33 @@ unsigned long load_posts(const struct site *site, const struct load_options *opt
 	unsigned long before = diag->errors;
 	walk_site(&w);
 	/* An unreadable folder may hide posts: that counts as a failure too. */
-	unsigned long failed = diag->errors - before;
+	return load_walked(site, opt, &w, list, diag->errors - before, diag);
+}
+
+/* Jekyll's Collection#read: the documents of _<label>/ with front matter;
+ * published unless `published: false`, whatever their date (only posts wait
+ * for theirs); no categories from folders. */
+unsigned long load_collections(struct site *site, const struct load_options *opt,
+			       struct diag_sink *diag)
+{
+	unsigned long failed = 0;
+	struct load_options all = *opt;
+	all.future = true;
+	for (size_t i = 0; i < site->ncollections; i++) {
+		struct walk w = {.site = site, .saw_posts_dir = true, .diag = diag};
+		unsigned long before = diag->errors;
+		walk_collection(&w, site->collections[i].label);
+		failed += load_walked(site, &all, &w, &site->collections[i].docs,
+				      diag->errors - before, diag);
+	}
+	return failed;
+}
+
+static unsigned long load_walked(const struct site *site, const struct load_options *opt,
+				 struct walk *walked, struct post_list *list, unsigned long failed,
+				 struct diag_sink *diag)
+{
+	struct walk w = *walked;
 	struct load_job job = {.site = site, .opt = opt, .w = &w};
 	size_t slots = w.n ? w.n : 1;
 	job.loaded = xcalloc(slots, sizeof *job.loaded);

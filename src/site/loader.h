@@ -15,4 +15,11 @@
 unsigned long load_posts(const struct site *site, const struct load_options *opt,
 			 struct post_list *list, struct diag_sink *diag);
 
+/* Read the documents of each collection of feed.collections
+ * (site->collections) into its docs list, newest first, as Jekyll reads a
+ * collection: front matter needed, future dates kept. The site owns the
+ * lists (site_free()). Returns the number of documents that had errors. */
+unsigned long load_collections(struct site *site, const struct load_options *opt,
+			       struct diag_sink *diag);
+
 #endif

@@ -378,15 +378,21 @@ static void ph_slugified_categories(const struct ctx *c, struct buf *v)
 }
 
 /* Document#cleaned_relative_path: the relative path without its extension,
- * the first "_posts" taken out, trailing dots dropped. */
+ * the first "_posts" (a collection's "_<label>") taken out, trailing dots
+ * dropped. */
 static void ph_path(const struct ctx *c, struct buf *v)
 {
 	const char *rel = post_file(c->p);
 	size_t n = (size_t)(ext_name(rel) - rel);
-	const char *posts = strstr(rel, "_posts");
-	if (posts && (size_t)(posts - rel) + 6 <= n) {
+	struct buf dir;
+	buf_init(&dir);
+	buf_printf(&dir, "_%s", c->p->collection ? c->p->collection : "posts");
+	const char *posts = strstr(rel, dir.data);
+	size_t dl = dir.len;
+	buf_free(&dir);
+	if (posts && (size_t)(posts - rel) + dl <= n) {
 		buf_add(v, rel, (size_t)(posts - rel));
-		buf_add(v, posts + 6, n - (size_t)(posts - rel) - 6);
+		buf_add(v, posts + dl, n - (size_t)(posts - rel) - dl);
 	} else {
 		buf_add(v, rel, n);
 	}
@@ -411,8 +417,7 @@ static void ph_output_ext(const struct ctx *c, struct buf *v)
 
 static void ph_collection(const struct ctx *c, struct buf *v)
 {
-	(void)c;
-	buf_adds(v, "posts");
+	buf_adds(v, c->p->collection ? c->p->collection : "posts");
 }
 
 static const struct placeholder {

@@ -400,7 +400,8 @@ static void read_categories(const struct site *site, struct post *p, const struc
 {
 	struct strlist names = {0};
 	yaml_document_t *ddoc = NULL;
-	yaml_node_t *dflt = own_categories ? defaults_get(site->defaults, p->relpath, "posts",
+	const char *type = jekyll_doc_type(site, p->relpath);
+	yaml_node_t *dflt = own_categories ? defaults_get(site->defaults, p->relpath, type,
 							   "categories", &ddoc)
 					   : NULL;
 	if (dflt)
@@ -485,7 +486,8 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	bool own_categories = fm.n[FM_CATEGORIES] != NULL;
 	/* The post's own keys win; the rest come from `defaults:`. Categories
 	 * are merged instead (read_categories). */
-	defaults_fill(site->defaults, p->relpath, "posts", fm_keys, FM_KEYS, fm.n, fm.doc);
+	defaults_fill(site->defaults, p->relpath, jekyll_doc_type(site, p->relpath), fm_keys,
+		      FM_KEYS, fm.n, fm.doc);
 	yaml_node_t *title = fm.n[FM_TITLE];
 	if (title) {
 		p->title = fm_string(title, p->path, diag);
@@ -576,14 +578,20 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 		goto done;
 	}
 	if (found == 0) {
-		/* Only a file that looks meant as a post is worth a word. */
 		size_t start = (head.len >= 3 && memcmp(file, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 		size_t ws = start + strspn(file + start, " \t\r\n");
-		if (ws > start && fence_line(file + ws, head.len - ws, false))
+		/* A front matter after a blank line is a mistake, not a body
+		 * (Jekyll would publish its YAML as text): warn and skip. */
+		if (ws > start && fence_line(file + ws, head.len - ws, false)) {
 			diag_report(diag, DIAG_WARNING, path, 1, 1, "no-front-matter",
 				    "the first line is not '---', so this file has no front matter and "
 				    "is skipped (remove what stands before '---')");
-		goto done;
+			goto done;
+		}
+		/* Jekyll publishes a file of _posts/ without front matter too. */
+		if (!jekyll_reads_bare(relpath, file, head.len))
+			goto done;
+		fm = (struct fm_span){start, start, start, 1};
 	}
 	/* The body is checked when a feed renders it (body.c). */
 	if (check_bytes(path, file, fm.body_start, diag) != 0) {
@@ -618,9 +626,11 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
 	struct stat st;
-	if (!r.failed && !r.date_set && !has_name_date && in_drafts(relpath) &&
-	    stat(path, &st) == 0) {
-		/* Jekyll dates a draft without a date by its file's mtime. */
+	if (!r.failed && !r.date_set && !has_name_date &&
+	    (in_drafts(relpath) || site_collection_of(site, relpath)) && stat(path, &st) == 0) {
+		/* Jekyll dates a draft without a date by its file's mtime (and a
+		 * collection's document by the build's clock, which feedgen has
+		 * not: the file's mtime too). */
 		p->date = (struct fg_time){ .sec = st.st_mtime };
 		date_to_site_zone(&p->date);
 		r.date_set = true;

@@ -28,8 +28,19 @@ static void walk_add(struct walk *w, const char *relpath, const struct strlist *
 
 static void walk_dir(struct walk *w, const char *rel, struct strlist *cats, enum dir_role role);
 
-/* The walk needs no lstat(2) on the (usual) file systems that report the
- * type of an entry. */
+/* Is this file in _posts/ or _drafts/ one Jekyll's PostReader may read?
+ * Its EntryFilter drops names that start with '.', '_', '#' or '~' or end
+ * with '~', and a .yml or .yaml file there is read as data and never
+ * published. (Which names are posts is jekyll.h's and postfile.c's rule.) */
+static bool jekyll_reads(const char *name)
+{
+	size_t n = strlen(name);
+	if (strchr("._#~", name[0]) || name[n - 1] == '~')
+		return false;
+	const char *dot = strrchr(name, '.');
+	return !dot || (strcmp(dot, ".yml") != 0 && strcmp(dot, ".yaml") != 0);
+}
+
 static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *entry,
 		       struct strlist *cats, enum dir_role role)
 {
@@ -78,7 +89,8 @@ static void walk_entry(struct walk *w, const char *rel, const struct dir_entry *
 			walk_dir(w, child.data, cats, role);
 		}
 	} else if (S_ISREG(st.st_mode)) {
-		walk_add(w, child.data, cats, role);
+		if (role == DIR_PLAIN || jekyll_reads(name))
+			walk_add(w, child.data, cats, role);
 	}
 	buf_free(&child);
 	buf_free(&full);
@@ -117,5 +129,23 @@ void walk_site(struct walk *w)
 {
 	struct strlist cats = {0};
 	walk_dir(w, "", &cats, DIR_PLAIN);
+	strlist_free(&cats);
+}
+
+void walk_collection(struct walk *w, const char *label)
+{
+	struct strlist cats = {0};
+	struct buf rel;
+	buf_init(&rel);
+	buf_printf(&rel, "_%s", label);
+	struct buf full;
+	buf_init(&full);
+	buf_printf(&full, "%s/%s", w->site->dir, rel.data);
+	struct stat st;
+	/* No folder (or a link to one): Jekyll reads no documents either. */
+	if (lstat(full.data, &st) == 0 && S_ISDIR(st.st_mode))
+		walk_dir(w, rel.data, &cats, DIR_COLLECTION);
+	buf_free(&full);
+	buf_free(&rel);
 	strlist_free(&cats);
 }

@@ -19,7 +19,7 @@
 #include "model/post.h"
 #include "model/site.h"
 
-enum dir_role { DIR_PLAIN, DIR_POSTS, DIR_DRAFTS };
+enum dir_role { DIR_PLAIN, DIR_POSTS, DIR_DRAFTS, DIR_COLLECTION };
 
 /* Files found by the walk, before any is read. */
 struct candidate {
@@ -41,6 +41,9 @@ struct walk {
  * set by the caller, the rest zero). Unreadable folders are reported as
  * errors. */
 void walk_site(struct walk *w);
+/* Fill w->v with the documents of the collection `label` (in _<label>/, as
+ * Jekyll's Collection#read finds them), role DIR_COLLECTION. */
+void walk_collection(struct walk *w, const char *label);
 void walk_free(struct walk *w);
 
 #endif
