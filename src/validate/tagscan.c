@@ -155,12 +155,76 @@ static void name_char(struct tagscan *s, char c)
 		s->name[s->name_len++] = c;
 }
 
-/* Scans p[0..n) as ASCII-compatible text (bytes or UTF-8). *switched is set
- * to the offset after which a declared encoding applies, when one does. */
+/* Moves the position over p[0..n), which holds no '<': newlines found with
+ * memchr, columns counted in characters (bytes that do not continue a
+ * UTF-8 sequence) after the last one. */
+static void advance(struct tagscan *s, const unsigned char *p, size_t n)
+{
+	const unsigned char *nl, *from = p, *end = p + n;
+	while ((nl = memchr(from, '\n', (size_t)(end - from))) != NULL) {
+		s->line++;
+		s->col = 0;
+		from = nl + 1;
+	}
+	unsigned long chars = 0;
+	for (const unsigned char *q = from; q < end; q++)
+		chars += (*q & 0xc0) != 0x80;
+	s->col += chars;
+}
+
+/* One character inside a tag. Returns false when the scan stops; sets
+ * *switched when a declared encoding applies from the next byte on. */
+static bool tag_char(struct tagscan *s, unsigned char c, bool *switched)
+{
+	if (!s->name_done)
+		name_char(s, (char)c);
+	if (s->in_decl && s->decl_len + 1 < sizeof s->decl && !(s->quote && c == s->quote))
+		s->decl[s->decl_len++] = (char)c;
+	if (s->quote) {
+		if (c != s->quote)
+			return true;
+		if (s->in_decl) {
+			xmlCharEncodingHandlerPtr had = s->enc;
+			if (!decl_value_end(s))
+				return false;
+			if (s->enc != had) {
+				*switched = true;
+				s->in_decl = false;
+			}
+		}
+		s->quote = 0;
+	} else if (c == '"' || c == '\'') {
+		s->quote = (char)c;
+	} else if (c == '>') {
+		s->in_tag = false;
+		s->in_decl = false;
+	} else if (c == '=' && ++s->attrs > TAGSCAN_MAX_ATTRIBUTES) {
+		s->name[s->name_len] = '\0';
+		s->stop = TAGSCAN_ATTRIBUTES;
+		return false;
+	}
+	return true;
+}
+
+/* Scans p[0..n) as ASCII-compatible text (bytes or UTF-8): the text between
+ * tags with memchr, the tags a byte at a time. *switched is set to the
+ * offset after which a declared encoding applies, when one does, else n. */
 static bool scan(struct tagscan *s, const unsigned char *p, size_t n, size_t *switched)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = p[i];
+	size_t i = 0;
+	while (i < n) {
+		if (!s->in_tag) {
+			const unsigned char *lt = memchr(p + i, '<', n - i);
+			size_t at = lt ? (size_t)(lt - p) : n;
+			advance(s, p + i, at - i);
+			if (!lt)
+				break;
+			s->col++;
+			tag_start(s);
+			i = at + 1;
+			continue;
+		}
+		unsigned char c = p[i++];
 		if (c == '\n') {
 			s->line++;
 			s->col = 0;
@@ -171,36 +235,12 @@ static bool scan(struct tagscan *s, const unsigned char *p, size_t n, size_t *sw
 			tag_start(s);
 			continue;
 		}
-		if (!s->in_tag)
-			continue;
-		if (!s->name_done)
-			name_char(s, (char)c);
-		if (s->in_decl && s->decl_len + 1 < sizeof s->decl && !(s->quote && c == s->quote))
-			s->decl[s->decl_len++] = (char)c;
-		if (s->quote) {
-			if (c != s->quote)
-				continue;
-			if (s->in_decl) {
-				xmlCharEncodingHandlerPtr had = s->enc;
-				if (!decl_value_end(s))
-					return false;
-				if (s->enc != had) {
-					*switched = i + 1;
-					s->in_decl = false;
-					s->quote = 0;
-					return true;
-				}
-			}
-			s->quote = 0;
-		} else if (c == '"' || c == '\'') {
-			s->quote = (char)c;
-		} else if (c == '>') {
-			s->in_tag = false;
-			s->in_decl = false;
-		} else if (c == '=' && ++s->attrs > TAGSCAN_MAX_ATTRIBUTES) {
-			s->name[s->name_len] = '\0';
-			s->stop = TAGSCAN_ATTRIBUTES;
+		bool sw = false;
+		if (!tag_char(s, c, &sw))
 			return false;
+		if (sw) {
+			*switched = i;
+			return true;
 		}
 	}
 	*switched = n;
