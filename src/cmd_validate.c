@@ -40,7 +40,7 @@ static void usage(FILE *f)
 	      "  -q, --quiet          print only one summary line per document\n"
 	      "      --format FMT     gnu (default), json (one document) or github (GitHub\n"
 	      "                       Actions annotations: ::error file=...,line=...::message)\n"
-	      "      --timeout SEC    HTTP timeout in seconds (default 30)\n"
+	      "      --timeout SEC    HTTP timeout in seconds, 1 to 86400 (default 30)\n"
 	      "      --max-size BYTES largest document fetched over HTTP (default 50 MB)\n"
 	      "  -h, --help           show this help\n"
 	      "\n"
@@ -58,6 +58,11 @@ static int parse_long(const char *s, long *out)
 	*out = v;
 	return 0;
 }
+
+/* The longest --timeout taken: a day. (libcurl counts milliseconds in a
+ * long and refuses what overflows them, which it then reports as "Failed
+ * initialization".) */
+#define TIMEOUT_MAX_S 86400L
 
 static int parse_options(int argc, char **argv, struct vopts *o)
 {
@@ -86,8 +91,9 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 			}
 			break;
 		case OPT_TIMEOUT:
-			if (parse_long(optarg, &v) < 0) {
-				fprintf(stderr, "feedgen validate: bad --timeout '%s'\n", optarg);
+			if (parse_long(optarg, &v) < 0 || v > TIMEOUT_MAX_S) {
+				fprintf(stderr, "feedgen validate: --timeout takes whole seconds from 1 "
+					"to %ld, not '%s'\n", TIMEOUT_MAX_S, optarg);
 				return -1;
 			}
 			o->fetch.timeout_s = v;
@@ -122,8 +128,10 @@ static int check_input(struct validator *v, const char *name, const struct vopts
 	if (is_url(name)) {
 		struct fetch_result res;
 		int rc = fetch_url(name, &o->fetch, &res, why, whylen);
-		if (rc == 0)
+		if (rc == 0) {
 			validate_document(v, res.body.data ? res.body.data : "", res.body.len, r);
+			validate_media_type(res.content_type, r);
+		}
 		fetch_result_free(&res);
 		return rc;
 	}
@@ -152,7 +160,13 @@ static bool doc_failed(const struct vreport *r, const struct vopts *o)
 	return r->errors > 0 || (o->strict && r->warnings > 0);
 }
 
-/* The gnu and github forms: a line per diagnostic, then the summary. */
+static unsigned long not_shown(const struct vreport *r)
+{
+	return r->hidden_errors + r->hidden_warnings;
+}
+
+/* The gnu and github forms: a line per diagnostic, a note per rule with
+ * diagnostics past the caps of report.h, then the summary. */
 static void print_lines(const char *name, const struct vreport *r, const struct vopts *o)
 {
 	struct diag_sink sink;
@@ -163,9 +177,37 @@ static void print_lines(const char *name, const struct vreport *r, const struct 
 		enum diag_severity sev = o->strict && d->sev == DIAG_WARNING ? DIAG_ERROR : d->sev;
 		diag_report(&sink, sev, name, d->line, d->col, d->rule, "%s", d->message);
 	}
-	printf("%s: %s, %s: %lu error%s, %lu warning%s\n", name, doc_kind_name(r->kind),
+	size_t n = 0;
+	struct vtally *hidden = o->quiet ? NULL : vreport_not_shown(r, &n);
+	for (size_t i = 0; i < n; i++) {
+		const struct vtally *t = &hidden[i];
+		diag_report(&sink, DIAG_NOTE, name, 0, 0, "not-shown",
+			    "%lu more %s diagnostics not shown (%lu errors, %lu warnings): "
+			    "at most %d of a rule and %d in all are shown",
+			    t->hidden_errors + t->hidden_warnings, t->rule, t->hidden_errors,
+			    t->hidden_warnings, VREPORT_RULE_MAX, VREPORT_KEEP_MAX);
+	}
+	free(hidden);
+	printf("%s: %s, %s: %lu error%s, %lu warning%s", name, doc_kind_name(r->kind),
 	       doc_failed(r, o) ? "invalid" : "valid", r->errors, r->errors == 1 ? "" : "s",
 	       r->warnings, r->warnings == 1 ? "" : "s");
+	if (!o->quiet && not_shown(r) > 0)
+		printf(" (%lu not shown)", not_shown(r));
+	putchar('\n');
+}
+
+/* {"rule-id": N, ...}: how many of each rule were not shown. */
+static json_t *json_not_shown(const struct vreport *r)
+{
+	json_t *by_rule = json_object();
+	size_t n = 0;
+	struct vtally *hidden = vreport_not_shown(r, &n);
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(by_rule, hidden[i].rule,
+				    json_integer((json_int_t)(hidden[i].hidden_errors +
+							      hidden[i].hidden_warnings)));
+	free(hidden);
+	return by_rule;
 }
 
 static json_t *json_document(const char *name, const struct vreport *r, const struct vopts *o)
@@ -178,10 +220,13 @@ static json_t *json_document(const char *name, const struct vreport *r, const st
 			"severity", severity_names[d->sev], "rule", d->rule, "message", d->message,
 			"spec", d->spec));
 	}
-	return json_pack("{s:s, s:s, s:b, s:I, s:I, s:o}", "file", name,
+	/* With --quiet nothing is listed, so nothing is "not shown". */
+	unsigned long hidden = o->quiet ? 0 : not_shown(r);
+	return json_pack("{s:s, s:s, s:b, s:I, s:I, s:o, s:I, s:o}", "file", name,
 			 "kind", doc_kind_name(r->kind), "valid", !doc_failed(r, o),
 			 "errors", (json_int_t)r->errors, "warnings", (json_int_t)r->warnings,
-			 "diagnostics", diags);
+			 "diagnostics", diags, "not_shown", (json_int_t)hidden,
+			 "not_shown_by_rule", hidden ? json_not_shown(r) : json_object());
 }
 
 static json_t *json_io_error(const char *name, const char *why)
@@ -214,27 +259,32 @@ static bool report_written(void)
 	return false;
 }
 
-/* Validates one input; returns its exit status. */
-static int validate_one(struct validator *v, const char *name, const struct vopts *o, json_t *docs)
+/* Validates one input; returns its exit status. The input is named in
+ * every form with the password of a URL's user information masked. */
+static int validate_one(struct validator *v, const char *input, const struct vopts *o, json_t *docs)
 {
 	char why[512] = "";
+	char *name = is_url(input) ? fetch_redact_url(input) : xstrdup(input);
 	struct vreport r;
 	vreport_init(&r);
-	if (check_input(v, name, o, &r, why, sizeof why) < 0) {
-		vreport_free(&r);
+	if (o->quiet)
+		r.keep_max = 0;	/* only the counts are printed */
+	int rc = EXIT_USAGE;
+	if (check_input(v, input, o, &r, why, sizeof why) < 0) {
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, why));
 		else
 			print_io_error(name, why, o->format);
-		return EXIT_USAGE;
+	} else {
+		vreport_sort(&r);
+		if (docs)
+			json_array_append_new(docs, json_document(name, &r, o));
+		else
+			print_lines(strcmp(name, "-") == 0 ? "<stdin>" : name, &r, o);
+		rc = doc_failed(&r, o) ? EXIT_INVALID : EXIT_VALID;
 	}
-	vreport_sort(&r);
-	if (docs)
-		json_array_append_new(docs, json_document(name, &r, o));
-	else
-		print_lines(strcmp(name, "-") == 0 ? "<stdin>" : name, &r, o);
-	int rc = doc_failed(&r, o) ? EXIT_INVALID : EXIT_VALID;
 	vreport_free(&r);
+	free(name);
 	return rc;
 }
 

@@ -240,6 +240,39 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def gzip_bomb(self):
         self.send_bytes(200, BOMB, ATOM_TYPE, "gzip")
 
+    def big_header(self):
+        # One header line of 1 MiB, past libcurl's 100 KiB for a line.
+        self.send_response(200)
+        self.send_header("X-Big", "b" * (1 << 20))
+        self.send_header("Content-Type", ATOM_TYPE)
+        self.send_header("Content-Length", str(len(ATOM)))
+        self.end_headers()
+        self.wfile.write(ATOM)
+
+    def many_headers(self):
+        # 1 MiB of header in lines of 1 KiB each.
+        self.send_response(200)
+        for i in range(1024):
+            self.send_header("X-Many-%d" % i, "m" * 1000)
+        self.send_header("Content-Type", ATOM_TYPE)
+        self.send_header("Content-Length", str(len(ATOM)))
+        self.end_headers()
+        self.wfile.write(ATOM)
+
+    def bad_zstd(self):
+        # Not zstd data: libcurl fails without a word of its own.
+        self.send_bytes(200, b"this is not zstd at all", ATOM_TYPE, "zstd")
+
+    def as_html(self):
+        self.send_bytes(200, ATOM, "text/html; charset=utf-8")
+
+    def as_xml(self):
+        self.send_bytes(200, ATOM, "application/xml")
+
+    def gzip_file(self):
+        # A .gz file served as is, no Content-Encoding: the body is gzip.
+        self.send_bytes(200, gzip_bytes(ATOM), "application/gzip")
+
 
 ROUTES = {
     "/ok.xml": Handler.ok_xml,
@@ -260,6 +293,12 @@ ROUTES = {
     "/big-length": Handler.big_length,
     "/endless": Handler.endless,
     "/gzip-bomb": Handler.gzip_bomb,
+    "/big-header": Handler.big_header,
+    "/many-headers": Handler.many_headers,
+    "/bad-zstd": Handler.bad_zstd,
+    "/as-html": Handler.as_html,
+    "/as-xml": Handler.as_xml,
+    "/gzip-file": Handler.gzip_file,
 }
 
 

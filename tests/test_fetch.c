@@ -459,6 +459,27 @@ static void test_errbuf_edges(const struct server *s)
 	fetch_result_free(&res);
 }
 
+/* The URL printed: the password (or a lone user name) masked, nothing else
+ * touched. */
+static void test_redact(void)
+{
+	static const struct { const char *in, *want; } cases[] = {
+		{ "https://user:pass@host/feed", "https://user:***@host/feed" },
+		{ "https://token@host/feed", "https://***@host/feed" },
+		{ "https://user:p@ss@host:8080/x?y=1", "https://user:***@host:8080/x?y=1" },
+		{ "https://user:@host/", "https://user:***@host/" },
+		{ "https://host/a@b?c=d@e#f@g", "https://host/a@b?c=d@e#f@g" },
+		{ "https://host", "https://host" },
+		{ "https://u:p@host", "https://u:***@host" },
+		{ "not a url", "not a url" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		char *got = fetch_redact_url(cases[i].in);
+		is_str(got, cases[i].want, "redact %s", cases[i].in);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	struct server s = { 0 };
@@ -467,6 +488,7 @@ int main(void)
 	/* A proxy from the environment would turn local requests into its own. */
 	setenv("no_proxy", "*", 1);
 	setenv("NO_PROXY", "*", 1);
+	test_redact();
 	if (server_start(&s) != 0) {
 		printf("Bail out! cannot start tests/httpd.py with python3 (top_srcdir=%s)\n",
 		       getenv("top_srcdir") ? getenv("top_srcdir") : "unset");

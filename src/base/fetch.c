@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <curl/curl.h>
 
@@ -105,11 +106,15 @@ const char *fetch_curl_version(void)
 	return v ? v->version : NULL;
 }
 
-/* Where the write callback puts the body, and why it stopped taking it. */
+/* Where the write callback puts the body, and why it stopped taking it;
+ * what the header callback saw of the last response's header. */
 struct sink {
 	struct buf *body;
 	size_t max;
 	bool too_big;
+	size_t header_bytes;	/* of the last response so far */
+	bool header_too_big;
+	char encoding[64];	/* its Content-Encoding, "" when none */
 };
 
 /* The reason phrases for the statuses a feed URL commonly answers with;
@@ -215,6 +220,41 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userdata)
 	return n;
 }
 
+static bool header_is(const char *line, size_t n, const char *name)
+{
+	size_t k = strlen(name);
+	return n > k && strncasecmp(line, name, k) == 0 && line[k] == ':';
+}
+
+/* Counts the header's bytes (a redirect's response starts again) and keeps
+ * its Content-Encoding for the messages. Returning less than given aborts
+ * the transfer. */
+static size_t on_header(char *line, size_t size, size_t nmemb, void *userdata)
+{
+	struct sink *s = userdata;
+	size_t n = size * nmemb;
+
+	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0) {
+		s->header_bytes = 0;
+		s->encoding[0] = '\0';
+	}
+	s->header_bytes += n;
+	if (s->header_bytes > FETCH_MAX_HEADER) {
+		s->header_too_big = true;
+		return 0;
+	}
+	if (header_is(line, n, "Content-Encoding")) {
+		const char *v = line + strlen("Content-Encoding:");
+		size_t len = n - strlen("Content-Encoding:");
+		while (len > 0 && (*v == ' ' || *v == '\t'))
+			v++, len--;
+		while (len > 0 && (v[len - 1] == '\r' || v[len - 1] == '\n' || v[len - 1] == ' '))
+			len--;
+		snprintf(s->encoding, sizeof s->encoding, "%.*s", (int)len, v);
+	}
+	return n;
+}
+
 static CURLcode set_protocols(const struct curl_api *api, CURL *h)
 {
 	CURLcode rc;
@@ -259,7 +299,9 @@ static CURLcode set_options(const struct curl_api *api, CURL *h, const char *url
 	    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
 	    api->easy_setopt(h, CURLOPT_ERRORBUFFER, curl_err) != CURLE_OK ||
 	    api->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body) != CURLE_OK ||
-	    api->easy_setopt(h, CURLOPT_WRITEDATA, sink) != CURLE_OK)
+	    api->easy_setopt(h, CURLOPT_WRITEDATA, sink) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HEADERDATA, sink) != CURLE_OK)
 		return CURLE_FAILED_INIT;
 	return CURLE_OK;
 }
@@ -286,8 +328,11 @@ static void where(const struct curl_api *api, CURL *h, const struct fetch_result
 
 	out[0] = '\0';
 	api->easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
-	if (redirects > 0 && res->final_url)
-		snprintf(out, outlen, " (at %s)", res->final_url);
+	if (redirects > 0 && res->final_url) {
+		char *shown = fetch_redact_url(res->final_url);
+		snprintf(out, outlen, " (at %s)", shown);
+		free(shown);
+	}
 }
 
 static void describe_status(long status, const char *at, char *errbuf, size_t errlen)
@@ -324,12 +369,30 @@ static void describe_protocol(const struct curl_api *api, CURL *h,
 	long redirects = 0;
 
 	api->easy_getinfo(h, CURLINFO_REDIRECT_COUNT, &redirects);
-	if (redirects > 0 && res->final_url)
+	if (redirects > 0 && res->final_url) {
+		char *shown = fetch_redact_url(res->final_url);
 		set_error(errbuf, errlen,
 			  "refused to follow a redirect to %s: only http and https are fetched",
-			  res->final_url);
-	else
+			  shown);
+		free(shown);
+	} else
 		set_error(errbuf, errlen, "unsupported protocol: %s", curl_err);
+}
+
+/* The body could not be decoded: why, in libcurl's words when it has
+ * some, else from the Content-Encoding the server named. */
+static void describe_decoding(const struct sink *sink, const char *curl_err, const char *at,
+			      char *errbuf, size_t errlen)
+{
+	if (curl_err[0])
+		set_error(errbuf, errlen, "cannot decode the compressed body%s: %s", at, curl_err);
+	else if (sink->encoding[0])
+		set_error(errbuf, errlen, "cannot decode the compressed body%s: it is not valid "
+			  "\"%s\" data (the encoding its Content-Encoding header names)", at,
+			  sink->encoding);
+	else
+		set_error(errbuf, errlen, "cannot decode the compressed body%s: its data are not "
+			  "valid for the encoding the server named", at);
 }
 
 /* One message per way a fetch fails; libcurl's own text only fills in
@@ -342,6 +405,12 @@ static void describe_failure(const struct curl_api *api, CURLcode rc, CURL *h,
 	char at[512];
 
 	where(api, h, res, at, sizeof at);
+	if (sink->header_too_big || (rc == CURLE_OUT_OF_MEMORY && sink->body->len == 0)) {
+		/* libcurl says "Out of memory" of one header line over 100 KiB. */
+		set_error(errbuf, errlen, "the response's header is too large (more than %zu KiB, "
+			  "or one line of more than 100 KiB)%s", FETCH_MAX_HEADER / 1024, at);
+		return;
+	}
 	if (sink->too_big || rc == CURLE_FILESIZE_EXCEEDED) {
 		set_error(errbuf, errlen, "the body is larger than the limit of %zu bytes%s",
 			  opt->max_size, at);
@@ -371,12 +440,46 @@ static void describe_failure(const struct curl_api *api, CURLcode rc, CURL *h,
 		set_error(errbuf, errlen, "cannot resolve the host name: %s", curl_err);
 		return;
 	case CURLE_BAD_CONTENT_ENCODING:
-		set_error(errbuf, errlen, "cannot decode the compressed body%s: %s", at, curl_err);
+		describe_decoding(sink, curl_err, at, errbuf, errlen);
 		return;
+	case CURLE_WRITE_ERROR:	/* the decoder's, on_body refused nothing: junk after the data */
+		if (sink->encoding[0]) {
+			describe_decoding(sink, curl_err, at, errbuf, errlen);
+			return;
+		}
+		/* fall through */
 	default:
 		set_error(errbuf, errlen, "%s%s%s%s", api->easy_strerror(rc),
 			  curl_err[0] ? ": " : "", curl_err, at);
 	}
+}
+
+/* The end of the authority of url (at '/', '?', '#' or the end), whose
+ * scheme ends at p ("://" skipped). */
+static const char *authority_end(const char *p)
+{
+	return p + strcspn(p, "/?#");
+}
+
+char *fetch_redact_url(const char *url)
+{
+	const char *sep = strstr(url, "://");
+	if (!sep)
+		return xstrdup(url);
+	const char *auth = sep + 3, *end = authority_end(auth), *at = NULL;
+	for (const char *p = auth; p < end; p++)
+		if (*p == '@')
+			at = p;	/* the last '@': a password may hold one unescaped */
+	if (!at)
+		return xstrdup(url);
+	const char *colon = memchr(auth, ':', (size_t)(at - auth));
+	const char *mask_from = colon ? colon + 1 : auth;
+	struct buf b;
+	buf_init(&b);
+	buf_add(&b, url, (size_t)(mask_from - url));
+	buf_adds(&b, "***");
+	buf_adds(&b, at);
+	return buf_take(&b);
 }
 
 static void resolve_options(const struct fetch_options *in, struct fetch_options *out)
@@ -396,7 +499,7 @@ static int run_fetch(const struct curl_api *api, const char *url,
 		     size_t errlen)
 {
 	char curl_err[CURL_ERROR_SIZE] = "";
-	struct sink sink = { &res->body, opt->max_size, false };
+	struct sink sink = { &res->body, opt->max_size, false, 0, false, "" };
 	struct curl_slist *headers = api->slist_append(NULL, FETCH_ACCEPT);
 	CURL *h = api->easy_init();
 	CURLcode rc;

@@ -6,6 +6,10 @@
  * (gzip, deflate) as it arrives and the transfer stops as soon as the decoded
  * size passes the cap, so a small gzip bomb cannot grow past it.
  *
+ * The response's header may hold at most FETCH_MAX_HEADER bytes (libcurl's
+ * own limit for one header line is 100 KiB); a larger one fails the fetch
+ * saying so.
+ *
  * Ownership: the caller owns the struct fetch_result; fetch_url() fills it
  * and fetch_result_free() releases what it holds (body, final URL, content
  * type). fetch_url() always initialises *res first, so fetch_result_free()
@@ -29,6 +33,7 @@
 #define FETCH_DEFAULT_TIMEOUT_S 30L
 #define FETCH_DEFAULT_MAX_SIZE ((size_t)50 * 1024 * 1024)
 #define FETCH_MAX_REDIRECTS 5L
+#define FETCH_MAX_HEADER ((size_t)256 * 1024)
 
 struct fetch_options {
 	long timeout_s;		/* whole transfer, connecting included; <= 0: default */
@@ -55,6 +60,13 @@ int fetch_url(const char *url, const struct fetch_options *opt,
 	      struct fetch_result *res, char *errbuf, size_t errlen);
 
 void fetch_result_free(struct fetch_result *res);
+
+/* A copy of url (malloc'd, the caller frees it) fit to be printed: the
+ * password of its user information, or the user name when no password
+ * follows it (a token), is replaced by "***": "user:pass@host" becomes
+ * "user:***@host", "token@host" "***@host". Other URLs come back unchanged.
+ * fetch_url()'s messages mask the URLs they name the same way. */
+char *fetch_redact_url(const char *url);
 
 /* libcurl's version ("7.88.1"), loading libcurl to ask it; NULL when it
  * cannot be loaded. The string is libcurl's own: never freed. */

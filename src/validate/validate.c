@@ -33,6 +33,7 @@
 #include "validate/columns.h"
 #include "validate/rules.h"
 #include "validate/schema.h"
+#include "validate/tagscan.h"
 #include "validate/validate.h"
 #include "validate/validate_json.h"
 
@@ -73,20 +74,39 @@ void validator_free(struct validator *v)
 /* ---- input ---- */
 
 /* What the reader reads: mem[0..len) first, then fd to its end (-1: none).
- * Every byte read also goes to the raw window, for columns. */
+ * Every byte read also goes to the raw window, for columns, and through the
+ * tag scan (tagscan.h), which may end the input early. */
 struct source {
 	const char *mem;
 	size_t len, pos;
 	int fd;
 	int err;		/* errno of a failed read, else 0 */
 	struct rawwin *win;
+	struct tagscan scan;
+	struct vctx *c;		/* where the scan's stop is reported */
+	bool stopped;		/* by the scan: the reader sees the end of input */
 };
+
+/* The tag scan stopped the input: says where and why. What the parser
+ * makes of the input's sudden end is not reported (parse_error). */
+static void source_stop(struct source *s)
+{
+	const struct tagscan *t = &s->scan;
+	s->stopped = true;
+	if (t->stop == TAGSCAN_ATTRIBUTES)
+		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_TOO_MANY_ATTRIBUTES,
+			       "<%s> has more than %d attributes", t->name, TAGSCAN_MAX_ATTRIBUTES);
+	else
+		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_ENCODING,
+			       "the document is UTF-16, but its XML declaration names encoding "
+			       "\"%s\"; it is not read past it", t->enc_name);
+}
 
 static int source_read(void *ctx, char *out, int want)
 {
 	struct source *s = ctx;
 	size_t n = 0;
-	if (want <= 0)
+	if (want <= 0 || s->stopped)
 		return 0;
 	if (s->pos < s->len) {
 		n = s->len - s->pos < (size_t)want ? s->len - s->pos : (size_t)want;
@@ -99,6 +119,10 @@ static int source_read(void *ctx, char *out, int want)
 			return -1;
 		}
 		n = (size_t)r;
+	}
+	if (!tagscan_feed(&s->scan, out, n)) {
+		source_stop(s);
+		return 0;
 	}
 	rawwin_append(s->win, out, n);
 	return (int)n;
@@ -125,6 +149,8 @@ struct walk {
 	size_t head_nodes;	/* children copied into the head so far */
 	const struct stream_format *fmt;	/* how the document is streamed */
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
+	const struct source *src;	/* what the reader reads */
+	bool entity_limit;	/* libxml2's entity limit was reported */
 };
 
 /* A real feed's head has tens of children; past this many, the rest are
@@ -183,10 +209,35 @@ static unsigned rss091_entity(xmlDocPtr doc, const xmlChar *name)
 	return e && e->value >= 160 && e->value <= 255 ? e->value : 0;
 }
 
+/* libxml2 2.9.14 says "Detected an entity reference loop" both of a loop
+ * and of entities that nest past 40 levels or expand too far (a "billion
+ * laughs"), once for each entity it checks: said once, as what happened. */
+static bool entity_limit(struct walk *w, const xmlError *e)
+{
+	if (e->code != XML_ERR_ENTITY_LOOP)
+		return false;
+	w->malformed = true;
+	if (w->entity_limit)
+		return true;
+	w->entity_limit = true;
+	int l = w->rd ? xmlTextReaderGetParserLineNumber(w->rd) : 0;
+	rule_report_at(w->c, l > 0 ? (unsigned long)l : 0, 0, R_XML_ENTITY,
+		       "entity expansion limit exceeded: entities refer to each other in a loop, "
+		       "nest more than 40 deep or expand too far (a \"billion laughs\"); "
+		       "they are not expanded");
+	return true;
+}
+
 static void parse_error(void *arg, xmlErrorPtr e)
 {
 	struct walk *w = arg;
 	if (!e)
+		return;
+	if (w->src && w->src->stopped) {
+		w->malformed = true;	/* the input was cut: source_stop said why */
+		return;
+	}
+	if (entity_limit(w, e))
 		return;
 	if ((e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY) &&
 	    e->domain == XML_FROM_PARSER && e->ctxt &&
@@ -229,33 +280,21 @@ static void parse_error(void *arg, xmlErrorPtr e)
 	rule_report_at(w->c, line, col, id, "%s", msg);
 }
 
-/* Is this diagnostic one of the XML layer, kept when the document is not
- * well-formed? */
-static bool is_xml_diag(const struct vdiag *d)
+/* Is this rule one of the XML layer, whose diagnostics are kept when the
+ * document is not well-formed? */
+static bool is_xml_rule(const char *rule)
 {
 	static const enum rule_id xml[] = { R_XML_MALFORMED, R_XML_ENCODING, R_XML_ENTITY,
-					    R_XML_NAMESPACE };
+					    R_XML_NAMESPACE, R_XML_TOO_MANY_ATTRIBUTES };
 	for (size_t i = 0; i < sizeof xml / sizeof *xml; i++)
-		if (d->rule == rule_table[xml[i]].id)
+		if (rule == rule_table[xml[i]].id)
 			return true;
 	return false;
 }
 
 static void keep_xml_diags(struct vreport *r, size_t from)
 {
-	size_t k = from;
-	for (size_t i = from; i < r->n; i++) {
-		if (is_xml_diag(&r->v[i])) {
-			r->v[k++] = r->v[i];
-			continue;
-		}
-		if (r->v[i].sev == DIAG_ERROR)
-			r->errors--;
-		else if (r->v[i].sev == DIAG_WARNING)
-			r->warnings--;
-		free(r->v[i].message);
-	}
-	r->n = k;
+	vreport_retain(r, from, is_xml_rule);
 }
 
 /* ---- copies ---- */
@@ -776,7 +815,9 @@ static void validate_source(struct validator *v, struct source *src, struct vrep
 	colmap_init(&cols);
 	src->win = &win;
 	struct vctx c = { .rep = out, .win = &win, .cols = &cols };
-	struct walk w = { .v = v, .c = &c, .budget = ENTITY_BUDGET };
+	struct walk w = { .v = v, .c = &c, .budget = ENTITY_BUDGET, .src = src };
+	src->c = &c;
+	tagscan_init(&src->scan);
 	/* Encoding conversion errors reach libxml2's global handlers, not the
 	 * reader's, from the reader's first bytes on: they belong to this
 	 * document's report, and the plain messages that repeat them on standard
@@ -796,15 +837,108 @@ static void validate_source(struct validator *v, struct source *src, struct vrep
 	}
 	xmlSetGenericErrorFunc(NULL, NULL);
 	xmlSetStructuredErrorFunc(NULL, NULL);
+	tagscan_free(&src->scan);
 	vctx_free(&c);
 	colmap_free(&cols);
 	rawwin_free(&win);
+}
+
+/* ---- what the first bytes say ---- */
+
+/* Compressed files, which libxml2 would call "Document is empty". */
+static const struct {
+	const char *magic;
+	size_t len;
+	const char *name;
+} compressed[] = {
+	{ "\x1f\x8b", 2, "gzip" }, { "BZh", 3, "bzip2" }, { "\xfd" "7zXZ", 6, "xz" },
+	{ "\x28\xb5\x2f\xfd", 4, "zstd" }, { "PK\x03\x04", 4, "zip" },
+};
+
+static bool text_start(unsigned char c)
+{
+	return c == '<' || c == '{' || c == '[' || c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The encoding of a UTF-16 or UTF-32 start (with a byte order mark, or an
+ * ASCII first character), or NULL; *first gets that first character after
+ * white space (0: unknown). */
+static const char *wide_start(const unsigned char *p, size_t n, unsigned char *first)
+{
+	static const struct { const char *bom; size_t len, unit; bool big; const char *name; } boms[] = {
+		{ "\0\0\xfe\xff", 4, 4, true, "UTF-32" }, { "\xff\xfe\0\0", 4, 4, false, "UTF-32" },
+		{ "\xfe\xff", 2, 2, true, "UTF-16" }, { "\xff\xfe", 2, 2, false, "UTF-16" },
+	};
+	size_t unit = 0, at = 0;
+	bool big = false;
+	const char *name = NULL;
+	for (size_t i = 0; i < sizeof boms / sizeof *boms && !name; i++)
+		if (n >= boms[i].len && memcmp(p, boms[i].bom, boms[i].len) == 0) {
+			unit = boms[i].unit, at = boms[i].len, big = boms[i].big, name = boms[i].name;
+		}
+	/* Without one, the first character must be one a document starts
+	 * with, so that a binary file is not called UTF-32. */
+	if (!name && n >= 4 && (!p[0] && !p[1] && !p[2] && text_start(p[3])))
+		unit = 4, big = true, name = "UTF-32";
+	else if (!name && n >= 4 && (text_start(p[0]) && !p[1] && !p[2] && !p[3]))
+		unit = 4, name = "UTF-32";
+	else if (!name && n >= 2 && (!p[0] && text_start(p[1])))
+		unit = 2, big = true, name = "UTF-16";
+	else if (!name && n >= 2 && (text_start(p[0]) && !p[1]))
+		unit = 2, name = "UTF-16";
+	*first = 0;
+	for (; name && at + unit <= n && at < 256; at += unit) {
+		unsigned long c = 0;
+		for (size_t k = 0; k < unit; k++)
+			c |= (unsigned long)p[at + (big ? unit - 1 - k : k)] << (8 * k);
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+			*first = c < 128 ? (unsigned char)c : 0;
+			break;
+		}
+	}
+	return name;
+}
+
+/* Documents that neither libxml2 nor jansson can read, said plainly
+ * instead of "Document is empty": compressed ones, UTF-32, and JSON that is
+ * not UTF-8. Returns true when data[0..len) (the document's first bytes) is
+ * one, reported. */
+static bool unreadable(const char *data, size_t len, struct vreport *out)
+{
+	const unsigned char *p = (const unsigned char *)data;
+	struct vctx c = { .rep = out };
+	for (size_t i = 0; i < sizeof compressed / sizeof *compressed; i++)
+		if (len >= compressed[i].len && memcmp(p, compressed[i].magic, compressed[i].len) == 0) {
+			rule_report_at(&c, 1, 1, R_NOT_A_FEED, "%s-compressed data: decompress it "
+				       "first (for gzip: zcat FILE | feedgen validate -)",
+				       compressed[i].name);
+			return true;
+		}
+	unsigned char first;
+	const char *wide = wide_start(p, len, &first);
+	if (!wide)
+		return false;
+	char what[200];
+	if (first == '{' || first == '[') {
+		snprintf(what, sizeof what, "this JSON text is %s; a JSON Feed must be UTF-8 "
+			 "(convert it: iconv -f %s -t UTF-8)", wide, wide);
+		validate_json_not_utf8(out, what);
+		return true;
+	}
+	if (strcmp(wide, "UTF-32") != 0)
+		return false;	/* UTF-16 XML: libxml2 reads it */
+	rule_report_at(&c, 1, 1, R_XML_ENCODING, "UTF-32 is not supported (libxml2 cannot read "
+		       "it): convert the document to UTF-8 (iconv -f UTF-32 -t UTF-8)");
+	return true;
 }
 
 unsigned long validate_document(struct validator *v, const char *data, size_t len,
 				struct vreport *out)
 {
 	unsigned long before = out->errors;
+	out->kind = DOC_UNKNOWN;
+	if (unreadable(data, len, out))
+		return out->errors - before;
 	/* A JSON text (JSON Feed) is never XML: it has its own checker, which
 	 * reports into the same vreport. */
 	if (validate_json_detect(data, len))
@@ -812,6 +946,58 @@ unsigned long validate_document(struct validator *v, const char *data, size_t le
 	struct source src = { .mem = data, .len = len, .fd = -1 };
 	validate_source(v, &src, out);
 	return out->errors - before;
+}
+
+/* ---- the media type a document was served with ---- */
+
+/* The media type each kind of feed is served with, and whether a generic
+ * XML or JSON type is the family it may fall back to. */
+static const struct {
+	enum doc_kind kind;
+	const char *type, *also;	/* also: another specific type, or NULL */
+	bool json;
+} media_types[] = {
+	{ DOC_ATOM, "application/atom+xml", NULL, false },
+	{ DOC_ATOM_ENTRY, "application/atom+xml", NULL, false },
+	{ DOC_RSS2, "application/rss+xml", NULL, false },
+	{ DOC_RSS09, "application/rss+xml", NULL, false },
+	{ DOC_RSS_OTHER, "application/rss+xml", NULL, false },
+	{ DOC_RSS090, "application/rss+xml", "application/rdf+xml", false },
+	{ DOC_RSS1, "application/rss+xml", "application/rdf+xml", false },
+	{ DOC_OPML, "text/x-opml", "application/opml+xml", false },
+	{ DOC_JSON, "application/feed+json", NULL, true },
+};
+
+void validate_media_type(const char *content_type, struct vreport *out)
+{
+	size_t i = 0;
+	while (i < sizeof media_types / sizeof *media_types && media_types[i].kind != out->kind)
+		i++;
+	if (i == sizeof media_types / sizeof *media_types)
+		return;	/* no feed: not-a-feed has said so */
+	struct vctx c = { .rep = out };
+	const char *want = media_types[i].type, *kind = doc_kind_name(out->kind);
+	if (!content_type || !*content_type) {
+		rule_report_at(&c, 0, 0, R_MEDIA_TYPE_UNEXPECTED, "no Content-Type was sent; "
+			       "%s is served as %s", kind, want);
+		return;
+	}
+	char type[128];
+	size_t n = strcspn(content_type, "; \t");
+	snprintf(type, sizeof type, "%.*s", (int)(n < sizeof type ? n : sizeof type - 1),
+		 content_type);
+	if (strcasecmp(type, want) == 0 ||
+	    (media_types[i].also && strcasecmp(type, media_types[i].also) == 0))
+		return;
+	bool generic = media_types[i].json
+		? strcasecmp(type, "application/json") == 0
+		: strcasecmp(type, "application/xml") == 0 || strcasecmp(type, "text/xml") == 0;
+	if (generic)
+		rule_report_at(&c, 0, 0, R_MEDIA_TYPE_GENERIC, "served as %s; %s is served as %s",
+			       type, kind, want);
+	else
+		rule_report_at(&c, 0, 0, R_MEDIA_TYPE_UNEXPECTED, "served as %s; %s is served as %s",
+			       type, kind, want);
 }
 
 /* Reads up to n bytes of fd into b, fewer only at the end of input. */
@@ -837,6 +1023,11 @@ int validate_fd(struct validator *v, int fd, struct vreport *out)
 	struct buf peek;
 	buf_init(&peek);
 	int rc = read_some(fd, &peek, 65536);
+	if (rc == 0 && unreadable(peek.data ? peek.data : "", peek.len, out)) {
+		out->kind = DOC_UNKNOWN;
+		buf_free(&peek);
+		return 0;
+	}
 	if (rc == 0 && validate_json_detect(peek.data ? peek.data : "", peek.len)) {
 		rc = read_some(fd, &peek, SIZE_MAX);
 		if (rc == 0)

@@ -37,4 +37,11 @@ unsigned long validate_document(struct validator *v, const char *data, size_t le
  * set when reading fails (what was found before the failure stays in *out). */
 int validate_fd(struct validator *v, int fd, struct vreport *out);
 
+/* Checks the media type a document was served with (its HTTP Content-Type,
+ * NULL when none was sent) against the kind of feed *out found it to be: a
+ * generic XML or JSON type is a warning (media-type-generic), any other that
+ * is not the feed's, or none, a warning too (media-type-unexpected). Nothing
+ * is said of a document that is no feed. */
+void validate_media_type(const char *content_type, struct vreport *out);
+
 #endif

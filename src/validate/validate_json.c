@@ -753,6 +753,12 @@ static json_t *parse(struct vreport *rep, const char *data, size_t len)
 	return root;
 }
 
+void validate_json_not_utf8(struct vreport *out, const char *detail)
+{
+	out->kind = DOC_UNKNOWN;
+	report_at(out, 1, 1, J_ENCODING, detail);
+}
+
 /* Anything JSON that is no feed is DOC_OTHER, named by not-a-feed. */
 static enum doc_kind json_kind(bool feed)
 {

@@ -27,4 +27,8 @@ bool validate_json_detect(const char *data, size_t len);
  * (warnings not counted), as validate_document() does. */
 unsigned long validate_json(const char *data, size_t len, struct vreport *out);
 
+/* Reports that a JSON text is not UTF-8 (detail says what it is instead),
+ * for a document found to be UTF-16 or UTF-32 JSON before parsing. */
+void validate_json_not_utf8(struct vreport *out, const char *detail);
+
 #endif
