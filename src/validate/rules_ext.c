@@ -829,7 +829,7 @@ static void check_update_period(struct vctx *c, xmlNodePtr n)
 static void check_encoded(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *t = node_text(n);
-	rule_check_value(c, n, R_HTML_UNSAFE, "content:encoded", (const char *)t);
+	check_html_text(c, n, "content:encoded", (const char *)t);
 	xmlFree(t);
 }
 
