@@ -251,6 +251,27 @@ const struct rule rule_table[R_COUNT] = {
 		"an encoding readers may not decode: use UTF-8",
 		"XML 1.0 §4.3.3 (only UTF-8 and UTF-16 must be read); WHATWG Encoding Standard §4; "
 		"W3C ObscureEncoding", check_common_encoding },
+	[R_CURRENCY] = { "currency", E, "not an ISO 4217 currency code (three capital letters)",
+		"ISO 4217; Media RSS §media:price; Google Base attributes (currency)", check_currency },
+	[R_MEDIA_GROUP] = { "media-group-alternatives", E,
+		"a media:group holds alternative media:content, so at least two",
+		"Media RSS 1.5.1 §4 media:group (\"grouping of <media:content> elements that are "
+		"effectively the same content, yet different representations\")", NULL },
+	[R_EXT_DEPRECATED] = { "extension-deprecated", W, "an extension element its specification deprecates",
+		"the extension's specification (Media RSS 1.5.0: media:adult)", NULL },
+	[R_WFW_COMMENT_RSS] = { "wfw-comment-rss", W, "the Comment API spells it wfw:commentRss",
+		"Well-Formed Web Comment API (wfw:commentRss); W3C CommentRSS", NULL },
+	[R_GEO_COORDS] = { "georss-coordinates", E, "not GeoRSS coordinates",
+		"GeoRSS Simple (point, line, polygon, box); GeoRSS GML (pos, posList, corners)", NULL },
+	[R_GEO_COMMA] = { "georss-comma", W, "coordinates separated by commas, not white space",
+		"GeoRSS Simple (\"separated by whitespace\"); W3C CoordComma", NULL },
+	[R_MEDIA_NAMESPACE] = { "media-rss-namespace", E,
+		"Media RSS's namespace is http://search.yahoo.com/mrss/ (with the final slash)",
+		"Media RSS 1.5.1 §3 (namespace); W3C MediaRssNamespace", NULL },
+	[R_ATOM_SELF_LINK] = { "missing-self", W,
+		"the feed should name its own URL with a link rel=\"self\"",
+		"RFC 4287 §4.1.1 (atom:feed ... SHOULD contain one atom:link ... \"self\"); W3C MissingSelf",
+		NULL },
 };
 
 #undef W

@@ -150,6 +150,14 @@ enum rule_id {
 	R_RSS_IMAGE_LINK,
 	R_PODCAST_GUID,
 	R_OBSCURE_ENCODING,
+	R_CURRENCY,
+	R_MEDIA_GROUP,
+	R_EXT_DEPRECATED,
+	R_WFW_COMMENT_RSS,
+	R_GEO_COORDS,
+	R_GEO_COMMA,
+	R_MEDIA_NAMESPACE,
+	R_ATOM_SELF_LINK,
 	R_COUNT
 };
 
@@ -342,7 +350,8 @@ bool check_true_false(const char *s);
 bool check_yes_no(const char *s);
 bool check_float(const char *s);
 bool check_int_list(const char *s);	/* 1,2,3 */
-bool check_common_encoding(const char *s);	/* a WHATWG Encoding Standard label */
+bool check_common_encoding(const char *s);
+bool check_currency(const char *s);	/* ISO 4217: three capital letters */	/* a WHATWG Encoding Standard label */
 bool check_latitude(const char *s);
 bool check_longitude(const char *s);
 bool check_form_name(const char *s);	/* an HTML form control name */

@@ -542,9 +542,26 @@ static void check_all_ids_equal(struct vctx *c, xmlNodePtr feed)
 			    s->entries, s->first_id);
 }
 
+/* A link with rel="self": "atom:feed elements SHOULD contain one atom:link
+ * element with a rel attribute value of "self"" (RFC 4287 §4.1.1). */
+static void check_self_link(struct vctx *c, xmlNodePtr feed)
+{
+	for (xmlNodePtr l = feed->children; l; l = l->next) {
+		if (!node_is(l, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(l, "rel");
+		bool self = rel && strcmp((const char *)rel, "self") == 0;
+		xmlFree(rel);
+		if (self)
+			return;
+	}
+	rule_report(c, feed, R_ATOM_SELF_LINK, "<feed>");
+}
+
 void atom_check_head(struct vctx *c, xmlNodePtr feed)
 {
 	elem_walk(c, feed, &feed_def, NS_ATOM);
+	check_self_link(c, feed);
 	atom_check_link_set(c, feed);
 	check_all_ids_equal(c, feed);
 	report_orphans(c, feed);

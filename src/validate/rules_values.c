@@ -777,6 +777,12 @@ bool check_common_encoding(const char *s)
 	return false;
 }
 
+bool check_currency(const char *s)
+{
+	return strlen(s) == 3 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) &&
+	       isupper((unsigned char)s[2]);
+}
+
 bool check_int_list(const char *s)
 {
 	for (;;) {
