@@ -118,7 +118,7 @@ expect_at rss10-ok.rdf missing-element 30 "RSS 1.0: the channel's items, at </ch
 
 # ---- the good documents: every namespace keeping every rule ----
 for f in ext-media-ok.xml:'RSS 2.0' ext-geo-ok.xml:'Atom 1.0' ext-blog-ok.xml:'RSS 2.0' \
-	 ext-search-ok.xml:'Atom 1.0'; do
+	 ext-search-ok.xml:'Atom 1.0' ext-sync-ok.xml:'RSS 2.0'; do
 	"$FEEDGEN" validate "$srcdir/${f%%:*}" > "$tmp/out" 2>&1
 	rc=$?
 	[ $rc -eq 0 ] && grep -q ": ${f#*:}, valid: 0 errors, 0 warnings$" "$tmp/out"
@@ -232,6 +232,11 @@ expect_rule $G georss-coordinates "line: two or more pairs" \
 	's|<georss:line>45.256 -110.45 46.46 -109.48 43.84 -109.86</georss:line>|<georss:line>45.256 -110.45</georss:line>|'
 expect_rule $G georss-coordinates "polygon: closed (last pair the first)" \
 	's|43.84 -109.86 45.256 -110.45</georss:polygon>|43.84 -109.86 45 -110</georss:polygon>|'
+big=$(awk 'BEGIN { for (i = 0; i < 3000; i++) printf "%d.5 %d.5 ", i % 80, i % 170; printf "0.5 0.5" }')
+expect_clean $G "polygon: 3001 pairs, closed" \
+	"s|<georss:polygon>.*</georss:polygon>|<georss:polygon>$big</georss:polygon>|"
+expect_rule $G georss-coordinates "polygon: 3001 pairs, not closed" \
+	"s|<georss:polygon>.*</georss:polygon>|<georss:polygon>$big 1 1</georss:polygon>|"
 expect_rule $G georss-coordinates "box: two pairs" \
 	's|<georss:box>42.943 -71.032 43.039 -69.856</georss:box>|<georss:box>42.943 -71.032</georss:box>|'
 expect_rule $G float "elev: a number of metres" \
@@ -340,6 +345,31 @@ expect_rule $S gbase-rating "Google Base: rating from 1 to 5" \
 	's|<g:rating>4</g:rating>|<g:rating>7</g:rating>|'
 expect_rule $S gbase-year "Google Base: year has four digits" \
 	's|<g:year>2024</g:year>|<g:year>24</g:year>|'
+
+# ---- FeedSync 1.0 ----
+X=ext-sync-ok.xml
+expect_rule $X extension-value "§3.1 sharing: since not after until" \
+	's|since="2024-01-01T00:00:00Z"|since="2024-12-01T00:00:00Z"|'
+expect_rule $X date-rfc3339 "§3.1 sharing: expires is an RFC 3339 date" \
+	's|expires="2024-06-01T00:00:00Z"|expires="June"|'
+expect_rule $X missing-attribute "§3.1 related: link is required" \
+	's|<sx:related link="https://example.org/all.rss" |<sx:related |'
+expect_rule $X extension-value "§3.1 related: type complete or aggregated" \
+	's|type="complete"|type="partial"|'
+expect_rule $X missing-attribute "§3.2 sync: updates is required" \
+	's|updates="2" ||'
+expect_rule $X boolean "§3.2 sync: deleted is true or false" \
+	's|deleted="false"|deleted="no"|'
+expect_rule $X missing-attribute "§3.2 history: when or by" \
+	's|<sx:history sequence="1" by="Bob"/>|<sx:history sequence="1"/>|'
+expect_rule $X positive-integer "§3.2 history: sequence is a positive integer" \
+	's|sequence="2"|sequence="second"|'
+expect_rule $X duplicate-element "§3.2: one sync an item" \
+	's|</sx:sync>|</sx:sync><sx:sync id="x" updates="1"><sx:history sequence="1" by="A"/></sx:sync>|'
+expect_rule $X unknown-element "FeedSync: sync belongs in an item, not the channel" \
+	's|<sx:sharing since|<sx:sync id="c" updates="1"/><sx:sharing since|'
+expect_rule $X unexpected-attribute "§3.2 sync: its attributes only" \
+	's|noconflicts="false"|noconflicts="false" owner="Ann"|'
 
 # ---- XML: the encoding ----
 expect_warning rss-ok.xml obscure-encoding "an encoding outside the WHATWG list" \

@@ -2,7 +2,7 @@
  * namespace gets (closed vocabularies, contexts, once-only elements, value
  * rules, near-miss namespace URIs), with the tables of Dublin Core, DCMI
  * terms, content, the other RSS 1.0 modules, mod_syndication, atom:link
- * inside RSS, iTunes, Podcasting 2.0, FeedSync, trackback and the
+ * inside RSS, iTunes, Podcasting 2.0, trackback and the
  * Conversations Network. The other namespaces' tables are in rules_ext_*.c
  * (rules_ext.h).
  *
@@ -40,8 +40,6 @@ static void check_encoded(struct vctx *c, xmlNodePtr n);
 static void check_itunes_duration(struct vctx *c, xmlNodePtr n);
 static void check_itunes_image(struct vctx *c, xmlNodePtr n);
 static void check_itunes_category(struct vctx *c, xmlNodePtr n);
-static void check_sx_sharing(struct vctx *c, xmlNodePtr n);
-static void check_sx_sync(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
 
@@ -177,22 +175,6 @@ static const struct ext_row itunes_rows[] = {
 	END,
 };
 
-/* FeedSync (Simple Sharing Extensions) 1.0 §3. */
-static const struct value_rule sx_values[] = {
-	{ "sharing", "since", 0, R_DATE_RFC3339, NULL },
-	{ "sharing", "until", 0, R_DATE_RFC3339, NULL },
-	{ "sharing", "expires", 0, R_DATE_RFC3339, NULL },
-	{ "related", "link", VR_REQUIRED, R_URI_FULL, NULL },
-	{ "related", "type", VR_REQUIRED, R_EXT_VALUE, "|complete|aggregated|" },
-	{ "sync", "id", VR_REQUIRED, R_NONE, NULL },
-	{ "sync", "updates", VR_REQUIRED, R_INT_POSITIVE, NULL },
-	{ "sync", "deleted", 0, R_BOOLEAN, NULL },
-	{ "sync", "noconflicts", 0, R_BOOLEAN, NULL },
-	{ "history", "sequence", VR_REQUIRED, R_INT_POSITIVE, NULL },
-	{ "history", "when", 0, R_DATE_RFC3339, NULL },
-	VEND,
-};
-
 /* Apple Podcasts RSS tags. */
 static const struct value_rule itunes_values[] = {
 	{ "explicit", NULL, VR_RAW, R_ITUNES_EXPLICIT, "|true|false|" },
@@ -282,12 +264,6 @@ static const struct value_rule meta_values[] = {
 	{ "meta", "name", VR_REQUIRED, R_EXT_VALUE, "|robots|" },
 	{ "meta", "content", VR_REQUIRED, R_META_ROBOTS, NULL },
 	VEND,
-};
-
-static const struct ext_row sx_rows[] = {
-	{ TOP, { NS_SX, "sharing", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sharing, NULL } },
-	{ LOW, { NS_SX, "sync", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sync, NULL } },
-	END,
 };
 
 /* Podcasting 2.0 (github.com/Podcastindex-org/podcast-namespace, docs/tags):
@@ -390,7 +366,6 @@ static const struct ext_ns ns_content = { NS_CONTENT, true, content_rows, NULL }
 static const struct ext_ns ns_sy = { NS_SY, true, sy_rows, NULL };
 static const struct ext_ns ns_atom = { NS_ATOM, false, atom_in_rss_rows, NULL };
 static const struct ext_ns ns_itunes = { NS_ITUNES, true, itunes_rows, itunes_values };
-static const struct ext_ns ns_sx = { NS_SX, false, sx_rows, sx_values };
 static const struct ext_ns ns_cn = { NS_CN, false, empty_rows, cn_values };
 static const struct ext_ns ns_xhtml = { NS_XHTML, false, empty_rows, meta_values };
 static const struct ext_ns ns_trackback = { NS_TRACKBACK, true, trackback_rows, NULL };
@@ -403,7 +378,7 @@ static const struct ext_ns ns_podcast = { NS_PODCAST, true, podcast_rows, podcas
 /* Every namespace with a table. */
 static const struct ext_ns *const ext_namespaces[] = {
 	&ns_dc, &ns_dcterms, &ns_content, &ns_sy, &ext_ns_slash, &ext_ns_wfw, &ext_ns_thr,
-	&ns_atom, &ns_itunes, &ext_ns_media, &ext_ns_feedburner, &ns_sx, &ns_cn, &ext_ns_gbase,
+	&ns_atom, &ns_itunes, &ext_ns_media, &ext_ns_feedburner, &ext_ns_sx, &ns_cn, &ext_ns_gbase,
 	&ext_ns_opensearch, &ext_ns_opensearch10, &ns_xhtml, &ns_trackback, &ext_ns_georss,
 	&ext_ns_gml, &ext_ns_geo, &ext_ns_geourl, &ext_ns_icbm, &ext_ns_cc, &ext_ns_cc_rdf,
 	&ext_ns_access, &ns_admin, &ns_taxo, &ns_image, &ns_annotate, &ns_podcast,
@@ -783,33 +758,6 @@ static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 	else
 		check_itunes_nesting(c, n, (const char *)text);
 	xmlFree(text);
-}
-
-/* FeedSync §3.1: since is not after until. RFC 3339 strings of one form compare as text. */
-static void check_sx_sharing(struct vctx *c, xmlNodePtr n)
-{
-	xmlChar *since = attr_get(n, "since"), *until = attr_get(n, "until");
-	if (since && until && check_rfc3339((const char *)since) &&
-	    check_rfc3339((const char *)until) && xmlStrcmp(since, until) > 0)
-		rule_report(c, n, R_EXT_VALUE, "since=\"%s\" is after until=\"%s\"", since, until);
-	xmlFree(since);
-	xmlFree(until);
-}
-
-/* FeedSync §3.2: each sx:history has a when or a by. */
-static void check_sx_sync(struct vctx *c, xmlNodePtr n)
-{
-	for (xmlNodePtr h = n->children; h; h = h->next) {
-		if (h->type != XML_ELEMENT_NODE || !xmlStrEqual(h->name, (const xmlChar *)"history"))
-			continue;
-		xmlChar *when = attr_get(h, "when"), *by = attr_get(h, "by");
-		if ((!when || !*when) && (!by || !*by))
-			rule_report(c, h, R_MISSING_ATTRIBUTE, "<sx:history> needs when or by");
-		else if (by && !*by)
-			rule_report(c, h, R_EXT_VALUE, "<sx:history by=\"\"> (by names who changed it)");
-		xmlFree(when);
-		xmlFree(by);
-	}
 }
 
 /* Apple: itunes:summary up to 4000 characters. */

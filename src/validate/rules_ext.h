@@ -1,7 +1,7 @@
 /* rules_ext.h: the shape of an extension namespace's table, shared by
  * rules_ext.c (the lookup, and the checks every namespace gets) and the files
  * that hold namespaces' tables (rules_ext_media.c, rules_ext_geo.c,
- * rules_ext_blog.c, rules_ext_search.c). A new namespace is a struct ext_ns
+ * rules_ext_blog.c, rules_ext_search.c, rules_ext_sync.c). A new namespace is a struct ext_ns
  * and a line in rules_ext.c's list, not new code.
  *
  * Everything here is constant data or a function of the validator; nothing is
@@ -64,6 +64,7 @@ extern const struct ext_ns ext_ns_georss, ext_ns_gml, ext_ns_geo, ext_ns_geourl,
 	ext_ns_icbm;				/* rules_ext_geo.c */
 extern const struct ext_ns ext_ns_slash, ext_ns_wfw, ext_ns_thr, ext_ns_feedburner,
 	ext_ns_cc, ext_ns_cc_rdf, ext_ns_access;	/* rules_ext_blog.c */
+extern const struct ext_ns ext_ns_sx;	/* rules_ext_sync.c */
 extern const struct ext_ns ext_ns_opensearch, ext_ns_opensearch10,
 	ext_ns_gbase;	/* rules_ext_search.c */
 

@@ -132,8 +132,9 @@ const struct ext_ns ext_ns_icbm = { NS_ICBM, false, icbm_rows, NULL };
 #define COORDS_MAX 4096	/* numbers read from one element; the rest unchecked */
 
 /* The numbers of s, separated by white space (or commas, *comma set), into
- * v; returns how many, or -1 when a token is not a number. */
-static long read_coords(const char *s, double *v, size_t cap, bool *comma)
+ * v (the first cap of them; the last two also into last[]); returns how many,
+ * or -1 when a token is not a number. */
+static long read_coords(const char *s, double *v, size_t cap, double last[2], bool *comma)
 {
 	long n = 0;
 	*comma = false;
@@ -149,8 +150,11 @@ static long read_coords(const char *s, double *v, size_t cap, bool *comma)
 		tok[k] = '\0';
 		if (!check_float(tok))
 			return -1;
+		double x = strtod(tok, NULL);
 		if ((size_t)n < cap)
-			v[n] = strtod(tok, NULL);
+			v[n] = x;
+		last[0] = last[1];
+		last[1] = x;
 		n++;
 		p += k;
 	}
@@ -181,7 +185,8 @@ static void check_shape(struct vctx *c, xmlNodePtr n, enum shape shape)
 	double *xs = calloc(COORDS_MAX, sizeof *xs);
 	xmlChar *t = node_text(n);
 	bool comma;
-	long k = xs ? read_coords((const char *)t, xs, COORDS_MAX, &comma) : -1;
+	double last[2] = { 0, 0 };
+	long k = xs ? read_coords((const char *)t, xs, COORDS_MAX, last, &comma) : -1;
 	bool ok = k > 0 && k % 2 == 0 && pairs_in_range(xs, k);
 	if (ok && shape == POINT)
 		ok = k == 2;
@@ -190,7 +195,7 @@ static void check_shape(struct vctx *c, xmlNodePtr n, enum shape shape)
 	else if (ok && shape == LINE)
 		ok = k >= 4;
 	else if (ok && (shape == POLYGON || shape == RING))
-		ok = k >= 8 && k <= COORDS_MAX && xs[0] == xs[k - 2] && xs[1] == xs[k - 1];
+		ok = k >= 8 && xs[0] == last[0] && xs[1] == last[1];
 	if (!ok)
 		rule_report(c, n, R_GEO_COORDS, "<%s> \"%.80s\" (expected %s)", n->name, t, want[shape]);
 	else if (comma)

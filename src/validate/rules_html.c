@@ -107,14 +107,18 @@ bool check_is_html(const char *s)
 	return !first_non_html(s, bad, sizeof bad);
 }
 
+/* A tag's attributes end at its '>', and are not read past a '<' or
+ * TAG_MAX bytes: each tag is looked through once, so the whole text is. */
+#define TAG_MAX 4096
+
 /* The value of attribute attr in the tag that starts at p (after its name),
- * up to the tag's '>': copied into out. False when the tag has none. */
+ * up to the tag's end: copied into out. False when the tag has none. */
 static bool tag_attr(const char *p, const char *attr, char *out, size_t cap)
 {
 	size_t alen = strlen(attr);
-	const char *end = strchr(p, '>');
-	if (!end)
-		end = p + strlen(p);
+	const char *end = p;
+	while (*end && *end != '>' && *end != '<' && end - p < TAG_MAX)
+		end++;
 	for (const char *q = p; q < end; q++) {
 		if (!isspace((unsigned char)q[-1]) || strncasecmp(q, attr, alen) != 0)
 			continue;
