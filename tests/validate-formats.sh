@@ -222,7 +222,7 @@ expect_rule podcast-ok.xml no-namespace "an element in no namespace inside an ex
 	's|<itunes:name>Someone</itunes:name>|<name>Someone</name>|'
 expect_warning podcast-ok.xml namespace-near-miss "itunes.com/DTDs/Podcast in the wrong case" \
 	's|http://www.itunes.com/dtds/podcast-1.0.dtd|http://www.itunes.com/DTDs/Podcast-1.0.dtd|'
-expect_warning podcast-ok.xml namespace-near-miss "Media RSS without its final slash" \
+expect_rule podcast-ok.xml media-rss-namespace "Media RSS without its final slash (W3C MediaRssNamespace: an error)" \
 	's|xmlns:atom=|xmlns:media="http://search.yahoo.com/mrss" xmlns:atom=|; s|<itunes:type>|<media:thumbnail url="https://example.org/t.jpg"/><itunes:type>|'
 run podcast-ok.xml 's|<itunes:name>Someone</itunes:name>|<itunes:name>Someone</itunes:name>|'
 [ $rc -eq 0 ] && ! grep -q namespace-near-miss "$tmp/out"

@@ -32,7 +32,8 @@ entries = int(o.get("entries", 3))
 author = o.get("author", "head")
 w = sys.stdout.write
 w('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n')
-w('  <title>T</title>\n  <link href="https://example.org/"/>\n')
+w('  <title>T</title>\n  <link href="https://example.org/"/>'
+  '<link rel="self" href="https://example.org/feed.xml"/>\n')
 w('  <updated>2024-05-01T10:00:00Z</updated>\n  <id>tag:example.org,2024:feed</id>\n')
 if author == "head":
     w('  <author><name>A</name></author>\n')

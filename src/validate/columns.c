@@ -187,6 +187,7 @@ void colmap_init(struct colmap *m)
 void colmap_free(struct colmap *m)
 {
 	free(m->v);
+	free(m->e);
 	colmap_init(m);
 }
 
@@ -200,6 +201,37 @@ void colmap_put(struct colmap *m, const void *node, unsigned long col)
 	m->sorted = false;
 }
 
+void colmap_put_end(struct colmap *m, const void *node, unsigned long line, unsigned long col)
+{
+	if (m->ne == m->ecap) {
+		m->ecap = m->ecap ? m->ecap * 2 : 16;
+		m->e = xrealloc(m->e, m->ecap * sizeof *m->e);
+	}
+	m->e[m->ne++] = (struct colmap_end){ node, line, col };
+	m->sorted = false;
+}
+
+static int end_by_node(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct colmap_end *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct colmap_end *)b)->node;
+	return x < y ? -1 : x > y;
+}
+
+bool colmap_get_end(const struct colmap *m, const void *node, unsigned long *line,
+		    unsigned long *col)
+{
+	if (!m->sorted || m->ne == 0)
+		return false;
+	struct colmap_end key = { node, 0, 0 };
+	const struct colmap_end *p = bsearch(&key, m->e, m->ne, sizeof *m->e, end_by_node);
+	if (!p)
+		return false;
+	*line = p->line;
+	*col = p->col;
+	return true;
+}
+
 static int by_node(const void *a, const void *b)
 {
 	uintptr_t x = (uintptr_t)((const struct colmap_pair *)a)->node;
@@ -211,6 +243,8 @@ void colmap_seal(struct colmap *m)
 {
 	if (m->n > 1)
 		qsort(m->v, m->n, sizeof *m->v, by_node);
+	if (m->ne > 1)
+		qsort(m->e, m->ne, sizeof *m->e, end_by_node);
 	m->sorted = true;
 }
 

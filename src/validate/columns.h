@@ -57,15 +57,24 @@ bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefi
 struct colmap {
 	struct colmap_pair { const void *node; unsigned long col; } *v;
 	size_t n, cap;
+	/* where head nodes end, for what they lack (found while their end tag
+	 * was still in the raw window) */
+	struct colmap_end { const void *node; unsigned long line, col; } *e;
+	size_t ne, ecap;
 	bool sorted;
 };
 
 void colmap_init(struct colmap *m);
 void colmap_free(struct colmap *m);
 void colmap_put(struct colmap *m, const void *node, unsigned long col);
+/* Records the line and column of node's end tag. */
+void colmap_put_end(struct colmap *m, const void *node, unsigned long line, unsigned long col);
 /* Sorts once every node is in; colmap_get finds nothing before. */
 void colmap_seal(struct colmap *m);
 /* Returns true and sets *col when node is in the sealed map. */
 bool colmap_get(const struct colmap *m, const void *node, unsigned long *col);
+/* Returns true and sets *line and *col when node's end is in the sealed map. */
+bool colmap_get_end(const struct colmap *m, const void *node, unsigned long *line,
+		    unsigned long *col);
 
 #endif

@@ -106,7 +106,9 @@ const struct rule rule_table[R_COUNT] = {
 		check_no_html },
 	[R_HTML_UNSAFE] = { "html-security-risk", W, "HTML that may be unsafe to display (script, frames, plug-ins)",
 		"RFC 4287 §8.1", check_safe_html },
-	[R_NOT_HTML] = { "not-html", W, "not escaped HTML", "RFC 4287 §3.1.1.2", check_is_html },
+	[R_NOT_HTML] = { "not-html", W, "markup HTML does not define",
+		"RFC 4287 §3.1.1.2; RSS 2.0.11 §Elements of <item> (description: entity-encoded HTML)",
+		check_is_html },
 	[R_ATOM_TEXT_TYPE] = { "atom-text-type", E, "type must be \"text\", \"html\" or \"xhtml\"",
 		"RFC 4287 §3.1.1", NULL },
 	[R_ATOM_XHTML_DIV] = { "atom-xhtml-div", E, "XHTML content must be a single xhtml:div",
@@ -254,6 +256,31 @@ const struct rule rule_table[R_COUNT] = {
 		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
 	[R_PODCAST_GUID] = { "podcast-guid", E, "podcast:guid must be a UUID (version 5)",
 		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid },
+	[R_OBSCURE_ENCODING] = { "obscure-encoding", W,
+		"an encoding readers may not decode: use UTF-8",
+		"XML 1.0 §4.3.3 (only UTF-8 and UTF-16 must be read); WHATWG Encoding Standard §4; "
+		"W3C ObscureEncoding", check_common_encoding },
+	[R_CURRENCY] = { "currency", E, "not an ISO 4217 currency code (three capital letters)",
+		"ISO 4217; Media RSS §media:price; Google Base attributes (currency)", check_currency },
+	[R_MEDIA_GROUP] = { "media-group-alternatives", E,
+		"a media:group holds alternative media:content, so at least two",
+		"Media RSS 1.5.1 §4 media:group (\"grouping of <media:content> elements that are "
+		"effectively the same content, yet different representations\")", NULL },
+	[R_EXT_DEPRECATED] = { "extension-deprecated", W, "an extension element its specification deprecates",
+		"the extension's specification (Media RSS 1.5.0: media:adult)", NULL },
+	[R_WFW_COMMENT_RSS] = { "wfw-comment-rss", W, "the Comment API spells it wfw:commentRss",
+		"Well-Formed Web Comment API (wfw:commentRss); W3C CommentRSS", NULL },
+	[R_GEO_COORDS] = { "georss-coordinates", E, "not GeoRSS coordinates",
+		"GeoRSS Simple (point, line, polygon, box); GeoRSS GML (pos, posList, corners)", NULL },
+	[R_GEO_COMMA] = { "georss-comma", W, "coordinates separated by commas, not white space",
+		"GeoRSS Simple (\"separated by whitespace\"); W3C CoordComma", NULL },
+	[R_MEDIA_NAMESPACE] = { "media-rss-namespace", E,
+		"Media RSS's namespace is http://search.yahoo.com/mrss/ (with the final slash)",
+		"Media RSS 1.5.1 §3 (namespace); W3C MediaRssNamespace", NULL },
+	[R_ATOM_SELF_LINK] = { "missing-self", W,
+		"the feed should name its own URL with a link rel=\"self\"",
+		"RFC 4287 §4.1.1 (atom:feed ... SHOULD contain one atom:link ... \"self\"); W3C MissingSelf",
+		NULL },
 };
 
 #undef W
@@ -391,18 +418,34 @@ static bool node_end(struct vctx *c, xmlNodePtr node, unsigned long *line, unsig
 			      col);
 }
 
+void node_note_end(struct vctx *c, xmlNodePtr orig, xmlNodePtr copy)
+{
+	unsigned long line, col;
+	bool container = false;
+	for (xmlNodePtr ch = orig ? orig->children : NULL; ch && !container; ch = ch->next)
+		container = ch->type == XML_ELEMENT_NODE;
+	if (c->cols && container && copy && node_end(c, orig, &line, &col))
+		colmap_put_end(c->cols, copy, line, col);
+}
+
 void rule_report_end(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
 {
 	unsigned long line, col;
 	va_list ap;
 	va_start(ap, fmt);
-	if (node_end(c, node, &line, &col)) {
+	if ((c->cols && colmap_get_end(c->cols, node, &line, &col)) || node_end(c, node, &line, &col)) {
 		report_va(c, line, col, id, fmt, ap);
 	} else {
 		long l = node ? xmlGetLineNo(node) : 0;
 		report_va(c, l > 0 ? (unsigned long)l : 0, node_column(c, node), id, fmt, ap);
 	}
 	va_end(ap);
+}
+
+void check_declared_encoding(struct vctx *c, const char *encoding)
+{
+	if (encoding && !check_common_encoding(encoding))
+		rule_report_at(c, 1, 1, R_OBSCURE_ENCODING, "encoding=\"%.60s\"", encoding);
 }
 
 void rule_report_at(struct vctx *c, unsigned long line, unsigned long col, enum rule_id id,

@@ -152,6 +152,15 @@ enum rule_id {
 	R_RSS_IMAGE_TITLE,
 	R_RSS_IMAGE_LINK,
 	R_PODCAST_GUID,
+	R_OBSCURE_ENCODING,
+	R_CURRENCY,
+	R_MEDIA_GROUP,
+	R_EXT_DEPRECATED,
+	R_WFW_COMMENT_RSS,
+	R_GEO_COORDS,
+	R_GEO_COMMA,
+	R_MEDIA_NAMESPACE,
+	R_ATOM_SELF_LINK,
 	R_COUNT
 };
 
@@ -226,6 +235,11 @@ void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *f
  * at its start tag. */
 void rule_report_end(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* Records where orig, a head element the reader has just read whole, ends,
+ * for copy, the node the head's checks will see: by then its end tag has left
+ * the raw window. Only elements with element children are recorded (only they
+ * can lack one), and only when c->cols is set. */
+void node_note_end(struct vctx *c, xmlNodePtr orig, xmlNodePtr copy);
 /* As rule_report, with line and column given. */
 void rule_report_at(struct vctx *c, unsigned long line, unsigned long col,
 		    enum rule_id id, const char *fmt, ...)
@@ -339,6 +353,8 @@ bool check_true_false(const char *s);
 bool check_yes_no(const char *s);
 bool check_float(const char *s);
 bool check_int_list(const char *s);	/* 1,2,3 */
+bool check_common_encoding(const char *s);
+bool check_currency(const char *s);	/* ISO 4217: three capital letters */	/* a WHATWG Encoding Standard label */
 bool check_latitude(const char *s);
 bool check_longitude(const char *s);
 bool check_form_name(const char *s);	/* an HTML form control name */
@@ -366,6 +382,13 @@ void check_rfc822_node(struct vctx *c, xmlNodePtr n, const char *what, const cha
 void check_rfc3339_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s);
 /* A value of this kind ("guid", "id") seen before in the document? Records it. */
 bool seen_before(struct vctx *c, const char *kind, const char *value);
+/* The encoding the XML declaration names (NULL: none): a warning when it is
+ * obscure. Reported on line 1. */
+void check_declared_encoding(struct vctx *c, const char *encoding);
+/* Escaped HTML in n (rules_html.c): unsafe markup, elements HTML does not
+ * define, and relative links or images with no xml:base in scope. what names
+ * the element in the messages. */
+void check_html_text(struct vctx *c, xmlNodePtr n, const char *what, const char *html);
 /* atom:link, in Atom and in RSS (rules_atom.c). */
 void atom_check_link(struct vctx *c, xmlNodePtr n);
 /* Alternate links with the same type and hreflang among n's children. */

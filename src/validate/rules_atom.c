@@ -231,8 +231,18 @@ static void check_plain_or_html(struct vctx *c, xmlNodePtr n, bool html)
 {
 	check_no_children(c, n);
 	xmlChar *t = node_text(n);
-	rule_check_value(c, n, html ? R_HTML_UNSAFE : R_HTML_IN_TEXT, (const char *)n->name,
-			 (const char *)t);
+	xmlNodePtr first;
+	/* RFC 4287 allows an empty text construct; W3C warns (NotBlank) on an
+	 * empty summary or content, which says nothing to a reader. An empty
+	 * title is left alone: a site without a title has one. */
+	bool body = xmlStrEqual(n->name, (const xmlChar *)"summary") ||
+		    xmlStrEqual(n->name, (const xmlChar *)"content");
+	if (body && *t == '\0' && element_children(n, &first) == 0)
+		rule_report(c, n, R_BLANK, "<%s>", n->name);
+	if (html)
+		check_html_text(c, n, (const char *)n->name, (const char *)t);
+	else
+		rule_check_value(c, n, R_HTML_IN_TEXT, (const char *)n->name, (const char *)t);
 	xmlFree(t);
 }
 
@@ -532,9 +542,26 @@ static void check_all_ids_equal(struct vctx *c, xmlNodePtr feed)
 			    s->entries, s->first_id);
 }
 
+/* A link with rel="self": "atom:feed elements SHOULD contain one atom:link
+ * element with a rel attribute value of "self"" (RFC 4287 §4.1.1). */
+static void check_self_link(struct vctx *c, xmlNodePtr feed)
+{
+	for (xmlNodePtr l = feed->children; l; l = l->next) {
+		if (!node_is(l, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(l, "rel");
+		bool self = rel && strcmp((const char *)rel, "self") == 0;
+		xmlFree(rel);
+		if (self)
+			return;
+	}
+	rule_report(c, feed, R_ATOM_SELF_LINK, "<feed>");
+}
+
 void atom_check_head(struct vctx *c, xmlNodePtr feed)
 {
 	elem_walk(c, feed, &feed_def, NS_ATOM);
+	check_self_link(c, feed);
 	atom_check_link_set(c, feed);
 	check_all_ids_equal(c, feed);
 	report_orphans(c, feed);
@@ -551,7 +578,7 @@ void atom_check_entry(struct vctx *c, xmlNodePtr e, bool in_feed)
 		for (xmlNodePtr l = e->children; l; l = l->next)
 			alt = alt || (node_is(l, NS_ATOM, "link") && is_alternate(l));
 		if (!alt)
-			rule_report(c, e, R_ATOM_ALTERNATE, "<entry>");
+			rule_report_end(c, e, R_ATOM_ALTERNATE, "<entry>");
 	} else if (!has_child(e, NS_ATOM, "summary")) {
 		xmlChar *src = attr_get(content, "src");
 		xmlChar *type = attr_get(content, "type");
@@ -560,7 +587,7 @@ void atom_check_entry(struct vctx *c, xmlNodePtr e, bool in_feed)
 			   strcmp(t, "xhtml") != 0 && !is_xml_media_type(t) &&
 			   strncasecmp(t, "text/", 5) != 0;
 		if (src || b64)
-			rule_report(c, e, R_ATOM_SUMMARY, "<entry>");
+			rule_report_end(c, e, R_ATOM_SUMMARY, "<entry>");
 		xmlFree(src);
 		xmlFree(type);
 	}

@@ -1,6 +1,10 @@
-/* rules_ext.c: the extension namespaces real feeds use, and their common
- * mistakes: Dublin Core, content:encoded, mod_syndication, slash, wfw,
- * atom:link inside RSS, threading (RFC 4685), iTunes and Media RSS.
+/* rules_ext.c: the extension namespaces' lookup and the checks every
+ * namespace gets (closed vocabularies, contexts, once-only elements, value
+ * rules, near-miss namespace URIs), with the tables of Dublin Core, DCMI
+ * terms, content, the other RSS 1.0 modules, mod_syndication, atom:link
+ * inside RSS, iTunes, Podcasting 2.0, trackback and the
+ * Conversations Network. The other namespaces' tables are in rules_ext_*.c
+ * (rules_ext.h).
  *
  * A namespace is "closed" when the table lists its whole vocabulary: an
  * element of it that is not listed is an error, as an unknown RSS or Atom
@@ -14,72 +18,34 @@
 
 #include <libxml/xmlstring.h>
 
-#include "validate/rules.h"
-
-#define CH (1u << EXT_CHANNEL)
-#define IT (1u << EXT_ITEM)
-#define FE (1u << EXT_FEED)
-#define EN (1u << EXT_ENTRY)
-#define ANY 0xffu
-#define TOP (CH | FE)
-#define LOW (IT | EN)
+#include "validate/rules_ext.h"
 
 #define NS_DC "http://purl.org/dc/elements/1.1/"
 #define NS_DCTERMS "http://purl.org/dc/terms/"
 #define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
 #define NS_SY "http://purl.org/rss/1.0/modules/syndication/"
-#define NS_SLASH "http://purl.org/rss/1.0/modules/slash/"
-#define NS_WFW "http://wellformedweb.org/CommentAPI/"
-#define NS_THR "http://purl.org/syndication/thread/1.0"
 #define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
-#define NS_MEDIA "http://search.yahoo.com/mrss/"
-#define NS_FEEDBURNER "http://rssnamespace.org/feedburner/ext/1.0"
 #define NS_SX "http://feedsync.org/2007/feedsync"
 #define NS_CN "http://conversationsnetwork.org/rssNamespace-1.0/"
-#define NS_GBASE "http://base.google.com/ns/1.0"
-#define NS_OPENSEARCH "http://a9.com/-/spec/opensearch/1.1/"
 #define NS_TRACKBACK "http://madskills.com/public/xml/rss/module/trackback/"
-#define NS_GEO "http://www.w3.org/2003/01/geo/wgs84_pos#"
-#define NS_GEOURL "http://geourl.org/rss/module/"
-#define NS_ICBM "http://postneo.com/icbm"
-#define NS_CC "http://backend.userland.com/creativeCommonsRssModule"
 #define NS_ADMIN "http://webns.net/mvcb/"
 #define NS_TAXO "http://purl.org/rss/1.0/modules/taxonomy/"
 #define NS_IMAGE "http://purl.org/rss/1.0/modules/image/"
 #define NS_ANNOTATE "http://purl.org/rss/1.0/modules/annotate/"
 #define NS_PODCAST "https://podcastindex.org/namespace/1.0"
 
-struct ext_row {
-	unsigned where;		/* contexts it may appear in */
-	struct elem_def def;
-};
-
-static bool in_choices(const char *choices, const char *v);
 static void check_w3cdtf_el(struct vctx *c, xmlNodePtr n);
 static void check_update_period(struct vctx *c, xmlNodePtr n);
 static void check_encoded(struct vctx *c, xmlNodePtr n);
-static void check_in_reply_to(struct vctx *c, xmlNodePtr n);
 static void check_itunes_duration(struct vctx *c, xmlNodePtr n);
 static void check_itunes_image(struct vctx *c, xmlNodePtr n);
 static void check_itunes_category(struct vctx *c, xmlNodePtr n);
-static void check_media_content(struct vctx *c, xmlNodePtr n);
-static void check_media_url(struct vctx *c, xmlNodePtr n);
-static void check_sx_sharing(struct vctx *c, xmlNodePtr n);
-static void check_sx_sync(struct vctx *c, xmlNodePtr n);
-static void check_at_most_10(struct vctx *c, xmlNodePtr n);
-static void check_media_restriction(struct vctx *c, xmlNodePtr n);
-static void check_media_rating(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
-static void check_podcast_attrs(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
-static const char *const a_reply[] = { "ref", "href", "type", "source", NULL };
 static const char *const a_text[] = { "text", NULL };
 static const char *const a_href[] = { "href", NULL };
-
-#define LEAF(ns, name, flags, rule) { ns, name, flags, rule, NULL, NULL, NULL }
-#define END { 0, { NULL, NULL, 0, R_NONE, NULL, NULL, NULL } }
 
 /* Dublin Core elements 1.1: fifteen, all repeatable; dates in W3C-DTF. */
 static const struct ext_row dc_rows[] = {
@@ -162,30 +128,6 @@ static const struct ext_row sy_rows[] = {
 	END,
 };
 
-/* RSS 1.0 mod_slash. */
-static const struct ext_row slash_rows[] = {
-	{ LOW, LEAF(NS_SLASH, "section", E_UNIQUE, R_NONE) },
-	{ LOW, LEAF(NS_SLASH, "department", E_UNIQUE, R_NONE) },
-	{ LOW, LEAF(NS_SLASH, "comments", E_UNIQUE, R_INT_NONNEGATIVE) },
-	{ LOW, LEAF(NS_SLASH, "hit_parade", E_UNIQUE, R_INT_LIST) },
-	END,
-};
-
-/* Well-Formed Web CommentAPI: URLs. */
-static const struct ext_row wfw_rows[] = {
-	{ ANY, LEAF(NS_WFW, "comment", E_UNIQUE, R_URI_FULL) },
-	{ ANY, LEAF(NS_WFW, "commentRss", E_UNIQUE, R_URI_FULL) },
-	{ ANY, LEAF(NS_WFW, "commentRSS", E_UNIQUE, R_URI_FULL) },
-	END,
-};
-
-/* RFC 4685 Atom threading. */
-static const struct ext_row thr_rows[] = {
-	{ ANY, { NS_THR, "in-reply-to", 0, R_NONE, NULL, check_in_reply_to, a_reply } },
-	{ ANY, LEAF(NS_THR, "total", E_UNIQUE, R_INT_NONNEGATIVE) },
-	END,
-};
-
 /* atom:link in RSS 2.0 (the RSS Advisory Board's "self" link, RFC 4287 §4.2.7). */
 static const struct ext_row atom_in_rss_rows[] = {
 	{ CH | IT, { NS_ATOM, "link", 0, R_NONE, NULL, atom_check_link, a_link } },
@@ -233,91 +175,11 @@ static const struct ext_row itunes_rows[] = {
 	END,
 };
 
-/* Media RSS: the elements whose attributes have fixed forms. */
-static const struct ext_row media_rows[] = {
-	{ ANY, { NS_MEDIA, "content", E_ANY, R_NONE, NULL, check_media_content, NULL } },
-	{ ANY, { NS_MEDIA, "thumbnail", E_ANY, R_NONE, NULL, check_media_url, NULL } },
-	{ ANY, { NS_MEDIA, "player", E_ANY, R_NONE, NULL, check_media_url, NULL } },
-	{ ANY, { NS_MEDIA, "restriction", E_ANY, R_NONE, NULL, check_media_restriction, NULL } },
-	{ ANY, { NS_MEDIA, "rating", E_ANY, R_NONE, NULL, check_media_rating, NULL } },
-	END,
-};
-
-
-/* Values of extension elements and attributes: one row a value. */
-enum { VR_REQUIRED = 1, VR_RAW = 2 };
-
-struct value_rule {
-	const char *element;	/* local name in the namespace */
-	const char *attr;	/* unqualified attribute; NULL: the element's text */
-	unsigned flags;		/* VR_REQUIRED: attribute must be there; VR_RAW: untrimmed */
-	enum rule_id rule;	/* the check; R_EXT_VALUE with choices */
-	const char *choices;	/* "|a|b|": the allowed values, or NULL */
-};
-
-#define VEND { NULL, NULL, 0, R_NONE, NULL }
-
-/* FeedBurner: addresses of the original items and of the feed. */
-static const struct value_rule feedburner_values[] = {
-	{ "origLink", NULL, 0, R_URI, NULL },
-	{ "origEnclosureLink", NULL, 0, R_URI, NULL },
-	{ "awareness", NULL, 0, R_URI, NULL },
-	{ "feedburnerHostname", NULL, 0, R_URI, NULL },
-	{ "feedFlare", "href", 0, R_URI, NULL },
-	{ "feedFlare", "src", 0, R_URI, NULL },
-	VEND,
-};
-
-/* FeedSync (Simple Sharing Extensions) 1.0 §3. */
-static const struct value_rule sx_values[] = {
-	{ "sharing", "since", 0, R_DATE_RFC3339, NULL },
-	{ "sharing", "until", 0, R_DATE_RFC3339, NULL },
-	{ "sharing", "expires", 0, R_DATE_RFC3339, NULL },
-	{ "related", "link", VR_REQUIRED, R_URI_FULL, NULL },
-	{ "related", "type", VR_REQUIRED, R_EXT_VALUE, "|complete|aggregated|" },
-	{ "sync", "id", VR_REQUIRED, R_NONE, NULL },
-	{ "sync", "updates", VR_REQUIRED, R_INT_POSITIVE, NULL },
-	{ "sync", "deleted", 0, R_BOOLEAN, NULL },
-	{ "sync", "noconflicts", 0, R_BOOLEAN, NULL },
-	{ "history", "sequence", VR_REQUIRED, R_INT_POSITIVE, NULL },
-	{ "history", "when", 0, R_DATE_RFC3339, NULL },
-	VEND,
-};
-
 /* Apple Podcasts RSS tags. */
 static const struct value_rule itunes_values[] = {
 	{ "explicit", NULL, VR_RAW, R_ITUNES_EXPLICIT, "|true|false|" },
 	{ "type", NULL, 0, R_EXT_VALUE, "|episodic|serial|" },
 	{ "episodeType", NULL, 0, R_EXT_VALUE, "|full|trailer|bonus|" },
-	VEND,
-};
-
-/* Media RSS 1.5.1. */
-static const struct value_rule media_values[] = {
-	{ "content", "framerate", 0, R_FLOAT, NULL },
-	{ "content", "samplingrate", 0, R_FLOAT, NULL },
-	{ "content", "bitrate", 0, R_FLOAT, NULL },
-	{ "content", "medium", 0, R_EXT_VALUE, "|image|audio|video|document|executable|" },
-	{ "content", "expression", 0, R_EXT_VALUE, "|sample|full|nonstop|" },
-	{ "category", "scheme", 0, R_MEDIA_SCHEME, NULL },
-	{ "category", "label", 0, R_HTML_IN_TEXT, NULL },
-	{ "copyright", "url", 0, R_URI, NULL },
-	{ "credit", "scheme", 0, R_MEDIA_SCHEME, NULL },
-	{ "credit", "role", 0, R_MEDIA_CREDIT_ROLE, NULL },
-	{ "hash", "algo", 0, R_EXT_VALUE, "|md5|sha-1|" },
-	{ "player", "height", 0, R_INT_POSITIVE, NULL },
-	{ "player", "width", 0, R_INT_POSITIVE, NULL },
-	{ "player", "url", VR_REQUIRED, R_URI_FULL, NULL },
-	{ "rating", "scheme", 0, R_MEDIA_SCHEME, NULL },
-	{ "restriction", "relationship", VR_REQUIRED, R_EXT_VALUE, "|allow|deny|" },
-	{ "restriction", "type", 0, R_EXT_VALUE, "|country|uri|sharing|" },
-	{ "restriction", NULL, 0, R_NONE, NULL },
-	{ "thumbnail", "width", 0, R_INT_POSITIVE, NULL },
-	{ "thumbnail", "height", 0, R_INT_POSITIVE, NULL },
-	{ "thumbnail", "time", 0, R_NPT_TIME, NULL },
-	{ "title", "type", 0, R_EXT_VALUE, "|plain|html|" },
-	{ "description", "type", 0, R_EXT_VALUE, "|plain|html|" },
-	{ "text", "type", 0, R_EXT_VALUE, "|plain|html|" },
 	VEND,
 };
 
@@ -328,33 +190,6 @@ static const struct value_rule cn_values[] = {
 	{ "ratingIndividual", NULL, 0, R_INT_POSITIVE, NULL },
 	{ "ratingCount", NULL, 0, R_INT_NONNEGATIVE, NULL },
 	{ "ratingTimestamp", NULL, 0, R_DATE_RFC3339, NULL },
-	VEND,
-};
-
-/* Google Base attributes with a fixed form. */
-static const struct value_rule gbase_values[] = {
-	{ "image_link", NULL, 0, R_URI_FULL, NULL },
-	{ "label", NULL, VR_RAW, R_GBASE_LABEL, NULL },
-	{ "listing_type", NULL, 0, R_TRUE_FALSE, NULL },
-	{ "pickup", NULL, 0, R_TRUE_FALSE, NULL },
-	{ "price_type", NULL, 0, R_EXT_VALUE, "|negotiable|starting|" },
-	{ "quantity", NULL, 0, R_INT_NONNEGATIVE, NULL },
-	{ "rating", NULL, 0, R_GBASE_RATING, NULL },
-	{ "year", NULL, 0, R_GBASE_YEAR, NULL },
-	{ "price", NULL, 0, R_GBASE_PRICE, NULL },
-	VEND,
-};
-
-/* OpenSearch 1.1 response elements. */
-static const struct value_rule opensearch_values[] = {
-	{ "totalResults", NULL, 0, R_INT_NONNEGATIVE, NULL },
-	{ "startIndex", NULL, 0, R_INTEGER, NULL },
-	{ "itemsPerPage", NULL, 0, R_INT_NONNEGATIVE, NULL },
-	{ "Query", "role", VR_REQUIRED, R_OPENSEARCH_ROLE, NULL },
-	{ "Query", "count", 0, R_INT_NONNEGATIVE, NULL },
-	{ "Query", "startIndex", 0, R_INTEGER, NULL },
-	{ "Query", "startPage", 0, R_INTEGER, NULL },
-	{ "Query", "totalResults", 0, R_INT_NONNEGATIVE, NULL },
 	VEND,
 };
 
@@ -431,35 +266,6 @@ static const struct value_rule meta_values[] = {
 	VEND,
 };
 
-
-static const struct ext_row feedburner_rows[] = {
-	{ ANY, LEAF(NS_FEEDBURNER, "origLink", E_UNIQUE, R_NONE) },
-	{ ANY, LEAF(NS_FEEDBURNER, "origEnclosureLink", E_UNIQUE, R_NONE) },
-	{ ANY, LEAF(NS_FEEDBURNER, "awareness", E_UNIQUE, R_NONE) },
-	{ ANY, LEAF(NS_FEEDBURNER, "feedburnerHostname", E_UNIQUE, R_NONE) },
-	{ ANY, LEAF(NS_FEEDBURNER, "emailServiceId", E_UNIQUE, R_NONE) },
-	END,
-};
-
-static const struct ext_row sx_rows[] = {
-	{ TOP, { NS_SX, "sharing", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sharing, NULL } },
-	{ LOW, { NS_SX, "sync", E_UNIQUE | E_ANY, R_NONE, NULL, check_sx_sync, NULL } },
-	END,
-};
-
-static const struct ext_row gbase_rows[] = {
-	{ ANY, { NS_GBASE, "image_link", E_ANY, R_NONE, NULL, check_at_most_10, NULL } },
-	{ ANY, { NS_GBASE, "label", E_ANY, R_NONE, NULL, check_at_most_10, NULL } },
-	END,
-};
-
-static const struct ext_row opensearch_rows[] = {
-	{ TOP, LEAF(NS_OPENSEARCH, "totalResults", E_UNIQUE, R_NONE) },
-	{ TOP, LEAF(NS_OPENSEARCH, "startIndex", E_UNIQUE, R_NONE) },
-	{ TOP, LEAF(NS_OPENSEARCH, "itemsPerPage", E_UNIQUE, R_NONE) },
-	END,
-};
-
 /* Podcasting 2.0 (github.com/Podcastindex-org/podcast-namespace, docs/tags):
  * every tag, where its "Parent" says it goes (NEST: inside another podcast:
  * element — liveItem, alternateEnclosure, value, podroll, publisher — whose
@@ -499,11 +305,10 @@ static const char *const pa_txt[] = { "purpose", NULL };
 static const char *const pa_socialInteract[] = { "protocol", "uri", "accountId", "accountUrl", "priority", NULL };
 static const char *const pa_chat[] = { "server", "protocol", "accountId", "space", NULL };
 
-#define NEST (1u << EXT_ANY_CTX)
 #define PLEAF(where, name, flags) \
 	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
 #define PBOX(where, name, flags) \
-	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, check_podcast_attrs, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, ext_check_attrs, pa_##name } }
 static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, guid, E_UNIQUE),
 	PLEAF(TOP, locked, E_UNIQUE),
@@ -554,65 +359,29 @@ static const struct ext_row trackback_rows[] = {
 	END,
 };
 
-/* W3C Basic Geo, GeoURL and ICBM: decimal degrees. */
-static const struct ext_row geo_rows[] = {
-	{ ANY, LEAF(NS_GEO, "lat", E_UNIQUE, R_LATITUDE) },
-	{ ANY, LEAF(NS_GEO, "long", E_UNIQUE, R_LONGITUDE) },
-	END,
-};
+/* The namespaces of this file's tables. */
+static const struct ext_ns ns_dc = { NS_DC, true, dc_rows, NULL };
+static const struct ext_ns ns_dcterms = { NS_DCTERMS, false, dcterms_rows, NULL };
+static const struct ext_ns ns_content = { NS_CONTENT, true, content_rows, NULL };
+static const struct ext_ns ns_sy = { NS_SY, true, sy_rows, NULL };
+static const struct ext_ns ns_atom = { NS_ATOM, false, atom_in_rss_rows, NULL };
+static const struct ext_ns ns_itunes = { NS_ITUNES, true, itunes_rows, itunes_values };
+static const struct ext_ns ns_cn = { NS_CN, false, empty_rows, cn_values };
+static const struct ext_ns ns_xhtml = { NS_XHTML, false, empty_rows, meta_values };
+static const struct ext_ns ns_trackback = { NS_TRACKBACK, true, trackback_rows, NULL };
+static const struct ext_ns ns_admin = { NS_ADMIN, true, admin_rows, NULL };
+static const struct ext_ns ns_taxo = { NS_TAXO, true, taxo_rows, NULL };
+static const struct ext_ns ns_image = { NS_IMAGE, true, image_module_rows, NULL };
+static const struct ext_ns ns_annotate = { NS_ANNOTATE, true, annotate_rows, NULL };
+static const struct ext_ns ns_podcast = { NS_PODCAST, true, podcast_rows, podcast_values };
 
-static const struct ext_row geourl_rows[] = {
-	{ ANY, LEAF(NS_GEOURL, "latitude", E_UNIQUE, R_LATITUDE) },
-	{ ANY, LEAF(NS_GEOURL, "longitude", E_UNIQUE, R_LONGITUDE) },
-	END,
-};
-
-static const struct ext_row icbm_rows[] = {
-	{ ANY, LEAF(NS_ICBM, "latitude", E_UNIQUE, R_LATITUDE) },
-	{ ANY, LEAF(NS_ICBM, "longitude", E_UNIQUE, R_LONGITUDE) },
-	END,
-};
-
-/* Creative Commons RSS module: the licence's URL. */
-static const struct ext_row cc_rows[] = {
-	{ ANY, LEAF(NS_CC, "license", 0, R_URI_FULL) },
-	END,
-};
-
-struct ext_ns {
-	const char *ns;
-	bool closed;
-	const struct ext_row *rows;
-	const struct value_rule *values;
-};
-
-static const struct ext_ns ext_namespaces[] = {
-	{ NS_DC, true, dc_rows, NULL },
-	{ NS_DCTERMS, false, dcterms_rows, NULL },
-	{ NS_CONTENT, true, content_rows, NULL },
-	{ NS_SY, true, sy_rows, NULL },
-	{ NS_SLASH, true, slash_rows, NULL },
-	{ NS_WFW, false, wfw_rows, NULL },
-	{ NS_THR, true, thr_rows, NULL },
-	{ NS_ATOM, false, atom_in_rss_rows, NULL },
-	{ NS_ITUNES, true, itunes_rows, itunes_values },
-	{ NS_MEDIA, false, media_rows, media_values },
-	{ NS_FEEDBURNER, false, feedburner_rows, feedburner_values },
-	{ NS_SX, false, sx_rows, sx_values },
-	{ NS_CN, false, empty_rows, cn_values },
-	{ NS_GBASE, false, gbase_rows, gbase_values },
-	{ NS_OPENSEARCH, false, opensearch_rows, opensearch_values },
-	{ NS_XHTML, false, empty_rows, meta_values },
-	{ NS_TRACKBACK, true, trackback_rows, NULL },
-	{ NS_GEO, false, geo_rows, NULL },
-	{ NS_GEOURL, false, geourl_rows, NULL },
-	{ NS_ICBM, false, icbm_rows, NULL },
-	{ NS_CC, false, cc_rows, NULL },
-	{ NS_ADMIN, true, admin_rows, NULL },
-	{ NS_TAXO, true, taxo_rows, NULL },
-	{ NS_IMAGE, true, image_module_rows, NULL },
-	{ NS_ANNOTATE, true, annotate_rows, NULL },
-	{ NS_PODCAST, true, podcast_rows, podcast_values },
+/* Every namespace with a table. */
+static const struct ext_ns *const ext_namespaces[] = {
+	&ns_dc, &ns_dcterms, &ns_content, &ns_sy, &ext_ns_slash, &ext_ns_wfw, &ext_ns_thr,
+	&ns_atom, &ns_itunes, &ext_ns_media, &ext_ns_feedburner, &ext_ns_sx, &ns_cn, &ext_ns_gbase,
+	&ext_ns_opensearch, &ext_ns_opensearch10, &ns_xhtml, &ns_trackback, &ext_ns_georss,
+	&ext_ns_gml, &ext_ns_geo, &ext_ns_geourl, &ext_ns_icbm, &ext_ns_cc, &ext_ns_cc_rdf,
+	&ext_ns_access, &ns_admin, &ns_taxo, &ns_image, &ns_annotate, &ns_podcast,
 };
 
 const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool *closed_ns)
@@ -622,7 +391,7 @@ const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool 
 	if (!ns)
 		return NULL;
 	for (size_t i = 0; i < sizeof ext_namespaces / sizeof *ext_namespaces; i++) {
-		const struct ext_ns *e = &ext_namespaces[i];
+		const struct ext_ns *e = ext_namespaces[i];
 		if (strcmp(e->ns, ns) != 0)
 			continue;
 		for (const struct ext_row *r = e->rows; r->def.name; r++)
@@ -637,12 +406,12 @@ const struct elem_def *ext_lookup(xmlNodePtr node, enum ext_context where, bool 
 static const struct ext_ns *find_ns(const char *ns)
 {
 	for (size_t i = 0; ns && i < sizeof ext_namespaces / sizeof *ext_namespaces; i++)
-		if (strcmp(ext_namespaces[i].ns, ns) == 0)
-			return &ext_namespaces[i];
+		if (strcmp(ext_namespaces[i]->ns, ns) == 0)
+			return ext_namespaces[i];
 	return NULL;
 }
 
-static bool in_choices(const char *choices, const char *v)
+bool ext_in_choices(const char *choices, const char *v)
 {
 	size_t n = strlen(v);
 	for (const char *p = strchr(choices, '|'); p && p[1]; p = strchr(p + 1, '|'))
@@ -672,7 +441,7 @@ static void apply_value_rule(struct vctx *c, xmlNodePtr n, const struct value_ru
 		snprintf(what, sizeof what, "<%s>", n->name);
 	}
 	if (r->choices) {
-		if (!in_choices(r->choices, (const char *)v))
+		if (!ext_in_choices(r->choices, (const char *)v))
 			rule_report(c, n, r->rule, "%s \"%.100s\" (one of %s)", what, v, r->choices);
 	} else if (r->rule != R_NONE) {
 		rule_check_value(c, n, r->rule, what, (const char *)v);
@@ -705,12 +474,19 @@ static void check_near_miss(struct vctx *c, xmlNodePtr n, const char *ns)
 {
 	const char *known = NULL;
 	for (size_t i = 0; !known && i < sizeof ext_namespaces / sizeof *ext_namespaces; i++)
-		if (nearly_same(ns, ext_namespaces[i].ns))
-			known = ext_namespaces[i].ns;
+		if (nearly_same(ns, ext_namespaces[i]->ns))
+			known = ext_namespaces[i]->ns;
 	for (size_t i = 0; !known && core_namespaces[i]; i++)
 		if (nearly_same(ns, core_namespaces[i]))
 			known = core_namespaces[i];
-	if (known && !seen_before(c, "namespace-near-miss", ns))
+	if (!known || seen_before(c, "namespace-near-miss", ns))
+		return;
+	/* The URI Media RSS had at Yahoo without its slash, common in feeds:
+	 * W3C makes it an error (MediaRssNamespace), and elements meant as
+	 * Media RSS then go unread. */
+	if (strcmp(ns, "http://search.yahoo.com/mrss") == 0)
+		rule_report(c, n, R_MEDIA_NAMESPACE, "\"%.200s\"", ns);
+	else
 		rule_report(c, n, R_NS_NEAR_MISS, "\"%.200s\" (did you mean \"%s\"?)", ns, known);
 }
 
@@ -774,9 +550,9 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 
 /* ---- checks ---- */
 
-/* The attributes of a podcast: container (E_ANY, so the walk does not check
- * them): those its tag defines, and namespaced ones. */
-static void check_podcast_attrs(struct vctx *c, xmlNodePtr n)
+/* The attributes of an E_ANY element (the walk does not check them): those
+ * its row defines, and namespaced ones. */
+void ext_check_attrs(struct vctx *c, xmlNodePtr n)
 {
 	bool closed;
 	const struct elem_def *def = ext_lookup(n, EXT_ANY_CTX, &closed);
@@ -829,23 +605,8 @@ static void check_update_period(struct vctx *c, xmlNodePtr n)
 static void check_encoded(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *t = node_text(n);
-	rule_check_value(c, n, R_HTML_UNSAFE, "content:encoded", (const char *)t);
+	check_html_text(c, n, "content:encoded", (const char *)t);
 	xmlFree(t);
-}
-
-/* RFC 4685 §3: ref is required and an IRI; href an IRI. */
-static void check_in_reply_to(struct vctx *c, xmlNodePtr n)
-{
-	xmlChar *ref = attr_get(n, "ref");
-	if (!ref)
-		rule_report(c, n, R_MISSING_ATTRIBUTE, "<thr:in-reply-to ref=\"...\">");
-	else
-		rule_check_value(c, n, R_IRI, "ref on <thr:in-reply-to>", (const char *)ref);
-	xmlFree(ref);
-	xmlChar *href = attr_get(n, "href");
-	if (href)
-		rule_check_value(c, n, R_IRI, "href on <thr:in-reply-to>", (const char *)href);
-	xmlFree(href);
 }
 
 /* [[H]H:]MM:SS, M:SS, or a number of seconds. */
@@ -977,7 +738,7 @@ static void check_itunes_nesting(struct vctx *c, xmlNodePtr n, const char *text)
 		return;
 	xmlChar *parent = attr_get(up, "text");
 	const char *subs = parent ? itunes_subcategories((const char *)parent) : NULL;
-	if (subs && !in_choices(subs, text)) {
+	if (subs && !ext_in_choices(subs, text)) {
 		bool top = itunes_subcategories(text) != NULL;
 		rule_report(c, n, top ? R_EXT_ITUNES_CATEGORY : R_EXT_ITUNES_OBSOLETE,
 			    "\"%.100s\" is not a subcategory of \"%.100s\"", text, parent);
@@ -990,152 +751,12 @@ static void check_itunes_category(struct vctx *c, xmlNodePtr n)
 	xmlChar *text = attr_get(n, "text");
 	if (!text)
 		rule_report(c, n, R_MISSING_ATTRIBUTE, "<itunes:category text=\"...\">");
-	else if (in_choices(itunes_obsolete, (const char *)text))
+	else if (ext_in_choices(itunes_obsolete, (const char *)text))
 		rule_report(c, n, R_EXT_ITUNES_OBSOLETE, "\"%.100s\"", text);
-	else if (!in_choices(itunes_categories, (const char *)text))
+	else if (!ext_in_choices(itunes_categories, (const char *)text))
 		rule_report(c, n, R_EXT_ITUNES_CATEGORY, "\"%.100s\"", text);
 	else
 		check_itunes_nesting(c, n, (const char *)text);
-	xmlFree(text);
-}
-
-static void check_media_url(struct vctx *c, xmlNodePtr n)
-{
-	xmlChar *url = attr_get(n, "url");
-	if (!url)
-		rule_report(c, n, R_MISSING_ATTRIBUTE, "<media:%s url=\"...\">", n->name);
-	else
-		rule_check_value(c, n, R_URI_FULL, "url on a media element", (const char *)url);
-	xmlFree(url);
-}
-
-/* Media RSS §media:content: numbers are numbers, medium and expression from their lists. */
-static void check_media_content(struct vctx *c, xmlNodePtr n)
-{
-	static const char *const ints[] = { "fileSize", "channels", "height", "width", "duration" };
-	xmlChar *url = attr_get(n, "url");
-	if (url)
-		rule_check_value(c, n, R_URI_FULL, "url on <media:content>", (const char *)url);
-	xmlFree(url);
-	for (size_t i = 0; i < sizeof ints / sizeof *ints; i++) {
-		xmlChar *v = attr_get(n, ints[i]);
-		if (v)
-			rule_check_value(c, n, R_INT_NONNEGATIVE, ints[i], (const char *)v);
-		xmlFree(v);
-	}
-	xmlChar *type = attr_get(n, "type");
-	if (type)
-		rule_check_value(c, n, R_MIME_TYPE, "type on <media:content>", (const char *)type);
-	xmlFree(type);
-	xmlChar *def = attr_get(n, "isDefault");
-	if (def)
-		rule_check_value(c, n, R_TRUE_FALSE, "isDefault", (const char *)def);
-	xmlFree(def);
-}
-
-/* FeedSync §3.1: since is not after until. RFC 3339 strings of one form compare as text. */
-static void check_sx_sharing(struct vctx *c, xmlNodePtr n)
-{
-	xmlChar *since = attr_get(n, "since"), *until = attr_get(n, "until");
-	if (since && until && check_rfc3339((const char *)since) &&
-	    check_rfc3339((const char *)until) && xmlStrcmp(since, until) > 0)
-		rule_report(c, n, R_EXT_VALUE, "since=\"%s\" is after until=\"%s\"", since, until);
-	xmlFree(since);
-	xmlFree(until);
-}
-
-/* FeedSync §3.2: each sx:history has a when or a by. */
-static void check_sx_sync(struct vctx *c, xmlNodePtr n)
-{
-	for (xmlNodePtr h = n->children; h; h = h->next) {
-		if (h->type != XML_ELEMENT_NODE || !xmlStrEqual(h->name, (const xmlChar *)"history"))
-			continue;
-		xmlChar *when = attr_get(h, "when"), *by = attr_get(h, "by");
-		if ((!when || !*when) && (!by || !*by))
-			rule_report(c, h, R_MISSING_ATTRIBUTE, "<sx:history> needs when or by");
-		else if (by && !*by)
-			rule_report(c, h, R_EXT_VALUE, "<sx:history by=\"\"> (by names who changed it)");
-		xmlFree(when);
-		xmlFree(by);
-	}
-}
-
-/* Google Base: at most ten of an attribute per item. */
-static void check_at_most_10(struct vctx *c, xmlNodePtr n)
-{
-	size_t k = 0;
-	for (xmlNodePtr p = n->prev; p; p = p->prev)
-		if (node_is(p, node_ns(n), (const char *)n->name))
-			k++;
-	if (k == 10)
-		rule_report(c, n, R_RSS_TOO_MANY, "more than ten <g:%s>", n->name);
-}
-
-/* ISO 3166-1 alpha-2. */
-static const char iso3166[] =
-	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO "
-	"BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ "
-	"DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP "
-	"GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG "
-	"KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML "
-	"MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE "
-	"PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL "
-	"SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM "
-	"US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW UK EU ";
-
-static bool country_ok(const char *p, size_t n)
-{
-	if (n != 2)
-		return false;
-	char code[4] = { (char)toupper((unsigned char)p[0]), (char)toupper((unsigned char)p[1]), ' ', 0 };
-	const char *hit = strstr(iso3166, code);
-	return hit && (hit - iso3166) % 3 == 0;
-}
-
-/* Media RSS media:restriction: "all", "none", or a list of the type's values. */
-static void check_media_restriction(struct vctx *c, xmlNodePtr n)
-{
-	xmlChar *type = attr_get(n, "type");
-	xmlChar *text = node_text(n);
-	const char *t = (const char *)text;
-	bool ok = true;
-	if (strcmp(t, "all") != 0 && strcmp(t, "none") != 0 && *t) {
-		for (const char *p = t; *p && ok;) {
-			size_t k = strcspn(p, " \t\r\n");
-			char tok[512];
-			snprintf(tok, sizeof tok, "%.*s", (int)(k < 511 ? k : 511), p);
-			if (!type)
-				ok = false;
-			else if (xmlStrEqual(type, (const xmlChar *)"country"))
-				ok = country_ok(p, k);
-			else if (xmlStrEqual(type, (const xmlChar *)"uri"))
-				ok = check_uri_full(tok);
-			p += k;
-			p += strspn(p, " \t\r\n");
-		}
-	}
-	if (!ok)
-		rule_report(c, n, R_EXT_VALUE, "<media:restriction%s%s> \"%.100s\"", type ? " type=" : "",
-			    type ? (const char *)type : "", t);
-	xmlFree(type);
-	xmlFree(text);
-}
-
-/* Media RSS media:rating: the values of the well-known schemes. */
-static void check_media_rating(struct vctx *c, xmlNodePtr n)
-{
-	static const struct { const char *scheme, *values; } schemes[] = {
-		{ "urn:simple", "|adult|nonadult|" },
-		{ "urn:mpaa", "|g|pg|pg-13|r|nc-17|x|" },
-		{ "urn:v-chip", "|tv-y|tv-y7|tv-y7-fv|tv-g|tv-pg|tv-14|tv-ma|" },
-	};
-	xmlChar *scheme = attr_get(n, "scheme");
-	xmlChar *text = node_text(n);
-	const char *sc = scheme ? (const char *)scheme : "urn:simple";
-	for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-		if (strcmp(sc, schemes[i].scheme) == 0 && !in_choices(schemes[i].values, (const char *)text))
-			rule_report(c, n, R_EXT_VALUE, "<media:rating scheme=\"%s\"> \"%.50s\"", sc, text);
-	xmlFree(scheme);
 	xmlFree(text);
 }
 

@@ -267,7 +267,7 @@ static void check_title(struct vctx *c, xmlNodePtr n)
 static void check_description(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *t = node_text(n);
-	rule_check_value(c, n, R_HTML_UNSAFE, (const char *)n->name, (const char *)t);
+	check_html_text(c, n, (const char *)n->name, (const char *)t);
 	xmlFree(t);
 }
 
@@ -539,7 +539,7 @@ void rss_check_item(struct vctx *c, xmlNodePtr item)
 	elem_walk(c, item, &item_def, NULL);
 	/* RSS 2.0 only: 0.9x items have no guid (0.94's drafts aside). */
 	if (!has_child(item, NULL, "guid"))
-		rule_report(c, item, R_RSS_NO_GUID, "<item>");
+		rule_report_end(c, item, R_RSS_NO_GUID, "<item>");
 }
 
 static const struct rss09_version *rss09_find(unsigned version)

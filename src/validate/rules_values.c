@@ -749,10 +749,38 @@ bool check_safe_html(const char *s)
 	return true;
 }
 
-bool check_is_html(const char *s)
+/* The WHATWG Encoding Standard's encodings (§4 "Names and labels"), by the
+ * labels feeds declare: what browsers, and the readers built on their
+ * engines, decode. Others are obscure: a reader may have no decoder for it. */
+bool check_common_encoding(const char *s)
 {
-	(void)s;
-	return true;
+	static const char *const labels[] = {
+		"utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be",
+		"us-ascii", "ascii", "ansi_x3.4-1968", "iso-8859-1", "iso8859-1", "latin1",
+		"l1", "iso_8859-1", "cp1252", "windows-1252", "x-cp1252", "ibm866", "cp866",
+		"iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6",
+		"iso-8859-7", "iso-8859-8", "iso-8859-8-i", "iso-8859-9", "iso-8859-10",
+		"iso-8859-11", "iso-8859-13", "iso-8859-14", "iso-8859-15", "iso-8859-16",
+		"latin2", "latin3", "latin4", "latin5", "latin6", "latin9", "koi8-r", "koi8-u",
+		"koi8_r", "koi8", "macintosh", "mac", "x-mac-roman", "x-mac-cyrillic",
+		"windows-874", "tis-620", "windows-1250", "windows-1251", "windows-1253",
+		"windows-1254", "windows-1255", "windows-1256", "windows-1257", "windows-1258",
+		"cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+		"gbk", "gb2312", "gb_2312-80", "x-gbk", "gb18030", "big5", "big5-hkscs",
+		"cn-big5", "x-x-big5", "euc-jp", "x-euc-jp", "iso-2022-jp", "shift_jis",
+		"shift-jis", "sjis", "ms_kanji", "windows-31j", "x-sjis", "euc-kr", "ks_c_5601-1987",
+		"windows-949", "csisolatin1", "csutf8",
+	};
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		if (strcasecmp(s, labels[i]) == 0)
+			return true;
+	return false;
+}
+
+bool check_currency(const char *s)
+{
+	return strlen(s) == 3 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]) &&
+	       isupper((unsigned char)s[2]);
 }
 
 bool check_int_list(const char *s)

@@ -424,6 +424,8 @@ static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
 		copy = xmlDocCopyNode(n, into->doc, 1);
 		if (copy)
 			settle(w, n, copy, w->c->cols);
+		if (copy)
+			node_note_end(w->c, n, copy);
 	}
 	xmlNodePtr added = copy ? xmlAddChild(into, copy) : NULL;
 	*status = xmlTextReaderNext(w->rd);
@@ -781,6 +783,7 @@ static void stream_document(struct walk *w, struct vreport *out)
 		return;
 	}
 	enum doc_kind kind = classify(w->c, root);
+	check_declared_encoding(w->c, root->doc ? (const char *)root->doc->encoding : NULL);
 	const struct stream_format *f = format_of(kind);
 	int r;
 	if (f)
