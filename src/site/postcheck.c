@@ -95,8 +95,8 @@ static size_t words(const char *s)
 	return n;
 }
 
-int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const char *path,
-			struct diag_sink *diag)
+int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const yaml_node_t *at,
+			const char *path, struct diag_sink *diag)
 {
 	size_t items = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -110,7 +110,7 @@ int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const char *path,
 	}
 	if (items <= 10 * (size_t)POST_MAX_NAMES)
 		return 0;
-	diag_report(diag, DIAG_ERROR, path, 0, 0, "too-many-names",
+	diag_report(diag, DIAG_ERROR, path, line_of(at), col_of(at), "too-many-names",
 		    "%zu categories and tags, more than %d: each would get feeds holding the whole "
 		    "post; the post is skipped", items, POST_MAX_NAMES);
 	return -1;

@@ -32,11 +32,12 @@ char *postcheck_lang(char *v, const yaml_node_t *n, const char *path, struct dia
 char *postcheck_media_type(char *v, const yaml_node_t *n, const char *path,
 			   struct diag_sink *diag);
 
-/* Before the names are gathered (removing duplicates is quadratic): -1
- * after the same error when the n nodes (lists, or scalars of words) hold
- * more than ten times POST_MAX_NAMES items, duplicates and all. */
-int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const char *path,
-			struct diag_sink *diag);
+/* Before the names are gathered (they would all be copied): -1 after the
+ * same error, placed at node `at` (the post's own list, or NULL), when the n
+ * nodes (lists, or scalars of words) hold more than ten times POST_MAX_NAMES
+ * items, duplicates and all. */
+int postcheck_names_raw(const yaml_node_t *const *v, size_t n, const yaml_node_t *at,
+			const char *path, struct diag_sink *diag);
 
 /* 0, or -1 after an error when p has more than POST_MAX_NAMES names. */
 int postcheck_names(const struct post *p, struct diag_sink *diag);
