@@ -122,6 +122,51 @@ rc=$?
 [ $rc = 2 ] && grep -qF "_config.yml:2:8: error: a YAML escape gives a NUL" "$TMP/err"
 ok $? "in _config.yml: an error at its value (exit $rc)"
 
+# --- 8: body HTML well-formed and inert ---------------------------------------
+s="$TMP/html"
+site "$s"
+printf -- '---\ntitle: Bare\n---\n<p>精度满足<1%% & more</p>\n<p>unclosed <b>bold\n' >"$s/_posts/2021-01-02-bare.html"
+printf -- '---\ntitle: Active\n---\n<p onclick="steal()">hi</p><script>alert(1)</script>\n<a href=" java\tscript:alert(1)">x</a> <iframe src="https://video.example/embed/1"></iframe>\n' >"$s/_posts/2021-01-03-active.html"
+post "$s/_posts" 2021-01-04-md.md 'title: Md\n' 'Text with <span onmouseover="x()">raw HTML</span> and <script>bad()</script>.'
+"$FEEDGEN" -o "$TMP/html-out" "$s" 2>"$TMP/err"
+rc=$?
+[ $rc = 0 ]
+ok $? "bodies with bare < and &, unclosed tags, script: exit 0 (exit $rc)"
+grep -qF '&lt;p&gt;精度满足&amp;lt;1% &amp;amp; more&lt;/p&gt;' "$TMP/html-out/feed.xml" &&
+	grep -qF '&lt;b&gt;bold' "$TMP/html-out/feed.xml" && grep -qF '&lt;/b&gt;&lt;/p&gt;' "$TMP/html-out/feed.xml"
+ok $? "a bare < and & escaped, unclosed tags closed"
+! grep -qi 'lt;script\|onclick\|onmouseover\|iframe\|javascript' "$TMP/html-out/feed.xml" "$TMP/html-out/feed.rss" "$TMP/html-out/feed.json"
+ok $? "no script, handler, javascript: URL or iframe in any format"
+grep -qF 'href=&quot;https://video.example/embed/1&quot;' "$TMP/html-out/feed.xml"
+ok $? "the iframe's page kept as a link"
+grep -qF "2021-01-03-active.html:4:1: warning: active content removed from the body: 2 elements, 1 event handler, 1 script URL (the first: onclick) [active-content]" "$TMP/err"
+ok $? "one warning naming the post and what went"
+grep -qF "2021-01-04-md.md:4:1: warning: active content removed from the body" "$TMP/err" &&
+	! grep -q "2021-01-02-bare.html.*active-content" "$TMP/err"
+ok $? "raw HTML in Markdown too; nothing said where nothing was removed"
+find "$TMP/html-out" -type f ! -name feeds.opml -exec "$FEEDGEN" validate {} + >"$TMP/v" 2>&1
+ok $? "every feed passes feedgen's validator"
+! grep -q ': warning:' "$TMP/v"
+ok $? "without a warning (no html-security-risk)"
+
+# --- 8: values found by the fuzz property (generate, validate, no error) -----
+s="$TMP/vals"
+site "$s"
+post "$s/_posts" 2021-01-02-v.md 'title: V\nid: "urn:uuid:1234"\nauthor: {name: A, url: "ht-->://x.example/"}\nimage: "/my photo.png"\n' 'x'
+printf 'url: https://load.example\nlang: zh_/Kathmandu\n' >"$s/_config.yml"
+"$FEEDGEN" -o "$TMP/vals-out" "$s" 2>"$TMP/err"
+rc=$?
+[ $rc = 0 ] && grep -qF "2021-01-02-v.md:3:5: warning: id 'urn:uuid:1234' is not an absolute IRI a feed id can be" "$TMP/err"
+ok $? "id: urn:uuid:1234 (not a UUID): a warning, the default id used (exit $rc)"
+grep -qF "2021-01-02-v.md:4:9: warning: author uri 'ht-->://x.example/' is not an http or https URL; left out [url-scheme]" "$TMP/err"
+ok $? "an author url whose first segment reads as a scheme: left out"
+grep -qF 'my%20photo.png' "$TMP/vals-out/feed.xml"
+ok $? "a space in an image path percent-encoded, not lost"
+grep -qF "_config.yml:2:7: warning: lang 'zh_/Kathmandu' is not a language tag (en, zh-CN); left out [config-value]" "$TMP/err"
+ok $? "a site lang that is no language tag: a warning, left out"
+find "$TMP/vals-out" -type f ! -name feeds.opml -exec "$FEEDGEN" validate {} + >"$TMP/v" 2>&1
+ok $? "and every feed passes feedgen's validator"
+
 # --- 14: undated drafts dated by their file's modification time -------------
 s="$TMP/drafts"
 site "$s"

@@ -19,6 +19,7 @@
 #include "content/body.h"
 #include "content/liquid.h"
 #include "content/markdown.h"
+#include "content/sanitize.h"
 
 /* A body larger than this is not a blog post; reading it would only cost memory. */
 #define BODY_MAX_BYTES (64u << 20)
@@ -238,9 +239,36 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	return buf_take(&b);
 }
 
-/* Source (Markdown or HTML) to clean, absolute HTML. */
+/* The body's HTML well-formed and inert (content/sanitize.h); what was
+ * removed is a warning naming the post. */
+static char *sanitize(const struct post *p, char *html, struct diag_sink *diag)
+{
+	struct sanitize_report r;
+	char *clean = html_sanitize(html, &r);
+	if (!sanitize_removed(&r))
+		return clean;
+	struct buf what;
+	buf_init(&what);
+	const struct { size_t n; const char *one, *many; } parts[] = {
+		{ r.elements, "element", "elements" },
+		{ r.handlers, "event handler", "event handlers" },
+		{ r.urls, "script URL", "script URLs" },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i].n)
+			buf_printf(&what, "%s%zu %s", what.len ? ", " : "", parts[i].n,
+				   parts[i].n == 1 ? parts[i].one : parts[i].many);
+	diag_report(diag, DIAG_WARNING, p->path, p->body_line, 1, "active-content",
+		    "active content removed from the body: %s (the first: %s)", what.data, r.first);
+	buf_free(&what);
+	return clean;
+}
+
+/* Source (Markdown or HTML) to clean, absolute HTML; made well-formed and
+ * inert when `whole` (the body a feed shows, not the excerpt a summary is
+ * taken from as text). */
 static char *render_source(const struct site *site, const struct post *p, const char *src,
-			   size_t len, struct diag_sink *diag)
+			   size_t len, bool whole, struct diag_sink *diag)
 {
 	const char *nul = memchr(src, '\0', len);
 	size_t valid = utf8_valid_prefix(src, nul ? (size_t)(nul - src) : len);
@@ -256,6 +284,8 @@ static char *render_source(const struct site *site, const struct post *p, const 
 		len = valid;
 	}
 	char *html = body_is_markdown(p->ext) ? markdown_to_html(src, len, site->markdown) : xstrndup(src, len);
+	if (whole)
+		html = sanitize(p, html, diag);
 	char *base = post_abs_url(site, p);
 	char *abs = url_has_scheme(base) ? html_absolutize(html, base) : NULL;
 	free(base);
@@ -291,7 +321,7 @@ char *body_render(const struct site *site, const struct post *p, struct diag_sin
 		return NULL;
 	if (!liquid_pass(site, p, &src, &len, diag))
 		return NULL;
-	char *html = render_source(site, p, src, len, diag);
+	char *html = render_source(site, p, src, len, true, diag);
 	free(src);
 	return html;
 }
@@ -452,7 +482,7 @@ static char *body_source_summary(const struct site *site, const struct post *p, 
 		if (src[i] == '\n')
 			skip = i + 1;
 	char *ex = excerpt_of(src + skip, len - skip, sep);
-	char *html = render_source(site, p, ex, strlen(ex), diag);
+	char *html = render_source(site, p, ex, strlen(ex), false, diag);
 	free(ex);
 	char *text = simple_html_text(html);
 	if (!text)
@@ -493,7 +523,7 @@ char *body_render_summary(const struct site *site, const struct post *p, char **
 		return NULL;
 	if (!liquid_pass(site, p, &src, &len, diag))
 		return NULL;
-	char *html = render_source(site, p, src, len, diag);
+	char *html = render_source(site, p, src, len, true, diag);
 	if (!given) {
 		/* Its messages are the body's, already given once. */
 		struct diag_sink quiet;

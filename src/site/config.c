@@ -13,6 +13,7 @@
 #include "site/config.h"
 #include "site/defaults.h"
 #include "site/permalink.h"
+#include "site/postcheck.h"
 #include "site/yamldoc.h"
 
 /* A _config.yml larger than this is not a config file. */
@@ -232,7 +233,16 @@ static void read_config(const struct cfg *c, struct site *s)
 	take_string(c, root, "url", "url", &s->url);
 	note_position(yamldoc_get(doc, root, "url"), &s->url_line, &s->url_col);
 	take_string(c, root, "baseurl", "baseurl", &s->baseurl);
-	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
+	yaml_node_t *author = yamldoc_get(doc, root, "author");
+	yamldoc_read_person(doc, author, &s->author);
+	if (s->author.uri) {
+		char *uri = postcheck_url_clean(s->author.uri);
+		if (!uri)
+			bad_value(c, author, "author", "an author whose uri is an http(s) URL",
+				  "the uri is left out");
+		free(s->author.uri);
+		s->author.uri = uri;
+	}
 	take_string(c, root, "lang", "lang", &s->lang);
 	take_string(c, root, "timezone", "timezone", &s->timezone);
 	note_position(yamldoc_get(doc, root, "timezone"), &s->timezone_line, &s->timezone_col);
@@ -252,6 +262,13 @@ static void read_config(const struct cfg *c, struct site *s)
 	read_feed_keys(c, yamldoc_get(doc, root, "feed"), s);
 	if (s->lang)
 		lang_normalize(s->lang);
+	if (s->lang && *s->lang && !postcheck_is_lang(s->lang)) {
+		/* xml:lang and hreflang of every feed: the validator would refuse it. */
+		bad_value(c, yamldoc_get(doc, root, "lang"), "lang", "a language tag (en, zh-CN)",
+			  "left out");
+		free(s->lang);
+		s->lang = NULL;
+	}
 	trim_slashes(s->url);
 	trim_slashes(s->baseurl);
 	/* Last: it takes the document (and the strings read above were copied). */

@@ -8,6 +8,7 @@
 #ifndef FEEDGEN_POSTCHECK_H
 #define FEEDGEN_POSTCHECK_H
 
+#include <stdbool.h>
 #include <yaml.h>
 
 #include "base/diag.h"
@@ -18,14 +19,29 @@
  * and is skipped. */
 #define POST_MAX_NAMES 100
 
-/* An image or enclosure URL: a relative reference or http(s) only (no
- * javascript:, data:, file:), no control character or space. */
+/* An image, enclosure or author URL: a relative reference or http(s) only
+ * (no javascript:, data:, file:, nor a first segment with ':' that would
+ * read as a scheme), no control character; bytes an IRI cannot hold (a
+ * space) are percent-encoded. */
 char *postcheck_url(char *v, const yaml_node_t *n, const char *path, const char *key,
 		    struct diag_sink *diag);
+/* Why v cannot be such a URL ("is not an http or https URL", ...), or NULL. */
+const char *postcheck_url_problem(const char *v);
+/* v as postcheck_url() keeps it (bytes an IRI cannot hold percent-encoded),
+ * in a new string; NULL when v is NULL or refused. No message. */
+char *postcheck_url_clean(const char *v);
 
 /* A language tag already normalised (lang_normalize): BCP 47's shape, letters
  * then '-'-separated groups of letters and digits, 1 to 8 each. */
 char *postcheck_lang(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag);
+/* The same test alone: has v a language tag's shape? */
+bool postcheck_is_lang(const char *v);
+
+/* id (or guid): an absolute IRI the validator takes as an entry id, or a
+ * relative reference (returned escaped; the caller makes it absolute against
+ * the site, as jekyll-feed's absolute_url does); else a warning and the
+ * default id. */
+char *postcheck_id(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag);
 
 /* A media type: type/subtype of RFC 6838's characters, parameters after ';'
  * without controls (no CR/LF to split a header or an attribute). */

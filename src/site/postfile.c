@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/date.h"
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
@@ -268,7 +269,8 @@ struct fm_keys {
 /* author: a name or {name, email, uri}; with neither, the first of `authors`
  * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
  * entry, as jekyll-feed looks it up. */
-static void read_author(const struct site *site, const struct fm_keys *fm, struct person *a)
+static void read_author(const struct site *site, const struct fm_keys *fm, struct person *a,
+			const char *path, struct diag_sink *diag)
 {
 	yaml_node_t *n = fm->n[FM_AUTHOR];
 	yaml_document_t *doc = fm->doc[FM_AUTHOR];
@@ -289,12 +291,16 @@ static void read_author(const struct site *site, const struct fm_keys *fm, struc
 	}
 	const struct person *known =
 		n && n->type == YAML_SCALAR_NODE ? site_author(site, a->name) : NULL;
-	if (!known)
+	if (!known) {
+		/* The uri reaches <uri> and authors[].url: as an image URL is. */
+		yaml_node_t *where = n && n->type == YAML_MAPPING_NODE ? n : fm->n[FM_AUTHOR];
+		a->uri = postcheck_url(a->uri, where, path, "author uri", diag);
 		return;
+	}
 	person_clear(a);
 	a->name = dup_or_null(known->name);
 	a->email = dup_or_null(known->email);
-	a->uri = dup_or_null(known->uri);
+	a->uri = postcheck_url_clean(known->uri);
 }
 
 /* Front matter strings reach XML: drop the characters it forbids, which YAML
@@ -525,6 +531,26 @@ static void read_media(struct post *p, const struct fm_keys *fm, struct diag_sin
 	}
 }
 
+/* A relative id made absolute as jekyll-feed's `absolute_url` does (site
+ * url + baseurl + "/" + id), or its tag: URI with no site url: a feed's id
+ * must be absolute. Takes id. */
+static char *absolute_id(const struct site *site, char *id)
+{
+	if (!id || id[strcspn(id, ":/?#")] == ':')
+		return id;
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s%s", id[0] == '/' ? "" : "/", id);
+	free(id);
+	char *abs = url_absolute(site->url, site->baseurl, path.data);
+	buf_free(&path);
+	if (*site->url)
+		return abs;
+	char *tag = siteurl_tag_id(abs);
+	free(abs);
+	return tag;
+}
+
 static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
 			      struct fm_result *r, struct diag_sink *diag)
 {
@@ -573,14 +599,13 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	}
 	read_categories(site, p, &fm, own_categories);
 	read_tags(p, &fm);
-	read_author(site, &fm, &p->author);
+	read_author(site, &fm, &p->author, p->path, diag);
 	p->description = fm_string(fm.n[FM_DESCRIPTION], p->path, diag);
 	p->excerpt = fm_string(fm.n[FM_EXCERPT], p->path, diag);
 	p->excerpt_separator = fm_string(fm.n[FM_EXCERPT_SEPARATOR], p->path, diag);
 	p->permalink = fm_string(fm.n[FM_PERMALINK], p->path, diag);
-	p->id = fm_string(fm.n[FM_ID], p->path, diag);
-	if (!p->id)
-		p->id = fm_string(fm.n[FM_GUID], p->path, diag);
+	yaml_node_t *id = yamldoc_scalar(fm.n[FM_ID]) ? fm.n[FM_ID] : fm.n[FM_GUID];
+	p->id = absolute_id(site, postcheck_id(fm_string(id, p->path, diag), id, p->path, diag));
 	p->lang = fm_string(fm.n[FM_LANG], p->path, diag);
 	if (p->lang)
 		p->lang = postcheck_lang(lang_normalize(p->lang), fm.n[FM_LANG], p->path, diag);
