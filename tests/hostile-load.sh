@@ -153,6 +153,9 @@ ok $? "without a warning (no html-security-risk)"
 s="$TMP/vals"
 site "$s"
 post "$s/_posts" 2021-01-02-v.md 'title: V\nid: "urn:uuid:1234"\nauthor: {name: A, url: "ht-->://x.example/"}\nimage: "/my photo.png"\n' 'x'
+post "$s/_posts" 2021-01-03-e.md 'title: E\nauthor: {name: "Al<b>", email: "a@example.com"}\n' 'x'
+post "$s/_posts" 2021-01-04-f.md 'title: F\nauthor: {name: F, email: "not an address"}\n' 'x'
+post "$s/_posts" 2021-01-05-g.md 'title: G\nauthor: {name: G, url: "about/g"}\n' 'x'
 printf 'url: https://load.example\nlang: zh_/Kathmandu\n' >"$s/_config.yml"
 "$FEEDGEN" -o "$TMP/vals-out" "$s" 2>"$TMP/err"
 rc=$?
@@ -164,6 +167,12 @@ grep -qF 'my%20photo.png' "$TMP/vals-out/feed.xml"
 ok $? "a space in an image path percent-encoded, not lost"
 grep -qF "_config.yml:2:7: warning: lang 'zh_/Kathmandu' is not a language tag (en, zh-CN); left out [config-value]" "$TMP/err"
 ok $? "a site lang that is no language tag: a warning, left out"
+grep -qF "2021-01-04-f.md:3:9: warning: author email 'not an address' is not an e-mail address; left out [email]" "$TMP/err"
+ok $? "an author email that is no address: a warning, left out"
+grep -qF '"url": "https://load.example/about/g"' "$TMP/vals-out/feed.json"
+ok $? "a relative author url made absolute against the site (JSON Feed needs it)"
+grep -qF '<dc:creator>Al&lt;b&gt;</dc:creator>' "$TMP/vals-out/feed.rss"
+ok $? "an author name with '<': dc:creator in RSS, not a broken 'email (name)'"
 find "$TMP/vals-out" -type f ! -name feeds.opml -exec "$FEEDGEN" validate {} + >"$TMP/v" 2>&1
 ok $? "and every feed passes feedgen's validator"
 

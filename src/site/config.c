@@ -243,6 +243,14 @@ static void read_config(const struct cfg *c, struct site *s)
 		free(s->author.uri);
 		s->author.uri = uri;
 	}
+	if (s->author.email) {
+		char *email = postcheck_email_clean(s->author.email);
+		if (!email)
+			bad_value(c, author, "author", "an author whose email is an e-mail address",
+				  "the email is left out");
+		free(s->author.email);
+		s->author.email = email;
+	}
 	take_string(c, root, "lang", "lang", &s->lang);
 	take_string(c, root, "timezone", "timezone", &s->timezone);
 	note_position(yamldoc_get(doc, root, "timezone"), &s->timezone_line, &s->timezone_col);

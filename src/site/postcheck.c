@@ -279,6 +279,34 @@ char *postcheck_id(char *v, const yaml_node_t *n, const char *path, struct diag_
 		      "default id is used", diag);
 }
 
+/* An addr-spec as the validator reads one (validate/'s email_n): a local
+ * part of atext and dots, '@', a dotted domain ending in letters or digits. */
+static bool email_ok(const char *s)
+{
+	const char *at = strchr(s, '@');
+	if (!at || at == s || s[0] == '.' || at[-1] == '.' || strstr(s, ".."))
+		return false;
+	if (!all_of(s, (size_t)(at - s), "!#$%&'*+-/=?^_`{|}~."))
+		return false;
+	const char *d = at + 1, *last = strrchr(d, '.');
+	size_t dom = strlen(d);
+	if (dom < 3 || !all_of(d, dom, "-.") || d[0] == '.' || d[0] == '-' || !last || !last[1])
+		return false;
+	return all_of(last + 1, strlen(last + 1), "");
+}
+
+char *postcheck_email_clean(const char *v)
+{
+	return v && email_ok(v) ? xstrdup(v) : NULL;
+}
+
+char *postcheck_email(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag)
+{
+	if (!v || email_ok(v))
+		return v;
+	return refuse(v, n, path, "email", "author email", "is not an e-mail address", diag);
+}
+
 static size_t words(const char *s)
 {
 	size_t n = 0;

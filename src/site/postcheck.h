@@ -43,6 +43,12 @@ bool postcheck_is_lang(const char *v);
  * default id. */
 char *postcheck_id(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag);
 
+/* An author's email: an addr-spec (name@example.com) as the validator reads
+ * one; else a warning and left out. postcheck_email_clean(): the same check
+ * without a message, a new copy or NULL. */
+char *postcheck_email(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag);
+char *postcheck_email_clean(const char *v);
+
 /* A media type: type/subtype of RFC 6838's characters, parameters after ';'
  * without controls (no CR/LF to split a header or an attribute). */
 char *postcheck_media_type(char *v, const yaml_node_t *n, const char *path,

@@ -266,6 +266,28 @@ struct fm_keys {
 	yaml_document_t *doc[FM_KEYS];
 };
 
+/* A relative author uri made absolute against the site (JSON Feed's
+ * authors[].url must be absolute), as jekyll's absolute_url would; kept as
+ * it is without a site url (Atom takes it so). Takes ref. */
+static char *absolute_uri(const struct site *site, char *ref)
+{
+	if (!ref || !*site->url || ref[strcspn(ref, ":/?#")] == ':')
+		return ref;
+	struct buf b;
+	buf_init(&b);
+	char *abs;
+	if (ref[0] == '/' && ref[1] == '/') {
+		buf_printf(&b, "https:%s", ref);	/* protocol-relative */
+		abs = buf_take(&b);
+	} else {
+		buf_printf(&b, "%s%s", ref[0] == '/' ? "" : "/", ref);
+		abs = url_absolute(site->url, site->baseurl, b.data);
+		buf_free(&b);
+	}
+	free(ref);
+	return abs;
+}
+
 /* author: a name or {name, email, uri}; with neither, the first of `authors`
  * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
  * entry, as jekyll-feed looks it up. */
@@ -294,12 +316,13 @@ static void read_author(const struct site *site, const struct fm_keys *fm, struc
 	if (!known) {
 		/* The uri reaches <uri> and authors[].url: as an image URL is. */
 		yaml_node_t *where = n && n->type == YAML_MAPPING_NODE ? n : fm->n[FM_AUTHOR];
-		a->uri = postcheck_url(a->uri, where, path, "author uri", diag);
+		a->uri = absolute_uri(site, postcheck_url(a->uri, where, path, "author uri", diag));
+		a->email = postcheck_email(a->email, where, path, diag);
 		return;
 	}
 	person_clear(a);
 	a->name = dup_or_null(known->name);
-	a->email = dup_or_null(known->email);
+	a->email = postcheck_email_clean(known->email);
 	a->uri = postcheck_url_clean(known->uri);
 }
 
