@@ -255,7 +255,7 @@ grep -qF "a.md:5:8: warning: image 'javascript:alert(1)' is not an http or https
 ok $? "javascript: image and enclosure URLs: warnings at their values [url-scheme]"
 grep -qF "warning: enclosure type 'audio/mpeg\r\nX-Evil: 1' is not a media type" "$TMP/err"
 ok $? "a media type with CRLF: a warning, left out"
-grep -qF "b.md: error: 25000 categories and tags, more than 100" "$TMP/err" && grep -qF "[too-many-names]" "$TMP/err"
+grep -qF "b.md:4:7: error: 25000 categories and tags, more than 100" "$TMP/err" && grep -qF "[too-many-names]" "$TMP/err"
 ok $? "25,000 tags on one post: an error naming the post"
 [ "$(find "$TMP/values-out" -type f | wc -l)" -lt 20 ] && [ "$(du -sk "$TMP/values-out" | cut -f1)" -lt 1000 ]
 ok $? "and the output stays small ($(find "$TMP/values-out" -type f | wc -l) files, $(du -sk "$TMP/values-out" | cut -f1) KB)"

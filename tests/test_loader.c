@@ -301,10 +301,10 @@ static void test_ids_and_filters(void)
 	fixture_load(&fx, "UTC");
 	is_int(fx.posts.n, 3, "duplicate ids, unpublished, future, draft, _site and dot folders left out");
 	ok(find(&fx, "a") && !find(&fx, "b"), "the first post by path keeps a shared id");
-	ok(has_msg(&fx, "2021-01-02-b.md: error: id 'same' is already used by"), "the other is an error naming both");
+	ok(has_msg(&fx, "2021-01-02-b.md: error: id 'https://ex.example/blog/same' is already used by"), "the other is an error naming both");
 	ok(find(&fx, "t1") && !find(&fx, "t2") && !find(&fx, "t3"), "of three posts with one id, the first by path stays");
-	ok(has_msg(&fx, "2021-02-02-t2.md: error: id 'three' is already used by") &&
-	   has_msg(&fx, "2021-02-03-t3.md: error: id 'three' is already used by"), "both others are reported");
+	ok(has_msg(&fx, "2021-02-02-t2.md: error: id 'https://ex.example/blog/three' is already used by") &&
+	   has_msg(&fx, "2021-02-03-t3.md: error: id 'https://ex.example/blog/three' is already used by"), "both others are reported");
 	const struct post *p = find(&fx, "c");
 	if (ok(p != NULL, "post c loaded")) {
 		is_str(p->url, "/caf%C3%A9/2021/01/03/c.html", "categories lower-cased and percent-encoded");

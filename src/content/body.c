@@ -19,6 +19,7 @@
 #include "content/body.h"
 #include "content/liquid.h"
 #include "content/markdown.h"
+#include "content/sanitize.h"
 
 /* A body larger than this is not a blog post; reading it would only cost memory. */
 #define BODY_MAX_BYTES (64u << 20)
@@ -240,6 +241,31 @@ char *body_read(const struct post *p, size_t *len, struct diag_sink *diag)
 	return buf_take(&b);
 }
 
+/* The body's HTML well-formed and inert (content/sanitize.h); what was
+ * removed is a warning naming the post. */
+static char *sanitize(const struct post *p, char *html, struct diag_sink *diag)
+{
+	struct sanitize_report r;
+	char *clean = html_sanitize(html, &r);
+	if (!sanitize_removed(&r))
+		return clean;
+	struct buf what;
+	buf_init(&what);
+	const struct { size_t n; const char *one, *many; } parts[] = {
+		{ r.elements, "element", "elements" },
+		{ r.handlers, "event handler", "event handlers" },
+		{ r.urls, "script URL", "script URLs" },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+		if (parts[i].n)
+			buf_printf(&what, "%s%zu %s", what.len ? ", " : "", parts[i].n,
+				   parts[i].n == 1 ? parts[i].one : parts[i].many);
+	diag_report(diag, DIAG_WARNING, p->path, p->body_line, 1, "active-content",
+		    "active content removed from the body: %s (the first: %s)", what.data, r.first);
+	buf_free(&what);
+	return clean;
+}
+
 /* The length of src's valid text: up to a NUL or invalid UTF-8, reported. */
 static size_t valid_length(const struct post *p, const char *src, size_t len,
 			   struct diag_sink *diag)
@@ -264,11 +290,11 @@ static char *convert(const struct site *site, const struct post *p, const char *
 					: xstrndup(src, len);
 }
 
-/* Valid source to clean, absolute HTML. */
+/* Valid source to the body's HTML: well-formed, inert, absolute and clean. */
 static char *render_valid(const struct site *site, const struct post *p, const char *src,
-			  size_t len)
+			  size_t len, struct diag_sink *diag)
 {
-	char *html = convert(site, p, src, len);
+	char *html = sanitize(p, convert(site, p, src, len), diag);
 	char *base = post_abs_url(site, p);
 	char *abs = url_has_scheme(base) ? html_absolutize(html, base) : NULL;
 	free(base);
@@ -285,7 +311,7 @@ static char *render_valid(const struct site *site, const struct post *p, const c
 static char *render_source(const struct site *site, const struct post *p, const char *src,
 			   size_t len, struct diag_sink *diag)
 {
-	return render_valid(site, p, src, valid_length(p, src, len, diag));
+	return render_valid(site, p, src, valid_length(p, src, len, diag), diag);
 }
 
 /* Jekyll's order: Liquid, then Markdown. A text without {{ or {% is not
@@ -539,7 +565,7 @@ char *body_render_summary(const struct site *site, const struct post *p, char **
 	if (!liquid_pass(site, p, &src, &len, diag))
 		return NULL;
 	len = valid_length(p, src, len, diag);
-	char *html = render_valid(site, p, src, len);
+	char *html = render_valid(site, p, src, len, diag);
 	if (!given)
 		*summary = valid_source_summary(site, p, src, len);
 	free(src);

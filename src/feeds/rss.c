@@ -41,9 +41,11 @@ static const struct person *item_author(const struct site *site, const struct po
 	return NULL;
 }
 
+/* RSS's <author> is "email (name)"; a name with '<' would read as
+ * "name <email>", so such an author goes to dc:creator. */
 static bool author_is_email(const struct person *a)
 {
-	return a && has(a->email) && has(a->name);
+	return a && has(a->email) && has(a->name) && !strchr(a->name, '<');
 }
 
 static struct rss_needs scan(const struct site *site, const struct feed *feed,

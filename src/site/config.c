@@ -13,6 +13,7 @@
 #include "site/config.h"
 #include "site/defaults.h"
 #include "site/permalink.h"
+#include "site/postcheck.h"
 #include "site/yamldoc.h"
 
 /* A _config.yml larger than this is not a config file. */
@@ -30,32 +31,93 @@ void site_init(struct site *s, const char *dir)
 	s->posts_limit = 10;
 }
 
-/* Replace *dst with the scalar at key, when there is one. */
-static void take_string(yaml_document_t *doc, yaml_node_t *map, const char *key, char **dst)
+/* What reading one YAML file needs: the document, the file's name for
+ * messages, where they go. */
+struct cfg {
+	yaml_document_t *doc;
+	const char *path;
+	struct diag_sink *diag;
+};
+
+/* A value of the wrong kind is a warning, not an error: the default is a
+ * safe choice, and one mistyped optional key should not stop every feed
+ * (jekyll-feed's templates would carry on too). The message says what is
+ * accepted and what is used instead. */
+static void bad_value(const struct cfg *c, const yaml_node_t *n, const char *key,
+		      const char *accepted, const char *instead)
 {
-	char *v = yamldoc_strdup(yamldoc_get(doc, map, key));
+	unsigned long line = n->start_mark.line + 1, col = n->start_mark.column + 1;
+	if (n->type == YAML_SCALAR_NODE)
+		diag_report(c->diag, DIAG_WARNING, c->path, line, col, "config-value",
+			    "%s '%s' is not %s; %s", key, (const char *)n->data.scalar.value,
+			    accepted, instead);
+	else
+		diag_report(c->diag, DIAG_WARNING, c->path, line, col, "config-value",
+			    "%s is %s, not %s; %s", key,
+			    n->type == YAML_SEQUENCE_NODE ? "a list" : "a mapping", accepted, instead);
+}
+
+/* Is n a null value (absent, "~", empty)? Those keep the default silently. */
+static bool is_null(const yaml_node_t *n)
+{
+	return !n || (n->type == YAML_SCALAR_NODE && !yamldoc_scalar((yaml_node_t *)n));
+}
+
+/* Replace *dst with the scalar at key, when there is one. */
+static void take_string(const struct cfg *c, yaml_node_t *map, const char *key,
+			const char *name, char **dst)
+{
+	yaml_node_t *n = yamldoc_get(c->doc, map, key);
+	if (!is_null(n) && n->type != YAML_SCALAR_NODE) {
+		bad_value(c, n, name, "a text", "left out");
+		return;
+	}
+	char *v = yamldoc_strdup(n);
 	if (!v)
 		return;
 	free(*dst);
 	*dst = v;
 }
 
-static void take_bool(yaml_document_t *doc, yaml_node_t *map, const char *key, bool *dst)
+static void take_bool(const struct cfg *c, yaml_node_t *map, const char *key, const char *name,
+		      bool *dst)
 {
-	yaml_node_t *n = yamldoc_get(doc, map, key);
+	yaml_node_t *n = yamldoc_get(c->doc, map, key);
 	if (yamldoc_is_true(n))
 		*dst = true;
 	else if (yamldoc_is_false(n))
 		*dst = false;
+	else if (!is_null(n))
+		bad_value(c, n, name, "true or false", *dst ? "true is used" : "false is used");
+}
+
+/* feed.posts_limit: a whole number, 0 or more (jekyll-feed's `limit:`). */
+static void take_limit(const struct cfg *c, yaml_node_t *map, long *dst)
+{
+	yaml_node_t *n = yamldoc_get(c->doc, map, "posts_limit");
+	if (is_null(n))
+		return;
+	const char *s = yamldoc_scalar(n);
+	char *end = NULL;
+	errno = 0;
+	long v = s ? strtol(s, &end, 10) : -1;
+	if (s && *s && *end == '\0' && errno == 0 && v >= 0) {
+		*dst = v;
+		return;
+	}
+	char instead[48];
+	snprintf(instead, sizeof instead, "%ld is used", *dst);
+	bad_value(c, n, "feed.posts_limit", "a whole number of 0 or more", instead);
 }
 
 /* feed.categories / feed.tags: a list (only those), or {only: [...]} /
  * {except: [...]}; `false` turns them off, `true` (jekyll-feed's switch for
  * tag feeds) keeps them all. */
-static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *sel,
+static void read_select(const struct cfg *c, yaml_node_t *n, enum feed_select *sel,
 			struct strlist *names)
 {
-	if (!n)
+	yaml_document_t *doc = c->doc;
+	if (is_null(n))
 		return;
 	if (yamldoc_is_false(n)) {
 		*sel = SELECT_NONE;
@@ -81,46 +143,50 @@ static void read_select(yaml_document_t *doc, yaml_node_t *n, enum feed_select *
 	}
 }
 
-static void read_feed_keys(yaml_document_t *doc, yaml_node_t *feed, struct site *s)
+static void read_feed_keys(const struct cfg *c, yaml_node_t *feed, struct site *s)
 {
-	if (!feed || feed->type != YAML_MAPPING_NODE)
+	yaml_document_t *doc = c->doc;
+	if (is_null(feed))
 		return;
-	take_string(doc, feed, "path", &s->feed_path);
-	const char *limit = yamldoc_scalar(yamldoc_get(doc, feed, "posts_limit"));
-	if (limit) {
-		char *end;
-		long v = strtol(limit, &end, 10);
-		if (*end == '\0' && v >= 0)
-			s->posts_limit = v;
+	if (feed->type != YAML_MAPPING_NODE) {
+		bad_value(c, feed, "feed", "a mapping of jekyll-feed's keys (path:, posts_limit:, ...)",
+			  "jekyll-feed's defaults are used");
+		return;
 	}
-	take_bool(doc, feed, "excerpt_only", &s->excerpt_only);
-	read_select(doc, yamldoc_get(doc, feed, "categories"), &s->cat_select, &s->cat_names);
+	take_string(c, feed, "path", "feed.path", &s->feed_path);
+	take_limit(c, feed, &s->posts_limit);
+	take_bool(c, feed, "excerpt_only", "feed.excerpt_only", &s->excerpt_only);
+	read_select(c, yamldoc_get(doc, feed, "categories"), &s->cat_select, &s->cat_names);
 	yaml_node_t *tags = yamldoc_get(doc, feed, "tags");
-	read_select(doc, tags, &s->tag_select, &s->tag_names);
+	read_select(c, tags, &s->tag_select, &s->tag_names);
 	if (tags && tags->type == YAML_MAPPING_NODE)
-		take_string(doc, tags, "path", &s->feed_tags_path);
-	take_string(doc, feed, "icon", &s->feed_icon);
-	take_string(doc, feed, "logo", &s->feed_logo);
-	take_string(doc, feed, "hub", &s->feed_hub);
-	take_string(doc, feed, "style", &s->feed_style);
-	take_bool(doc, feed, "disable_in_development", &s->disable_in_development);
+		take_string(c, tags, "path", "feed.tags.path", &s->feed_tags_path);
+	take_string(c, feed, "icon", "feed.icon", &s->feed_icon);
+	take_string(c, feed, "logo", "feed.logo", &s->feed_logo);
+	take_string(c, feed, "hub", "feed.hub", &s->feed_hub);
+	take_string(c, feed, "style", "feed.style", &s->feed_style);
+	take_bool(c, feed, "disable_in_development", "feed.disable_in_development",
+		  &s->disable_in_development);
 }
 
 /* collections: posts: {permalink, output}, as Jekyll's
  * Configuration#add_default_collections reads it: the posts collection's
  * permalink is the posts' template, over the top-level `permalink`. (A list
  * of names, Jekyll's other form, sets nothing for posts.) */
-static void read_posts_collection(yaml_document_t *doc, yaml_node_t *collections, struct site *s)
+static void read_posts_collection(const struct cfg *c, yaml_node_t *collections, struct site *s)
 {
+	yaml_document_t *doc = c->doc;
 	if (!collections || collections->type != YAML_MAPPING_NODE)
 		return;
 	yaml_node_t *posts = yamldoc_get(doc, collections, "posts");
 	if (!posts || posts->type != YAML_MAPPING_NODE)
 		return;
-	const char *perm = yamldoc_scalar(yamldoc_get(doc, posts, "permalink"));
+	char *perm = NULL;
+	take_string(c, posts, "permalink", "collections.posts.permalink", &perm);
 	if (perm) {
 		free(s->permalink);
 		s->permalink = xstrdup(permalink_template(perm));
+		free(perm);
 	}
 }
 
@@ -156,24 +222,25 @@ static bool label_ok(const char *label)
 
 /* jekyll-feed's normalize_posts_meta: feed.collections.posts.path and
  * .categories are the site feed's, over feed.path and feed.categories. */
-static void read_posts_feed_meta(yaml_document_t *doc, yaml_node_t *meta, struct site *s)
+static void read_posts_feed_meta(const struct cfg *c, yaml_node_t *meta, struct site *s)
 {
 	if (!meta || meta->type != YAML_MAPPING_NODE)
 		return;
-	take_string(doc, meta, "path", &s->feed_path);
-	yaml_node_t *cats = yamldoc_get(doc, meta, "categories");
+	take_string(c, meta, "path", "feed.collections.posts.path", &s->feed_path);
+	yaml_node_t *cats = yamldoc_get(c->doc, meta, "categories");
 	if (cats) {
 		strlist_free(&s->cat_names);
 		s->cat_select = SELECT_ALL;
-		read_select(doc, cats, &s->cat_select, &s->cat_names);
+		read_select(c, cats, &s->cat_select, &s->cat_names);
 	}
 }
 
-static void add_feed_collection(yaml_document_t *doc, yaml_node_t *collections, const char *label,
+static void add_feed_collection(const struct cfg *cf, yaml_node_t *collections, const char *label,
 				yaml_node_t *meta, struct site *s)
 {
+	yaml_document_t *doc = cf->doc;
 	if (strcmp(label, "posts") == 0)
-		read_posts_feed_meta(doc, meta, s);
+		read_posts_feed_meta(cf, meta, s);
 	if (strcmp(label, "posts") == 0 || !label_ok(label) ||
 	    !collection_defined(doc, collections, label))
 		return;
@@ -196,8 +263,9 @@ static void add_feed_collection(yaml_document_t *doc, yaml_node_t *collections, 
 	}
 }
 
-static void read_feed_collections(yaml_document_t *doc, yaml_node_t *root, struct site *s)
+static void read_feed_collections(const struct cfg *cf, yaml_node_t *root, struct site *s)
 {
+	yaml_document_t *doc = cf->doc;
 	s->permalink_style = yamldoc_strdup(yamldoc_get(doc, root, "permalink"));
 	yaml_node_t *feed = yamldoc_get(doc, root, "feed");
 	yaml_node_t *list = feed && feed->type == YAML_MAPPING_NODE
@@ -208,14 +276,14 @@ static void read_feed_collections(yaml_document_t *doc, yaml_node_t *root, struc
 		     it < list->data.sequence.items.top; it++) {
 			const char *label = yamldoc_scalar(yaml_document_get_node(doc, *it));
 			if (label)
-				add_feed_collection(doc, collections, label, NULL, s);
+				add_feed_collection(cf, collections, label, NULL, s);
 		}
 	} else if (list && list->type == YAML_MAPPING_NODE) {
 		for (yaml_node_pair_t *pr = list->data.mapping.pairs.start;
 		     pr < list->data.mapping.pairs.top; pr++) {
 			const char *label = yamldoc_scalar(yaml_document_get_node(doc, pr->key));
 			if (label)
-				add_feed_collection(doc, collections, label,
+				add_feed_collection(cf, collections, label,
 						    yaml_document_get_node(doc, pr->value), s);
 		}
 	}
@@ -238,39 +306,77 @@ static void trim_slashes(char *s)
 		s[--n] = '\0';
 }
 
-static void read_config(yaml_document_t *doc, struct site *s)
+/* markdown: kramdown or CommonMark; another converter is not feedgen's. */
+static void read_markdown(const struct cfg *c, yaml_node_t *root, struct site *s)
 {
+	char *md = NULL;
+	take_string(c, root, "markdown", "markdown", &md);
+	if (md && markdown_mode_from_name(md) >= 0)
+		s->markdown = (enum markdown_mode)markdown_mode_from_name(md);
+	else if (md)
+		bad_value(c, yamldoc_get(c->doc, root, "markdown"), "markdown",
+			  "kramdown or CommonMark", "kramdown is used");
+	free(md);
+}
+
+static void read_config(const struct cfg *c, struct site *s)
+{
+	yaml_document_t *doc = c->doc;
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return;
 	/* jekyll-feed titles a feed site.title, else site.name. */
-	take_string(doc, root, "name", &s->title);
-	take_string(doc, root, "title", &s->title);
-	take_string(doc, root, "description", &s->description);
-	take_string(doc, root, "url", &s->url);
+	take_string(c, root, "name", "name", &s->title);
+	take_string(c, root, "title", "title", &s->title);
+	take_string(c, root, "description", "description", &s->description);
+	take_string(c, root, "url", "url", &s->url);
 	note_position(yamldoc_get(doc, root, "url"), &s->url_line, &s->url_col);
-	take_string(doc, root, "baseurl", &s->baseurl);
-	yamldoc_read_person(doc, yamldoc_get(doc, root, "author"), &s->author);
-	take_string(doc, root, "lang", &s->lang);
-	take_string(doc, root, "timezone", &s->timezone);
+	take_string(c, root, "baseurl", "baseurl", &s->baseurl);
+	yaml_node_t *author = yamldoc_get(doc, root, "author");
+	yamldoc_read_person(doc, author, &s->author);
+	if (s->author.uri) {
+		char *uri = postcheck_url_clean(s->author.uri);
+		if (!uri)
+			bad_value(c, author, "author", "an author whose uri is an http(s) URL",
+				  "the uri is left out");
+		free(s->author.uri);
+		s->author.uri = uri;
+	}
+	if (s->author.email) {
+		char *email = postcheck_email_clean(s->author.email);
+		if (!email)
+			bad_value(c, author, "author", "an author whose email is an e-mail address",
+				  "the email is left out");
+		free(s->author.email);
+		s->author.email = email;
+	}
+	take_string(c, root, "lang", "lang", &s->lang);
+	take_string(c, root, "timezone", "timezone", &s->timezone);
 	note_position(yamldoc_get(doc, root, "timezone"), &s->timezone_line, &s->timezone_col);
-	take_string(doc, root, "excerpt_separator", &s->excerpt_separator);
-	const char *perm = yamldoc_scalar(yamldoc_get(doc, root, "permalink"));
+	take_string(c, root, "excerpt_separator", "excerpt_separator", &s->excerpt_separator);
+	char *perm = NULL;
+	take_string(c, root, "permalink", "permalink", &perm);
 	if (perm) {
 		free(s->permalink);
 		s->permalink = xstrdup(permalink_template(perm));
+		free(perm);
 	}
-	const char *md = yamldoc_scalar(yamldoc_get(doc, root, "markdown"));
-	if (md && markdown_mode_from_name(md) >= 0)
-		s->markdown = (enum markdown_mode)markdown_mode_from_name(md);
-	take_bool(doc, root, "show_drafts", &s->show_drafts);
-	take_bool(doc, root, "future", &s->future);
-	take_bool(doc, root, "unpublished", &s->unpublished);
-	read_posts_collection(doc, yamldoc_get(doc, root, "collections"), s);
-	read_feed_keys(doc, yamldoc_get(doc, root, "feed"), s);
-	read_feed_collections(doc, root, s);
+	take_bool(c, root, "show_drafts", "show_drafts", &s->show_drafts);
+	take_bool(c, root, "future", "future", &s->future);
+	take_bool(c, root, "unpublished", "unpublished", &s->unpublished);
+	read_markdown(c, root, s);
+	read_posts_collection(c, yamldoc_get(doc, root, "collections"), s);
+	read_feed_keys(c, yamldoc_get(doc, root, "feed"), s);
+	read_feed_collections(c, root, s);
 	if (s->lang)
 		lang_normalize(s->lang);
+	if (s->lang && *s->lang && !postcheck_is_lang(s->lang)) {
+		/* xml:lang and hreflang of every feed: the validator would refuse it. */
+		bad_value(c, yamldoc_get(doc, root, "lang"), "lang", "a language tag (en, zh-CN)",
+			  "left out");
+		free(s->lang);
+		s->lang = NULL;
+	}
 	trim_slashes(s->url);
 	trim_slashes(s->baseurl);
 	/* Last: it takes the document (and the strings read above were copied). */
@@ -302,8 +408,9 @@ static int load_yaml_file(const char *dir, const char *name, const char *path,
 
 /* Each key of the mapping, with its entry as a person: {name, email, uri}, or
  * a name. An entry without a name is named by its key. */
-static void read_authors(yaml_document_t *doc, struct site *s)
+static void read_authors(const struct cfg *c, struct site *s)
 {
+	yaml_document_t *doc = c->doc;
 	yaml_node_t *root = yaml_document_get_root_node(doc);
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return;
@@ -325,18 +432,19 @@ static void read_authors(yaml_document_t *doc, struct site *s)
 /* Reads dir/name, when it exists, with read. Returns 1, 0 when there is no
  * such file, or -1 after a report. */
 static int load_into(struct site *s, const char *dir, const char *name,
-		     void (*read)(yaml_document_t *, struct site *), struct diag_sink *diag)
+		     void (*read)(const struct cfg *, struct site *), struct diag_sink *diag)
 {
 	struct buf path;
 	buf_init(&path);
 	buf_printf(&path, "%s/%s", dir, name);
 	yaml_document_t doc;
 	int got = load_yaml_file(dir, name, path.data, &doc, diag);
-	buf_free(&path);
 	if (got > 0) {
-		read(&doc, s);
+		struct cfg c = { &doc, path.data, diag };
+		read(&c, s);
 		yaml_document_delete(&doc);
 	}
+	buf_free(&path);
 	return got;
 }
 

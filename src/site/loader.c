@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,11 +153,14 @@ static void report_utc_dates(const struct site *site, const struct post *p, size
 	int off = p->date.off / 60;
 	char sign = off < 0 ? '-' : '+';
 	off = off < 0 ? -off : off;
+	char others[64] = "";
+	if (more)
+		snprintf(others, sizeof others, " (so are %zu more post%s)", more, more == 1 ? "" : "s");
 	diag_report(diag, DIAG_WARNING, p->path, p->date_line, p->date_col, "date-utc",
 		    "this date, without quotes or an offset, is a YAML timestamp that Jekyll reads "
-		    "as UTC, not as %s time (so are %zu more posts); add the offset (%c%02d%02d) "
+		    "as UTC, not as %s time%s; add the offset (%c%02d%02d) "
 		    "or quote it to mean local time",
-		    site->timezone && *site->timezone ? site->timezone : "the site's", more, sign,
+		    site->timezone && *site->timezone ? site->timezone : "the site's", others, sign,
 		    off / 60, off % 60);
 }
 

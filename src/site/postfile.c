@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/date.h"
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
@@ -70,20 +71,38 @@ static int find_front_matter(const char *s, size_t n, size_t start, struct fm_sp
 	return -1;
 }
 
+/* A position in a text that only moves forward: line and column (1-based,
+ * columns in characters) of byte `at`. Each message about the same text moves
+ * it on from the last one, so reporting every control character of a front
+ * matter stays linear (recomputed from the start, 300,000 took 41 s). */
+struct text_pos {
+	size_t at;
+	unsigned long line, col;
+};
+
+#define TEXT_POS_START ((struct text_pos){ 0, 1, 1 })
+
+static void pos_advance(const char *s, size_t to, struct text_pos *p)
+{
+	for (size_t i = p->at; i < to; i++) {
+		if (s[i] == '\n') {
+			p->line++;
+			p->col = 1;
+		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+			p->col++;
+		}
+	}
+	if (to > p->at)
+		p->at = to;
+}
+
 /* Line and column (1-based) of byte offset pos in s. */
 static void line_col(const char *s, size_t pos, unsigned long *line, unsigned long *col)
 {
-	unsigned long l = 1, c = 1;
-	for (size_t i = 0; i < pos; i++) {
-		if (s[i] == '\n') {
-			l++;
-			c = 1;
-		} else if (((unsigned char)s[i] & 0xC0) != 0x80) {
-			c++;
-		}
-	}
-	*line = l;
-	*col = c;
+	struct text_pos p = TEXT_POS_START;
+	pos_advance(s, pos, &p);
+	*line = p.line;
+	*col = p.col;
 }
 
 /* The head of a post file: enough bytes to hold its front matter, read in
@@ -177,7 +196,10 @@ static size_t control_len(const char *s)
 	return 0;
 }
 
-/* A copy of the YAML text with control characters removed (reported). */
+/* A copy of the YAML text with control characters removed (reported: the
+ * first CONTROL_CHARS_REPORTED each at its place, then how many more). */
+#define CONTROL_CHARS_REPORTED 20
+
 static char *clean_front_matter(const char *path, const char *file, size_t start, size_t end,
 				size_t *out_len, struct diag_sink *diag)
 {
@@ -185,6 +207,8 @@ static char *clean_front_matter(const char *path, const char *file, size_t start
 	buf_init(&b);
 	buf_adds(&b, "");
 	size_t run = start;	/* start of the clean bytes not yet copied */
+	struct text_pos pos = TEXT_POS_START;
+	size_t reported = 0;
 	for (size_t i = start; i < end;) {
 		size_t k = control_len(file + i);
 		if (!k) {
@@ -192,15 +216,21 @@ static char *clean_front_matter(const char *path, const char *file, size_t start
 			continue;
 		}
 		buf_add(&b, file + run, i - run);
-		unsigned long line, col;
-		line_col(file, i, &line, &col);
-		diag_report(diag, DIAG_WARNING, path, line, col, "control-char",
-			    "control character U+%04X dropped: XML 1.0 forbids it",
-			    k == 1 ? (unsigned)(unsigned char)file[i] : (unsigned)(unsigned char)file[i + 1]);
+		if (reported++ < CONTROL_CHARS_REPORTED) {
+			pos_advance(file, i, &pos);
+			diag_report(diag, DIAG_WARNING, path, pos.line, pos.col, "control-char",
+				    "control character U+%04X dropped: XML 1.0 forbids it",
+				    k == 1 ? (unsigned)(unsigned char)file[i]
+					   : (unsigned)(unsigned char)file[i + 1]);
+		}
 		i += k;
 		run = i;
 	}
 	buf_add(&b, file + run, end - run);
+	if (reported > CONTROL_CHARS_REPORTED)
+		diag_report(diag, DIAG_WARNING, path, pos.line, pos.col, "control-char",
+			    "%zu more control characters dropped after this one (not each reported)",
+			    reported - CONTROL_CHARS_REPORTED);
 	*out_len = b.len;
 	return buf_take(&b);
 }
@@ -236,10 +266,33 @@ struct fm_keys {
 	yaml_document_t *doc[FM_KEYS];
 };
 
+/* A relative author uri made absolute against the site (JSON Feed's
+ * authors[].url must be absolute), as jekyll's absolute_url would; kept as
+ * it is without a site url (Atom takes it so). Takes ref. */
+static char *absolute_uri(const struct site *site, char *ref)
+{
+	if (!ref || !*site->url || ref[strcspn(ref, ":/?#")] == ':')
+		return ref;
+	struct buf b;
+	buf_init(&b);
+	char *abs;
+	if (ref[0] == '/' && ref[1] == '/') {
+		buf_printf(&b, "https:%s", ref);	/* protocol-relative */
+		abs = buf_take(&b);
+	} else {
+		buf_printf(&b, "%s%s", ref[0] == '/' ? "" : "/", ref);
+		abs = url_absolute(site->url, site->baseurl, b.data);
+		buf_free(&b);
+	}
+	free(ref);
+	return abs;
+}
+
 /* author: a name or {name, email, uri}; with neither, the first of `authors`
  * (jekyll-feed). A name that is a key of _data/authors.yml stands for that
  * entry, as jekyll-feed looks it up. */
-static void read_author(const struct site *site, const struct fm_keys *fm, struct person *a)
+static void read_author(const struct site *site, const struct fm_keys *fm, struct person *a,
+			const char *path, struct diag_sink *diag)
 {
 	yaml_node_t *n = fm->n[FM_AUTHOR];
 	yaml_document_t *doc = fm->doc[FM_AUTHOR];
@@ -260,12 +313,17 @@ static void read_author(const struct site *site, const struct fm_keys *fm, struc
 	}
 	const struct person *known =
 		n && n->type == YAML_SCALAR_NODE ? site_author(site, a->name) : NULL;
-	if (!known)
+	if (!known) {
+		/* The uri reaches <uri> and authors[].url: as an image URL is. */
+		yaml_node_t *where = n && n->type == YAML_MAPPING_NODE ? n : fm->n[FM_AUTHOR];
+		a->uri = absolute_uri(site, postcheck_url(a->uri, where, path, "author uri", diag));
+		a->email = postcheck_email(a->email, where, path, diag);
 		return;
+	}
 	person_clear(a);
 	a->name = dup_or_null(known->name);
-	a->email = dup_or_null(known->email);
-	a->uri = dup_or_null(known->uri);
+	a->email = postcheck_email_clean(known->email);
+	a->uri = postcheck_url_clean(known->uri);
 }
 
 /* Front matter strings reach XML: drop the characters it forbids, which YAML
@@ -392,6 +450,43 @@ struct fm_result {
 	unsigned long title_line, title_col;	/* for the empty-title message */
 };
 
+/* l's names, then those of `add` (cleaned for XML), each kept where it first
+ * appears: strlist_add() compares each with all before it, which took 39 s
+ * for 100,000 tags; one sort by (name, place) finds the repeats instead.
+ * Takes the strings of `add`. */
+static void append_unique(struct strlist *l, struct strlist *add)
+{
+	size_t n = l->n + add->n;
+	char **all = xmalloc((n ? n : 1) * sizeof *all);
+	for (size_t i = 0; i < l->n; i++)
+		all[i] = l->v[i];
+	for (size_t i = 0; i < add->n; i++) {
+		all[l->n + i] = xml_clean(add->v[i], strlen(add->v[i]), NULL);
+		free(add->v[i]);
+	}
+	struct key_at *keys = xmalloc((n ? n : 1) * sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (struct key_at){ all[i], i };
+	qsort(keys, n, sizeof *keys, key_at_cmp);
+	bool *again = xcalloc(n ? n : 1, sizeof *again);
+	for (size_t i = 0; i < n; i++)
+		again[keys[i].index] = !*keys[i].key || (i > 0 && strcmp(keys[i].key, keys[i - 1].key) == 0);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (again[i])
+			free(all[i]);
+		else
+			all[k++] = all[i];
+	}
+	free(keys);
+	free(again);
+	free(l->v);
+	free(add->v);
+	*add = (struct strlist){0};
+	l->v = all;
+	l->n = k;
+}
+
 /* Categories as Jekyll merges them: those of `defaults:` first, then the
  * post's own `categories` (Document#merge_categories! takes the union), then
  * `category`. */
@@ -405,28 +500,18 @@ static void read_categories(const struct site *site, struct post *p, const struc
 							   "categories", &ddoc)
 					   : NULL;
 	if (dflt)
-		yamldoc_add_names(ddoc, dflt, true, &names);
-	yamldoc_add_names(fm->doc[FM_CATEGORIES], fm->n[FM_CATEGORIES], true, &names);
-	yamldoc_add_names(fm->doc[FM_CATEGORY], fm->n[FM_CATEGORY], false, &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
-		strlist_add(&p->categories, c);
-		free(c);
-	}
-	strlist_free(&names);
+		yamldoc_collect_names(ddoc, dflt, true, &names);
+	yamldoc_collect_names(fm->doc[FM_CATEGORIES], fm->n[FM_CATEGORIES], true, &names);
+	yamldoc_collect_names(fm->doc[FM_CATEGORY], fm->n[FM_CATEGORY], false, &names);
+	append_unique(&p->categories, &names);
 }
 
 static void read_tags(struct post *p, const struct fm_keys *fm)
 {
 	struct strlist names = {0};
-	yamldoc_add_names(fm->doc[FM_TAGS], fm->n[FM_TAGS], true, &names);
-	yamldoc_add_names(fm->doc[FM_TAG], fm->n[FM_TAG], false, &names);
-	for (size_t i = 0; i < names.n; i++) {
-		char *c = xml_clean(names.v[i], strlen(names.v[i]), NULL);
-		strlist_add(&p->tags, c);
-		free(c);
-	}
-	strlist_free(&names);
+	yamldoc_collect_names(fm->doc[FM_TAGS], fm->n[FM_TAGS], true, &names);
+	yamldoc_collect_names(fm->doc[FM_TAG], fm->n[FM_TAG], false, &names);
+	append_unique(&p->tags, &names);
 }
 
 static void read_dates(struct post *p, const struct fm_keys *fm, struct fm_result *r,
@@ -470,6 +555,26 @@ static void read_media(struct post *p, const struct fm_keys *fm, struct diag_sin
 	}
 }
 
+/* A relative id made absolute as jekyll-feed's `absolute_url` does (site
+ * url + baseurl + "/" + id), or its tag: URI with no site url: a feed's id
+ * must be absolute. Takes id. */
+static char *absolute_id(const struct site *site, char *id)
+{
+	if (!id || id[strcspn(id, ":/?#")] == ':')
+		return id;
+	struct buf path;
+	buf_init(&path);
+	buf_printf(&path, "%s%s", id[0] == '/' ? "" : "/", id);
+	free(id);
+	char *abs = url_absolute(site->url, site->baseurl, path.data);
+	buf_free(&path);
+	if (*site->url)
+		return abs;
+	char *tag = siteurl_tag_id(abs);
+	free(abs);
+	return tag;
+}
+
 static void read_front_matter(const struct site *site, yaml_document_t *doc, struct post *p,
 			      struct fm_result *r, struct diag_sink *diag)
 {
@@ -503,22 +608,29 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
-	const yaml_node_t *name_nodes[] = {fm.n[FM_CATEGORIES], fm.n[FM_CATEGORY], fm.n[FM_TAGS],
-					   fm.n[FM_TAG]};
-	if (postcheck_names_raw(name_nodes, 4, p->path, diag) != 0) {
+	enum fm_key name_keys[] = {FM_CATEGORIES, FM_CATEGORY, FM_TAGS, FM_TAG};
+	const yaml_node_t *name_nodes[5] = {NULL}, *at = NULL;
+	for (size_t i = 0; i < 4; i++) {
+		name_nodes[i] = fm.n[name_keys[i]];
+		if (!at && fm.doc[name_keys[i]] == doc)	/* not a node of _config.yml */
+			at = name_nodes[i];
+	}
+	yaml_document_t *ddoc = NULL;	/* `defaults:` categories merged with the post's own */
+	if (own_categories)
+		name_nodes[4] = defaults_get(site->defaults, p->relpath, "posts", "categories", &ddoc);
+	if (postcheck_names_raw(name_nodes, 5, at, p->path, diag) != 0) {
 		r->failed = true;
 		return;
 	}
 	read_categories(site, p, &fm, own_categories);
 	read_tags(p, &fm);
-	read_author(site, &fm, &p->author);
+	read_author(site, &fm, &p->author, p->path, diag);
 	p->description = fm_string(fm.n[FM_DESCRIPTION], p->path, diag);
 	p->excerpt = fm_string(fm.n[FM_EXCERPT], p->path, diag);
 	p->excerpt_separator = fm_string(fm.n[FM_EXCERPT_SEPARATOR], p->path, diag);
 	p->permalink = fm_string(fm.n[FM_PERMALINK], p->path, diag);
-	p->id = fm_string(fm.n[FM_ID], p->path, diag);
-	if (!p->id)
-		p->id = fm_string(fm.n[FM_GUID], p->path, diag);
+	yaml_node_t *id = yamldoc_scalar(fm.n[FM_ID]) ? fm.n[FM_ID] : fm.n[FM_GUID];
+	p->id = absolute_id(site, postcheck_id(fm_string(id, p->path, diag), id, p->path, diag));
 	p->lang = fm_string(fm.n[FM_LANG], p->path, diag);
 	if (p->lang)
 		p->lang = postcheck_lang(lang_normalize(p->lang), fm.n[FM_LANG], p->path, diag);
@@ -626,11 +738,15 @@ struct post *load_post_file(const struct site *site, const char *path, const cha
 	if (!r.failed && !r.date_set && has_name_date)
 		jekyll_name_date(p, relpath);
 	struct stat st;
+	bool draft = p->draft || in_drafts(relpath) || in_drafts(path);
 	if (!r.failed && !r.date_set && !has_name_date &&
-	    (in_drafts(relpath) || site_collection_of(site, relpath)) && stat(path, &st) == 0) {
-		/* Jekyll dates a draft without a date by its file's mtime (and a
-		 * collection's document by the build's clock, which feedgen has
-		 * not: the file's mtime too). */
+	    (draft || site_collection_of(site, relpath)) && stat(path, &st) == 0) {
+		/* Jekyll dates a draft without a date by its file's mtime
+		 * (Document#date: `data["date"] ||= (draft? ? source_file_mtime
+		 * : ...)`); draft? is true for a file of _drafts/ (also when the
+		 * folder given is _drafts itself) and for `draft: true`. A
+		 * collection's document gets the build's clock, which feedgen has
+		 * not: the file's mtime too. */
 		p->date = (struct fg_time){ .sec = st.st_mtime };
 		date_to_site_zone(&p->date);
 		r.date_set = true;

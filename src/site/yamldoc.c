@@ -7,16 +7,21 @@
 #include "base/text.h"
 #include "site/yamldoc.h"
 
-/* Deeper than this no front matter or config goes; libyaml's scanner slows
- * down with the square of the flow nesting ("[[[[..."), so a hostile file could
- * otherwise take minutes. */
+/* Deeper than this no front matter or config goes. Every kind of nesting
+ * counts: libyaml's scanner slows down with the square of the flow nesting
+ * ("[[[[..."), and block nesting ("- - - - ..." on one line) costs memory
+ * for each level (2 M levels took 646 MB), so a hostile file could otherwise
+ * take minutes or the machine's memory. */
 #define YAML_MAX_DEPTH 64
 
+/* An upper bound on the collections the text can open: a flow collection
+ * needs '[' or '{', a block sequence '-', a block mapping ':' or '?'. Below
+ * the limit no event pass is needed (most front matter has a dozen keys). */
 static size_t count_openers(const char *s, size_t n)
 {
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++)
-		k += s[i] == '[' || s[i] == '{';
+		k += s[i] == '[' || s[i] == '{' || s[i] == '-' || s[i] == ':' || s[i] == '?';
 	return k;
 }
 
@@ -54,6 +59,26 @@ static int check_depth(const char *bytes, size_t n, const char *file, unsigned l
 	return rc;
 }
 
+/* A YAML escape ("\0", "\x00", "\u0000") can put a NUL in a value; libyaml
+ * gives its length, but every reader here takes values as C strings, so the
+ * value would be cut there without a word. Such a document is refused, as a
+ * NUL byte in the text is (postfile.c's check_bytes). */
+static int check_nul(yaml_document_t *doc, const char *file, unsigned long first_line,
+		     struct diag_sink *diag)
+{
+	for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+		if (n->type != YAML_SCALAR_NODE ||
+		    !memchr(n->data.scalar.value, '\0', n->data.scalar.length))
+			continue;
+		diag_report(diag, DIAG_ERROR, file, first_line + n->start_mark.line,
+			    n->start_mark.column + 1, "nul",
+			    "a YAML escape gives a NUL character in this value, which no feed can "
+			    "hold (it would cut the text there)");
+		return -1;
+	}
+	return 0;
+}
+
 int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
 		 const char *file, unsigned long first_line, struct diag_sink *diag)
 {
@@ -66,7 +91,10 @@ int yamldoc_load(yaml_document_t *doc, const char *bytes, size_t n,
 	yaml_parser_set_input_string(&parser, (const unsigned char *)bytes, n);
 	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
 	int ok = yaml_parser_load(&parser, doc);
-	if (!ok) {
+	if (ok && check_nul(doc, file, first_line, diag) != 0) {
+		yaml_document_delete(doc);
+		ok = 0;
+	} else if (!ok) {
 		yaml_mark_t m = parser.problem_mark;
 		if (parser.error == YAML_READER_ERROR)
 			diag_report(diag, DIAG_ERROR, file, 0, 0, "yaml",
@@ -136,32 +164,37 @@ char *yamldoc_strdup(yaml_node_t *n)
 	return s ? xml_clean(s, strlen(s), NULL) : NULL;
 }
 
-static void add_split(const char *s, struct strlist *l)
+/* Append s to l: a copy, without the duplicate check strlist_add() makes. */
+static void push(struct strlist *l, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v[l->n++] = xstrndup(s, n);
+}
+
+static void push_split(const char *s, struct strlist *l)
 {
 	const char *p = s;
 	while (*p) {
 		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 			p++;
 		size_t k = strcspn(p, " \t\n\r");
-		if (k) {
-			char *w = xstrndup(p, k);
-			strlist_add(l, w);
-			free(w);
-		}
+		push(l, p, k);
 		p += k;
 	}
 }
 
-void yamldoc_add_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l)
+void yamldoc_collect_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l)
 {
 	if (!n)
 		return;
 	if (n->type == YAML_SCALAR_NODE) {
 		const char *s = yamldoc_scalar(n);
 		if (s && split)
-			add_split(s, l);
+			push_split(s, l);
 		else if (s)
-			strlist_add(l, s);
+			push(l, s, strlen(s));
 		return;
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
@@ -169,8 +202,17 @@ void yamldoc_add_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct 
 	for (yaml_node_item_t *i = n->data.sequence.items.start; i < n->data.sequence.items.top; i++) {
 		const char *s = yamldoc_scalar(yaml_document_get_node(doc, *i));
 		if (s)
-			strlist_add(l, s);
+			push(l, s, strlen(s));
 	}
+}
+
+void yamldoc_add_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l)
+{
+	struct strlist all = {0};
+	yamldoc_collect_names(doc, n, split, &all);
+	for (size_t i = 0; i < all.n; i++)
+		strlist_add(l, all.v[i]);
+	strlist_free(&all);
 }
 
 static bool scalar_in(yaml_node_t *n, const char *const *words)

@@ -39,6 +39,11 @@ char *yamldoc_strdup(yaml_node_t *n);
  * a sequence's scalar items each whole. */
 void yamldoc_add_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l);
 
+/* The same names as yamldoc_add_names(), appended without looking for
+ * duplicates (a post may list a hundred thousand: the caller removes them in
+ * one sort) and without empty ones. */
+void yamldoc_collect_names(yaml_document_t *doc, yaml_node_t *n, bool split, struct strlist *l);
+
 /* author: a name, or {name, email, uri} (jekyll-feed also reads `url` for uri).
  * Replaces what *a held. */
 void yamldoc_read_person(yaml_document_t *doc, yaml_node_t *n, struct person *a);

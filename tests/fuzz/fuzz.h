@@ -72,7 +72,10 @@ int fuzz_xml_text_ok(const char *s);
 int fuzz_xml_well_formed(const char *s, size_t n);
 
 /* Write the site feed of `posts` in every format of feed_formats into memory
- * and abort unless each is well-formed XML (or valid JSON, for JSON Feed). */
+ * and abort unless each is well-formed XML (or valid JSON, for JSON Feed) and,
+ * for each format feedgen would write for the site (all with a valid url,
+ * Atom alone with none), feedgen's own validator finds no error and no unsafe
+ * HTML in it. */
 void fuzz_check_feeds(const struct site *site, const struct post_list *posts);
 
 #endif

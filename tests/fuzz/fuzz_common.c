@@ -12,10 +12,13 @@
 #include <libxml/parser.h>
 
 #include "base/date.h"
+#include "base/siteurl.h"
 #include "base/text.h"
 #include "feeds/feed.h"
 #include "feeds/formats.h"
 #include "fuzz.h"
+#include "validate/report.h"
+#include "validate/validate.h"
 
 /* The one piece of process state: libFuzzer calls a target millions of times
  * and the loader only reads files, so one folder is made once and reused. */
@@ -157,6 +160,52 @@ static int mem_close(void *ctx)
 	return 0;
 }
 
+/* Compiling the schemas takes far longer than one feed: once a process. */
+static struct validator *generator_validator(void)
+{
+	static struct validator *v;
+	if (!v && !(v = validator_new())) {
+		fputs("fuzz: the built-in schemas do not compile\n", stderr);
+		abort();
+	}
+	return v;
+}
+
+/* The formats feedgen writes for this site: all with a valid url, Atom alone
+ * with none (tag: ids), nothing with a url the command line refuses. */
+static bool format_written(const struct site *site, const struct format *fmt)
+{
+	if (!site->url || !*site->url)
+		return !fmt->needs_site_url;
+	return siteurl_valid(site->url);
+}
+
+/* Whatever a post holds, feedgen's own validator accepts the feed: no error,
+ * and none of the warnings the body sanitizer exists to prevent. */
+static void check_valid(const struct site *site, const struct format *fmt, const char *s,
+			size_t n)
+{
+	if (!format_written(site, fmt))
+		return;
+	struct vreport r;
+	vreport_init(&r);
+	validate_document(generator_validator(), s, n, &r);
+	for (size_t i = 0; i < r.n; i++) {
+		const struct vdiag *d = &r.v[i];
+		if (d->sev == DIAG_ERROR || !strcmp(d->rule, "html-security-risk") ||
+		    !strcmp(d->rule, "not-html"))
+			fprintf(stderr, "fuzz: %s feed:%lu:%lu: %s [%s]\n", fmt->name, d->line, d->col,
+				d->message, d->rule);
+	}
+	bool bad = r.errors > 0;
+	for (size_t i = 0; i < r.n; i++)
+		bad = bad || !strcmp(r.v[i].rule, "html-security-risk") || !strcmp(r.v[i].rule, "not-html");
+	vreport_free(&r);
+	if (bad && getenv("FUZZ_SHOW_FEED"))
+		fwrite(s, 1, n, stderr);
+	fuzz_check(!bad, "feedgen's validator accepts the feed it wrote");
+}
+
 void fuzz_check_feeds(const struct site *site, const struct post_list *posts)
 {
 	struct write_options wo = { .content = CONTENT_BOTH, .generator_version = "fuzz" };
@@ -179,6 +228,7 @@ void fuzz_check_feeds(const struct site *site, const struct post_list *posts)
 				   "a written XML feed is well-formed");
 		else
 			fuzz_check(fuzz_json_ok(out.data, out.len), "a written JSON feed is valid JSON");
+		check_valid(site, fmt, out.data, out.len);
 		buf_free(&out);
 		feed_free(&feed);
 	}
