@@ -728,6 +728,18 @@ bool check_no_html(const char *s)
 	return true;
 }
 
+/* Is p (in s) inside a tag: is the nearest '<' or '>' before it a '<'? An
+ * event handler is one only there; " onerror=" in text is text. */
+static bool inside_tag(const char *s, const char *p)
+{
+	while (p > s) {
+		p--;
+		if (*p == '<' || *p == '>')
+			return *p == '<';
+	}
+	return false;
+}
+
 /* No active content: script, frames, plug-ins, event handlers, javascript: URLs.
  * One pass over the text, trying only the needles that start with the byte at
  * hand: this runs on every content element of a feed, often megabytes. */
@@ -743,7 +755,8 @@ bool check_safe_html(const char *s)
 		if (c != '<' && c != 'j' && c != 'v' && c != ' ')
 			continue;
 		for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-			if (bad[i][0] == c && strncasecmp(p, bad[i], strlen(bad[i])) == 0)
+			if (bad[i][0] == c && strncasecmp(p, bad[i], strlen(bad[i])) == 0 &&
+			    (c != ' ' || inside_tag(s, p)))
 				return false;
 	}
 	return true;
