@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/langtag.h"
 #include "base/text.h"
 #include "content/body.h"
 #include "tap.h"
@@ -146,6 +147,26 @@ static void test_clean_and_squeeze_agree(void)
 	ok(squeeze_same, "text_squeeze() leaves single spaces between words and none at the ends");
 }
 
+/* One definition of a language tag for the loader and the validator. */
+static void test_langtag(void)
+{
+	static const struct { const char *tag; bool formed, known; } cases[] = {
+		{"en", true, true}, {"zh-CN", true, true}, {"ZH-hant-TW", true, true},
+		{"x-klingon", true, true}, {"i-navajo", true, true}, {"fil", true, true},
+		{"zl-TW", true, false}, {"e1", true, false}, {"english", true, false},
+		{"en_US", false, false}, {"", false, false}, {"en-", false, false},
+		{"-en", false, false}, {"en--US", false, false}, {"en-123456789", false, false},
+		{"en US", false, false}, {"zh-CN\t", false, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char what[80];
+		snprintf(what, sizeof what, "'%s': well formed %d, a known language %d",
+			 cases[i].tag, cases[i].formed, cases[i].known);
+		ok(langtag_well_formed(cases[i].tag) == cases[i].formed &&
+		   langtag_known(cases[i].tag) == cases[i].known, "%s", what);
+	}
+}
+
 static void test_xml_clean(void)
 {
 	size_t dropped = 0;
@@ -232,6 +253,7 @@ int main(void)
 	test_utf8();
 	test_utf8_table();
 	test_xml_clean();
+	test_langtag();
 	test_clean_and_squeeze_agree();
 	test_truncate();
 	test_html_to_text();

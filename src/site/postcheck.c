@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/langtag.h"
 #include "base/text.h"
 #include "site/postcheck.h"
 
@@ -87,46 +88,9 @@ char *postcheck_url(char *v, const yaml_node_t *n, const char *path, const char 
 	return clean;
 }
 
-/* ISO 639-1, the two-letter codes the validator knows (validate/'s
- * rules_values.c holds the same list; the loader cannot reach it). */
-static const char iso639_1[] =
-	"aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr "
-	"cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu "
-	"gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk "
-	"kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo mr "
-	"ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn "
-	"ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti "
-	"tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu in iw ji ";
-
-/* The primary subtag: i or x, a known two-letter code, or three letters. */
-static bool primary_ok(const char *s, size_t n)
-{
-	if (n == 1)
-		return *s == 'i' || *s == 'I' || *s == 'x' || *s == 'X';
-	if (n == 3)
-		return true;
-	if (n != 2)
-		return false;
-	char code[4] = { (char)tolower((unsigned char)s[0]), (char)tolower((unsigned char)s[1]), ' ', 0 };
-	for (const char *p = strstr(iso639_1, code); p; p = strstr(p + 1, code))
-		if ((p - iso639_1) % 3 == 0)
-			return true;
-	return false;
-}
-
 bool postcheck_is_lang(const char *v)
 {
-	const char *p = v;
-	size_t first = strspn(p, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
-	bool ok = first >= 1 && first <= 8 && primary_ok(v, first);
-	p += first;
-	while (ok && *p == '-') {
-		size_t k = strspn(p + 1, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-					 "0123456789");
-		ok = k >= 1 && k <= 8;
-		p += 1 + k;
-	}
-	return ok && *p == '\0';
+	return langtag_known(v);
 }
 
 char *postcheck_lang(char *v, const yaml_node_t *n, const char *path, struct diag_sink *diag)

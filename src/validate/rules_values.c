@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/langtag.h"
 #include "validate/rules.h"
 
 /* ---- small scanners ---- */
@@ -597,56 +598,16 @@ bool check_mime_type(const char *s)
 
 /* ---- language codes ---- */
 
-/* ISO 639-1, the two-letter codes. */
-static const char iso639_1[] =
-	"aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr "
-	"cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu "
-	"gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk "
-	"kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mo mr "
-	"ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn "
-	"ro ru rw sa sc sd se sg sh si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti "
-	"tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu in iw ji ";
-
-static bool primary_ok(const char *s, size_t n)
-{
-	char code[4];
-	if (n == 1)
-		return *s == 'i' || *s == 'I' || *s == 'x' || *s == 'X';
-	if (n == 3) {
-		for (size_t i = 0; i < 3; i++)
-			if (!isalpha((unsigned char)s[i]))
-				return false;
-		return true;
-	}
-	if (n != 2 || !isalpha((unsigned char)s[0]) || !isalpha((unsigned char)s[1]))
-		return false;
-	code[0] = (char)tolower((unsigned char)s[0]);
-	code[1] = (char)tolower((unsigned char)s[1]);
-	code[2] = ' ';
-	code[3] = '\0';
-	return strstr(iso639_1, code) != NULL && ((strstr(iso639_1, code) - iso639_1) % 3) == 0;
-}
-
-/* RFC 3066 shape: primary subtag, then 1-8 alphanumerics per subtag. */
+/* RFC 3066 shape (base/langtag.h, the definition the loader uses too). */
 bool check_language_tag(const char *s)
 {
-	size_t n = strcspn(s, "-");
-	if (n == 0 || n > 8 || !all_of(s, n, ""))
-		return false;
-	for (const char *p = s + n; *p == '-';) {
-		p++;
-		size_t k = strcspn(p, "-");
-		if (k == 0 || k > 8 || !all_of(p, k, ""))
-			return false;
-		p += k;
-	}
-	return true;
+	return langtag_well_formed(s);
 }
 
 /* RSS 2.0 language: an ISO 639 language code, optionally -REGION (RFC 1766). */
 bool check_language(const char *s)
 {
-	return check_language_tag(s) && primary_ok(s, strcspn(s, "-"));
+	return langtag_known(s);
 }
 
 /* ---- numbers and keywords ---- */
