@@ -131,6 +131,10 @@ static int check_input(struct validator *v, const char *name, const struct vopts
 		if (rc == 0) {
 			validate_document(v, res.body.data ? res.body.data : "", res.body.len, r);
 			validate_media_type(res.content_type, r);
+			validate_charset(res.content_type, res.body.data ? res.body.data : "",
+					 res.body.len, r);
+			validate_self_location(res.final_url, res.body.data ? res.body.data : "",
+					       res.body.len, r);
 		}
 		fetch_result_free(&res);
 		return rc;

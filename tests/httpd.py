@@ -269,6 +269,32 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def as_xml(self):
         self.send_bytes(200, ATOM, "application/xml")
 
+    # -- the HTTP exchange against the document (tests/validate-warn-http.sh) --
+
+    def charset_mismatch(self):
+        # The body declares utf-8; the server says iso-8859-1 (RFC 3023 §8).
+        self.send_bytes(200, ATOM, "application/atom+xml; charset=iso-8859-1")
+
+    def charset_alias(self):
+        # "UTF8", quoted: the same encoding under another spelling.
+        self.send_bytes(200, ATOM, 'application/atom+xml; charset="UTF8"')
+
+    def self_feed(self, href):
+        link = b'  <link rel="self" href="' + href.encode() + b'"/>\n'
+        return ATOM.replace(b"  <author>", link + b"  <author>", 1)
+
+    def self_here(self):
+        host, port = self.server.server_address[:2]
+        here = "http://%s:%d/self-here.xml" % (host, port)
+        self.send_bytes(200, self.self_feed(here), "application/atom+xml")
+
+    def self_moved(self):
+        self.redirect("/self-here.xml", 301)
+
+    def self_elsewhere(self):
+        self.send_bytes(200, self.self_feed("http://example.com/feed.xml"),
+                        "application/atom+xml")
+
     def gzip_file(self):
         # A .gz file served as is, no Content-Encoding: the body is gzip.
         self.send_bytes(200, gzip_bytes(ATOM), "application/gzip")
@@ -299,6 +325,11 @@ ROUTES = {
     "/as-html": Handler.as_html,
     "/as-xml": Handler.as_xml,
     "/gzip-file": Handler.gzip_file,
+    "/charset-mismatch": Handler.charset_mismatch,
+    "/charset-alias": Handler.charset_alias,
+    "/self-here.xml": Handler.self_here,
+    "/self-moved": Handler.self_moved,
+    "/self-elsewhere": Handler.self_elsewhere,
 }
 
 

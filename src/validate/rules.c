@@ -60,6 +60,18 @@ const struct rule rule_table[R_COUNT] = {
 	[R_MEDIA_TYPE_GENERIC] = { "media-type-generic", W,
 		"served with a generic media type; the feed's own is better",
 		"RFC 4287 §7; RSS Best Practices Profile §Media type; JSON Feed 1.1; RFC 7303 §9", NULL },
+	[R_ENCODING_MISMATCH] = { "encoding-mismatch", W,
+		"the HTTP charset differs from the document's encoding; the HTTP charset wins",
+		"RFC 3023 §3.2, §8; RFC 7303 §3.2, §4.2; W3C EncodingMismatch", NULL },
+	[R_SELF_LOCATION] = { "self-location-mismatch", W,
+		"the rel=\"self\" link is not the URL the document was fetched from",
+		"RFC 4287 §4.2.7.2 (\"self\": a resource equivalent to the containing element); "
+		"W3C SelfDoesntMatchLocation", NULL },
+	[R_OPML_OUTLINE_VERSION] = { "opml-outline-version", W,
+		"the version of an outline of type rss should be RSS, RSS1, RSS2 or scriptingNews",
+		"OPML 2.0 §Subscription lists (version: RSS1, RSS, scriptingNews); "
+		"W3C InvalidOutlineVersion",
+		NULL },
 	[R_DATE_RFC3339] = { "date-rfc3339", E, "not an RFC 3339 date-time",
 		"RFC 4287 §3.3; RFC 3339 §5.6", check_rfc3339 },
 	[R_DATE_RFC822] = { "date-rfc822", E, "not an RFC 822 date-time",

@@ -56,6 +56,10 @@ enum rule_id {
 	R_HEAD_TOO_LARGE,
 	R_MEDIA_TYPE_UNEXPECTED,
 	R_MEDIA_TYPE_GENERIC,
+	/* W3C classes added together (HTTP exchange, OPML outlines) */
+	R_ENCODING_MISMATCH,
+	R_SELF_LOCATION,
+	R_OPML_OUTLINE_VERSION,
 	/* values */
 	R_DATE_RFC3339,
 	R_DATE_RFC822,

@@ -141,6 +141,21 @@ static void check_created(struct vctx *c, xmlNodePtr n)
 	xmlFree(v);
 }
 
+/* §Subscription lists: version "varies depending on the version of RSS
+ * that's being supplied": RSS1 (1.0), RSS (0.91, 0.92, 2.0), scriptingNews;
+ * the W3C validator also takes RSS2. Compared as the type is, ignoring case. */
+static void check_rss_version(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const known[] = { "RSS", "RSS1", "RSS2", "scriptingNews" };
+	xmlChar *v = attr_get(n, "version");
+	bool ok = !v;
+	for (size_t i = 0; !ok && i < sizeof known / sizeof *known; i++)
+		ok = strcasecmp((const char *)v, known[i]) == 0;
+	if (!ok)
+		rule_report(c, n, R_OPML_OUTLINE_VERSION, "version=\"%.40s\"", v);
+	xmlFree(v);
+}
+
 /* §What is an <outline>?, §Other special attributes, §Subscription lists,
  * §Inclusion. Then the outlines it holds, depth-first; libxml2 bounds the
  * depth. */
@@ -157,6 +172,7 @@ static void check_outline(struct vctx *c, xmlNodePtr n)
 		if (!title)
 			rule_report(c, n, R_OPML_TITLE, "<outline type=\"rss\">");
 		xmlFree(title);
+		check_rss_version(c, n);
 	} else if (type && (strcasecmp((const char *)type, "link") == 0 ||
 			    strcasecmp((const char *)type, "include") == 0)) {
 		outline_url(c, n, "url", R_OPML_URL, (const char *)type);

@@ -17,6 +17,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,7 @@
 #include <libxml/entities.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/uri.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlreader.h>
 
@@ -1050,4 +1052,205 @@ int validate_fd(struct validator *v, int fd, struct vreport *out)
 		return -1;
 	}
 	return 0;
+}
+
+/* ---- the HTTP charset and the document's own encoding ---- */
+
+/* The charset parameter of a Content-Type into out ("" when none). HTTP's
+ * quoted-string takes double quotes only: single quotes stay part of the
+ * value, as the W3C validator reads them (its EncodingMismatch page). */
+static void charset_param(const char *ct, char *out, size_t outlen)
+{
+	*out = '\0';
+	for (const char *p = strchr(ct, ';'); p; p = strchr(p + 1, ';')) {
+		const char *q = p + 1 + strspn(p + 1, " \t");
+		if (strncasecmp(q, "charset", 7) != 0)
+			continue;
+		q += 7 + strspn(q + 7, " \t");
+		if (*q != '=')
+			continue;
+		q += 1 + strspn(q + 1, " \t");
+		bool quoted = *q == '"';
+		q += quoted;
+		size_t n = quoted ? strcspn(q, "\"") : strcspn(q, "; \t");
+		snprintf(out, outlen, "%.*s", (int)(n < outlen ? n : outlen - 1), q);
+		return;
+	}
+}
+
+/* The encoding the document names for itself (XML 1.0 §4.3.3, Appendix F):
+ * its declaration's, else UTF-16 after a UTF-16 byte-order mark, else
+ * UTF-8. */
+static void declared_encoding(const char *data, size_t len, char *out, size_t outlen)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (len >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE))) {
+		snprintf(out, outlen, "UTF-16");
+		return;
+	}
+	snprintf(out, outlen, "UTF-8");
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		data += 3, len -= 3;
+	if (len < 6 || memcmp(data, "<?xml", 5) != 0)
+		return;
+	size_t lim = len < 512 ? len : 512;
+	const char *end = memchr(data, '>', lim);
+	if (!end)
+		return;
+	for (const char *p = data + 5; p + 8 < end; p++) {
+		if (memcmp(p, "encoding", 8) != 0)
+			continue;
+		const char *q = p + 8;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n' || *q == '='))
+			q++;
+		if (q >= end || (*q != '"' && *q != '\''))
+			return;
+		const char *v = q + 1, *close = memchr(v, *q, (size_t)(end - v));
+		if (close)
+			snprintf(out, outlen, "%.*s", (int)(close - v), v);
+		return;
+	}
+}
+
+/* Names compared as charset registries do: case, '-', '_' and spaces aside
+ * ("utf8" is "UTF-8"); libxml2's table joins the aliases it knows
+ * ("ISO-Latin-1" is "ISO-8859-1"); the UTF-16 family is one. */
+static bool same_encoding(const char *a, const char *b)
+{
+	char na[64], nb[64];
+	const char *src[2] = { a, b };
+	char *dst[2] = { na, nb };
+	for (int k = 0; k < 2; k++) {
+		size_t j = 0;
+		for (const char *p = src[k]; *p && j + 1 < sizeof na; p++)
+			if (*p != '-' && *p != '_' && *p != ' ')
+				dst[k][j++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		dst[k][j] = '\0';
+	}
+	if (strcmp(na, nb) == 0)
+		return true;
+	if (strncmp(na, "utf16", 5) == 0 && strncmp(nb, "utf16", 5) == 0)
+		return true;
+	xmlCharEncoding ea = xmlParseCharEncoding(a), eb = xmlParseCharEncoding(b);
+	return ea != XML_CHAR_ENCODING_ERROR && ea == eb;
+}
+
+void validate_charset(const char *content_type, const char *data, size_t len,
+		      struct vreport *out)
+{
+	if (!content_type || out->kind == DOC_UNKNOWN || out->kind == DOC_OTHER ||
+	    out->kind == DOC_JSON)
+		return;
+	char http[64], doc[64];
+	charset_param(content_type, http, sizeof http);
+	if (!*http)
+		return;
+	declared_encoding(data, len, doc, sizeof doc);
+	if (same_encoding(http, doc))
+		return;
+	struct vctx c = { .rep = out };
+	rule_report_at(&c, 0, 0, R_ENCODING_MISMATCH,
+		       "the document is encoded as %s, the server says charset=%s", doc, http);
+}
+
+/* ---- the feed's rel="self" and the URL it was fetched from ---- */
+
+static int default_port(const char *scheme)
+{
+	if (scheme && strcasecmp(scheme, "http") == 0)
+		return 80;
+	if (scheme && strcasecmp(scheme, "https") == 0)
+		return 443;
+	return -1;
+}
+
+static bool same_str(const char *a, const char *b, bool nocase)
+{
+	if (!a || !b)
+		return !a == !b;
+	return nocase ? strcasecmp(a, b) == 0 : strcmp(a, b) == 0;
+}
+
+/* Two absolute URLs that name the same resource as RFC 3986 §6.2.2-6.2.3
+ * normalise them (case of scheme and host, default port, empty path). */
+static bool same_url(const char *a, const char *b)
+{
+	xmlURIPtr ua = xmlParseURI(a), ub = xmlParseURI(b);
+	bool same = false;
+	if (ua && ub) {
+		int pa = ua->port > 0 ? ua->port : default_port(ua->scheme);
+		int pb = ub->port > 0 ? ub->port : default_port(ub->scheme);
+		const char *patha = ua->path && *ua->path ? ua->path : "/";
+		const char *pathb = ub->path && *ub->path ? ub->path : "/";
+		same = same_str(ua->scheme, ub->scheme, true) &&
+		       same_str(ua->server, ub->server, true) && pa == pb &&
+		       same_str(ua->user, ub->user, false) && strcmp(patha, pathb) == 0 &&
+		       same_str(ua->query_raw, ub->query_raw, false) &&
+		       same_str(ua->fragment, ub->fragment, false);
+	}
+	xmlFreeURI(ua);
+	xmlFreeURI(ub);
+	return same;
+}
+
+static bool is_http_url(const xmlChar *s)
+{
+	return xmlStrncasecmp(s, BAD_CAST "http://", 7) == 0 ||
+	       xmlStrncasecmp(s, BAD_CAST "https://", 8) == 0;
+}
+
+void validate_self_location(const char *final_url, const char *data, size_t len,
+			    struct vreport *out)
+{
+	int depth;
+	if (out->kind == DOC_ATOM)
+		depth = 1;
+	else if (out->kind == DOC_RSS2 || out->kind == DOC_RSS09 || out->kind == DOC_RSS1 ||
+		 out->kind == DOC_RSS090 || out->kind == DOC_RSS_OTHER)
+		depth = 2;
+	else
+		return;
+	if (!final_url || len > INT_MAX)
+		return;
+	xmlTextReaderPtr r = xmlReaderForMemory(data, (int)len, final_url, NULL,
+						XML_PARSE_NONET | XML_PARSE_NOERROR |
+						XML_PARSE_NOWARNING);
+	if (!r)
+		return;
+	/* Only the root and, for RSS, the channel are entered: every other
+	 * subtree is stepped over whole. */
+	int rc = xmlTextReaderRead(r);
+	while (rc == 1) {
+		int d = xmlTextReaderDepth(r);
+		if (xmlTextReaderNodeType(r) != XML_READER_TYPE_ELEMENT) {
+			rc = xmlTextReaderRead(r);
+			continue;
+		}
+		const xmlChar *ns = xmlTextReaderConstNamespaceUri(r);
+		const xmlChar *name = xmlTextReaderConstLocalName(r);
+		if (d == depth && ns && xmlStrEqual(ns, BAD_CAST "http://www.w3.org/2005/Atom") &&
+		    xmlStrEqual(name, BAD_CAST "link")) {
+			xmlChar *rel = xmlTextReaderGetAttribute(r, BAD_CAST "rel");
+			xmlChar *href = xmlTextReaderGetAttribute(r, BAD_CAST "href");
+			bool self = rel && xmlStrEqual(rel, BAD_CAST "self");
+			if (self && href && is_http_url(href) &&
+			    !same_url((const char *)href, final_url)) {
+				struct vctx c = { .rep = out };
+				long line = xmlGetLineNo(xmlTextReaderCurrentNode(r));
+				rule_report_at(&c, line > 0 ? (unsigned long)line : 0, 0,
+					       R_SELF_LOCATION,
+					       "rel=\"self\" is %.200s, not the URL it was fetched from",
+					       href);
+			}
+			xmlFree(rel);
+			xmlFree(href);
+			if (self)
+				break;
+		}
+		if (d < depth && !(depth == 2 && d == 1 && !xmlStrEqual(name, BAD_CAST "channel")))
+			rc = xmlTextReaderRead(r);
+		else
+			rc = xmlTextReaderNext(r);
+	}
+	xmlFreeTextReader(r);
 }

@@ -44,4 +44,21 @@ int validate_fd(struct validator *v, int fd, struct vreport *out);
  * is said of a document that is no feed. */
 void validate_media_type(const char *content_type, struct vreport *out);
 
+/* Checks the charset parameter of that Content-Type, when there is one,
+ * against the encoding data[0..len) declares (or, without a declaration, the
+ * UTF-8 or UTF-16 its first bytes say): RFC 3023 §8 and RFC 7303 §3.2 make
+ * the HTTP charset win, so a difference is a warning (encoding-mismatch).
+ * Nothing is said of a document that is no XML feed. */
+void validate_charset(const char *content_type, const char *data, size_t len,
+		      struct vreport *out);
+
+/* Checks that the feed's atom:link rel="self" (Atom: a child of the feed;
+ * RSS: of the channel), when its href is an absolute http(s) URL, names
+ * final_url, the URL the document was fetched from after redirects (RFC 4287
+ * §4.2.7.2). Scheme and host compared without case, a default port and an
+ * empty path as the URL parser reads them. A difference is a warning
+ * (self-location-mismatch). */
+void validate_self_location(const char *final_url, const char *data, size_t len,
+			    struct vreport *out);
+
 #endif
