@@ -1,7 +1,7 @@
 #!/bin/sh
 # validate-warn-rss.sh: the W3C Feed Validation Service's RSS warning classes
 # feedgen gives (issue 14): DuplicateEnclosure, NeedDescriptionBeforeContent,
-# MissingRealName, EmailFormat — each with a document that breaks it (a
+# MissingRealName, EmailFormat, UseZeroForMidnight — each with a document that breaks it (a
 # warning, still valid) and one that keeps it (valid, no warning), printed as
 # TAP. The documents are tests/validate/rss-ok.xml edited with sed.
 . "${top_srcdir:-.}/tests/lib.sh"
@@ -73,5 +73,11 @@ run rss-ok.xml "s|$ITEM2|$ITEM2<author>Some One</author>|"
 st=$?
 ok $st "an author with no address is the email error only"
 show $st
+
+# ---- UseZeroForMidnight: skipHours run 0-23 ----
+expect_warning skiphours-24 11 "skipHours with hour 24" \
+	"s|<skipDays>|<skipHours><hour>23</hour><hour>24</hour></skipHours><skipDays>|"
+expect_clean "skipHours with hours 0 and 23" \
+	"s|<skipDays>|<skipHours><hour>0</hour><hour>23</hour></skipHours><skipDays>|"
 
 done_testing

@@ -183,6 +183,8 @@ const struct rule rule_table[R_COUNT] = {
 	[R_RSS_EMAIL_FORMAT] = { "email-format", W,
 		"an e-mail address not in RSS's form \"addr (Name)\"",
 		"RSS 2.0.11 (managingEditor, webMaster, author); W3C EmailFormat", NULL },
+	[R_RSS_ZERO_FOR_MIDNIGHT] = { "skiphours-24", W, "midnight in skipHours is 0, not 24",
+		"RSS 2.0.11 §skipHours (\"a number between 0 and 23\"); W3C UseZeroForMidnight", NULL },
 	[R_INT_LIST] = { "integer-list", E, "not a comma-separated list of integers",
 		"RSS 1.0 mod_slash", check_int_list },
 	[R_LATITUDE] = { "latitude", E, "not a latitude (-90 to 90)", "W3C Basic Geo; GeoRSS",

@@ -337,7 +337,8 @@ static void check_image_height(struct vctx *c, xmlNodePtr n)
 	check_dimension(c, n, 400, R_RSS_IMAGE_HEIGHT);
 }
 
-/* §skipHours: up to 24 <hour> of 0-23, none twice. 24 for midnight is tolerated. */
+/* §skipHours: up to 24 <hour> of 0-23, none twice. 24 for midnight is
+ * tolerated, with a warning (0-23 since RSS 0.92's November 2002 revision). */
 static void check_skip_hours(struct vctx *c, xmlNodePtr n)
 {
 	bool seen[25] = { false };
@@ -349,7 +350,10 @@ static void check_skip_hours(struct vctx *c, xmlNodePtr n)
 		xmlChar *t = node_text(h);
 		char *end;
 		long v = strtol((const char *)t, &end, 10);
-		if (*t == '\0' || *end != '\0' || v < 0 || v > 24)
+		bool in_range = *t != '\0' && *end == '\0' && v >= 0 && v <= 24;
+		if (in_range && v == 24)
+			rule_report(c, h, R_RSS_ZERO_FOR_MIDNIGHT, "<hour>24</hour>");
+		if (!in_range)
 			rule_report(c, h, R_RSS_HOUR, "<hour>%.50s</hour>", t);
 		else if (seen[v % 24])
 			rule_report(c, h, R_RSS_TOO_MANY, "hour %ld listed twice", v);
