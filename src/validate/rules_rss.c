@@ -21,6 +21,7 @@ static void check_enclosure(struct vctx *c, xmlNodePtr n);
 static void check_guid(struct vctx *c, xmlNodePtr n);
 static void check_source(struct vctx *c, xmlNodePtr n);
 static void check_item(struct vctx *c, xmlNodePtr n);
+static void check_person(struct vctx *c, xmlNodePtr n);
 static void check_channel(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_domain[] = { "domain", NULL };
@@ -73,8 +74,8 @@ static const struct elem_def channel_children[] = {
 	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
 	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
-	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, check_person, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
@@ -103,7 +104,7 @@ static const struct elem_def item_children[] = {
 	{ NULL, "title", U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "link", U, R_URI_FULL, NULL, NULL, NULL },
 	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
-	{ NULL, "author", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "author", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
 	{ NULL, "comments", U, R_URI_FULL, NULL, NULL, NULL },
 	{ NULL, "enclosure", 0, R_NONE, NULL, check_enclosure, a_enclosure },
@@ -131,8 +132,8 @@ static const struct elem_def channel091_children[] = {
 	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
 	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
-	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, check_person, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
@@ -152,8 +153,8 @@ static const struct elem_def channel092_children[] = {
 	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
 	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
-	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, check_person, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
@@ -173,8 +174,8 @@ static const struct elem_def channel094_children[] = {
 	{ NULL, "description", R | U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "language", U, R_LANGUAGE, NULL, NULL, NULL },
 	{ NULL, "copyright", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, NULL, NULL },
-	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "managingEditor", U, R_EMAIL_RSS, NULL, check_person, NULL },
+	{ NULL, "webMaster", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "pubDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "lastBuildDate", U, R_NONE, NULL, check_date822, NULL },
 	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
@@ -212,7 +213,7 @@ static const struct elem_def item094_children[] = {
 	{ NULL, "title", U, R_NONE, NULL, check_title, NULL },
 	{ NULL, "link", U, R_URI_FULL, NULL, NULL, NULL },
 	{ NULL, "description", U, R_NONE, NULL, check_description, NULL },
-	{ NULL, "author", U, R_EMAIL_RSS, NULL, NULL, NULL },
+	{ NULL, "author", U, R_EMAIL_RSS, NULL, check_person, NULL },
 	{ NULL, "category", 0, R_NONE, NULL, NULL, a_domain },
 	{ NULL, "comments", U, R_URI_FULL, NULL, NULL, NULL },
 	{ NULL, "enclosure", 0, R_NONE, NULL, check_enclosure, a_enclosure },
@@ -336,7 +337,8 @@ static void check_image_height(struct vctx *c, xmlNodePtr n)
 	check_dimension(c, n, 400, R_RSS_IMAGE_HEIGHT);
 }
 
-/* §skipHours: up to 24 <hour> of 0-23, none twice. 24 for midnight is tolerated. */
+/* §skipHours: up to 24 <hour> of 0-23, none twice. 24 for midnight is
+ * tolerated, with a warning (0-23 since RSS 0.92's November 2002 revision). */
 static void check_skip_hours(struct vctx *c, xmlNodePtr n)
 {
 	bool seen[25] = { false };
@@ -348,7 +350,10 @@ static void check_skip_hours(struct vctx *c, xmlNodePtr n)
 		xmlChar *t = node_text(h);
 		char *end;
 		long v = strtol((const char *)t, &end, 10);
-		if (*t == '\0' || *end != '\0' || v < 0 || v > 24)
+		bool in_range = *t != '\0' && *end == '\0' && v >= 0 && v <= 24;
+		if (in_range && v == 24)
+			rule_report(c, h, R_RSS_ZERO_FOR_MIDNIGHT, "<hour>24</hour>");
+		if (!in_range)
 			rule_report(c, h, R_RSS_HOUR, "<hour>%.50s</hour>", t);
 		else if (seen[v % 24])
 			rule_report(c, h, R_RSS_TOO_MANY, "hour %ld listed twice", v);
@@ -459,6 +464,41 @@ static void duplicate_semantics(struct vctx *c, xmlNodePtr n, const char *core,
 }
 
 #define NS_DC "http://purl.org/dc/elements/1.1/"
+#define NS_CONTENT "http://purl.org/rss/1.0/modules/content/"
+
+/* author, managingEditor, webMaster: a valid address (the email rule reports
+ * the others) that does not end with "(Name)": with no space in it, a bare
+ * address (W3C MissingRealName); with one, another form such as
+ * "Name <addr>" (W3C EmailFormat). */
+static void check_person(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	const char *s = (const char *)t;
+	size_t len = strlen(s);
+	const char *at = strchr(s, '@');
+	if (at && at != s && s[len - 1] != ')' && check_email_rss(s)) {
+		if (strchr(s, ' '))
+			rule_report(c, n, R_RSS_EMAIL_FORMAT, "<%s>%.200s</%s>", n->name, s, n->name);
+		else
+			rule_report(c, n, R_RSS_MISSING_REAL_NAME, "<%s>%.200s</%s>", n->name, s,
+				    n->name);
+	}
+	xmlFree(t);
+}
+
+/* content:encoded before any description (or with none): readers that take
+ * the last of the two, or only description, miss the summary or the body. */
+static void check_description_first(struct vctx *c, xmlNodePtr item)
+{
+	for (xmlNodePtr ch = item->children; ch; ch = ch->next) {
+		if (node_is(ch, NULL, "description"))
+			return;
+		if (node_is(ch, NS_CONTENT, "encoded")) {
+			rule_report(c, ch, R_RSS_DESC_BEFORE_CONTENT, "<content:encoded>");
+			return;
+		}
+	}
+}
 
 static void check_item(struct vctx *c, xmlNodePtr n)
 {
@@ -468,6 +508,7 @@ static void check_item(struct vctx *c, xmlNodePtr n)
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "author", NS_DC, "creator");
 	duplicate_semantics(c, n, "category", NS_DC, "subject");
+	check_description_first(c, n);
 }
 
 /* The text of n's first child named name, or NULL (caller frees). */
@@ -537,6 +578,11 @@ void rss_check_head(struct vctx *c, xmlNodePtr rss)
 void rss_check_item(struct vctx *c, xmlNodePtr item)
 {
 	elem_walk(c, item, &item_def, NULL);
+	/* RSS 2.0 leaves the count open; the Best Practices Profile says one. */
+	size_t enclosures = 0;
+	for (xmlNodePtr ch = item->children; ch; ch = ch->next)
+		if (node_is(ch, NULL, "enclosure") && ++enclosures == 2)
+			rule_report(c, ch, R_RSS_DUPLICATE_ENCLOSURE, "a second <enclosure>");
 	/* RSS 2.0 only: 0.9x items have no guid (0.94's drafts aside). */
 	if (!has_child(item, NULL, "guid"))
 		rule_report_end(c, item, R_RSS_NO_GUID, "<item>");
