@@ -138,6 +138,13 @@ const struct rule rule_table[R_COUNT] = {
 		"RFC 5005 §2, §4", NULL },
 	[R_ATOM_BASE64] = { "atom-base64", E, "content is not valid base64", "RFC 4287 §4.1.3.3",
 		NULL },
+	[R_ATOM_RELATIVE_SELF] = { "relative-self", W,
+		"the rel=\"self\" link is relative, with no absolute xml:base to resolve it against",
+		"RFC 4287 §4.2.7.2, XML Base §4.1; W3C RelativeSelf", NULL },
+	[R_ATOM_DUPLICATE_UPDATED] = { "atom-duplicate-updated", W,
+		"entries with the same atom:id have the same atom:updated",
+		"RFC 4287 §4.1.1 (\"their atom:updated timestamps SHOULD be different\"); "
+		"W3C DuplicateUpdated", NULL },
 	[R_RSS_VERSION] = { "rss-version", E,
 		"<rss> must have a version: 2.0 (or 0.91, 0.92, 0.93, 0.94)",
 		"RSS 2.0.11 §Sample files; RSS 0.91; RSS 0.92", NULL },

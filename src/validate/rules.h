@@ -98,6 +98,9 @@ enum rule_id {
 	R_ATOM_XHTML_NAMESPACE,
 	R_ATOM_FEED_REL,
 	R_ATOM_BASE64,
+	/* W3C warning classes on Atom and atom:link (issue 14) */
+	R_ATOM_RELATIVE_SELF,
+	R_ATOM_DUPLICATE_UPDATED,
 	/* RSS 2.0 */
 	R_RSS_VERSION,
 	R_RSS_ITEM_TITLE_OR_DESC,

@@ -377,6 +377,50 @@ static void check_thread_attrs(struct vctx *c, xmlNodePtr n)
 	xmlFree(v);
 }
 
+/* An absolute xml:base on n or an ancestor: relative ones resolve against
+ * the next one up (XML Base §4.1), and only an absolute one ends the chain
+ * without the document's own URI. */
+static bool absolute_base_in_scope(xmlNodePtr n)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlChar *b = xmlGetNsProp(n, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+		bool abs = b && !is_relative_ref((const char *)b);
+		xmlFree(b);
+		if (abs)
+			return true;
+	}
+	return false;
+}
+
+/* The feed's or channel's own link: its ancestors are all in the head copy.
+ * An entry is checked in a document of its own, without the feed's xml:base,
+ * so its links are left alone rather than guessed at. */
+static bool is_head_link(xmlNodePtr n)
+{
+	xmlNodePtr p = n->parent;
+	if (!p || p->type != XML_ELEMENT_NODE)
+		return false;
+	const char *ns = node_ns(p);
+	if (node_is(p, NS_ATOM, "feed"))
+		return true;
+	return xmlStrEqual(p->name, (const xmlChar *)"channel") &&
+	       (!ns || strcmp(ns, NS_RSS1) == 0);
+}
+
+/* W3C RelativeSelf: a self link is for finding the feed again once the URI
+ * it was fetched from is forgotten, so it must resolve with what the
+ * document holds. An empty href (the document itself) is not this case. */
+static void check_relative_self(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	if (strcmp(rel, "self") != 0 || !is_head_link(n))
+		return;
+	xmlChar *href = attr_get(n, "href");
+	const char *h = href ? (const char *)href : "";
+	if (*h && is_relative_ref(h) && !absolute_base_in_scope(n))
+		rule_report(c, n, R_ATOM_RELATIVE_SELF, "href=\"%.200s\"", h);
+	xmlFree(href);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
@@ -384,6 +428,7 @@ void atom_check_link(struct vctx *c, xmlNodePtr n)
 	xmlChar *rel = attr_get(n, "rel");
 	if (rel) {
 		const char *r = (const char *)rel;
+		check_relative_self(c, n, r);
 		if (strchr(r, ':'))
 			rule_check_value(c, n, R_IRI, "rel on <link>", r);
 		else if (!rel_registered(r) &&
@@ -510,6 +555,26 @@ static void report_orphans(struct vctx *c, xmlNodePtr feed)
 		rule_report(c, feed, R_ATOM_AUTHOR, "%zu more entries", s->orphans - kept);
 }
 
+/* §4.1.1: versions of one entry (one atom:id) "SHOULD" have different
+ * atom:updated timestamps, or a reader cannot tell which is the latest. The
+ * pair id and updated, as written, is recorded for every entry. */
+static void check_duplicate_updated(struct vctx *c, xmlNodePtr e, xmlNodePtr id, const char *t)
+{
+	xmlNodePtr up = first_child(e, NS_ATOM, "updated");
+	if (!id || !*t || !up)
+		return;
+	xmlChar *u = node_text(up);
+	if (*u) {
+		xmlChar *key = xmlStrdup((const xmlChar *)t);
+		key = xmlStrcat(key, (const xmlChar *)"\n");
+		key = xmlStrcat(key, u);
+		if (seen_before(c, "id+updated", (const char *)key))
+			rule_report(c, up, R_ATOM_DUPLICATE_UPDATED, "\"%.200s\" at %.50s", t, u);
+		xmlFree(key);
+	}
+	xmlFree(u);
+}
+
 /* §4.1.1: entries with one atom:id are versions of one entry, which a feed
  * may carry (a warning). Every entry of a feed (three or more) with one id is
  * not versions of an entry but a feed whose generator gives no ids: an error,
@@ -520,6 +585,7 @@ static void check_duplicate_id(struct vctx *c, xmlNodePtr e, bool in_feed)
 	xmlChar *t = id ? node_text(id) : xmlStrdup((const xmlChar *)"");
 	if (id && seen_before(c, "id", (const char *)t))
 		rule_report(c, id, R_ATOM_DUPLICATE_ID, "\"%.200s\"", t);
+	check_duplicate_updated(c, e, id, (const char *)t);
 	if (!in_feed) {
 		xmlFree(t);
 		return;
