@@ -62,4 +62,12 @@ show $st
 expect_clean atom-ok.xml "two entries with one updated and different ids" \
 	"$(echo "$entry2" | sed 's/UPDATED/2024-05-01T10:00:00Z/; s/2024:first<\/id><updated>2024-05-01T10:00:00Z/2024:second<\/id><updated>2024-05-01T10:00:00Z/')"
 
+# ---- FeedHistoryRelInEntry: RFC 5005's archive relations are the feed's ----
+expect_warning atom-ok.xml feed-history-rel-in-entry "rel=prev-archive on an entry's link" \
+	's|<link href="https://example.org/2024/05/01/first.html"/>|&<link rel="prev-archive" href="https://example.org/2024/04/"/>|'
+expect_warning atom-ok.xml feed-history-rel-in-entry "rel=current on an entry's link" \
+	's|<link href="https://example.org/2024/05/01/first.html"/>|&<link rel="current" href="https://example.org/feed.xml"/>|'
+expect_clean atom-ok.xml "rel=prev-archive and current on the feed's links" \
+	's|<link href="https://example.org/"/>|&<link rel="prev-archive" href="https://example.org/2024/04/"/><link rel="current" href="https://example.org/feed.xml"/>|'
+
 done_testing

@@ -145,6 +145,10 @@ const struct rule rule_table[R_COUNT] = {
 		"entries with the same atom:id have the same atom:updated",
 		"RFC 4287 §4.1.1 (\"their atom:updated timestamps SHOULD be different\"); "
 		"W3C DuplicateUpdated", NULL },
+	[R_ATOM_HISTORY_IN_ENTRY] = { "feed-history-rel-in-entry", W,
+		"an archive relation (current, prev-archive, next-archive) names feed documents, not an entry's",
+		"RFC 5005 §4 (archived feeds: the relations are on the feed); W3C FeedHistoryRelInEntry",
+		NULL },
 	[R_RSS_VERSION] = { "rss-version", E,
 		"<rss> must have a version: 2.0 (or 0.91, 0.92, 0.93, 0.94)",
 		"RSS 2.0.11 §Sample files; RSS 0.91; RSS 0.92", NULL },

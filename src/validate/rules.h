@@ -101,6 +101,7 @@ enum rule_id {
 	/* W3C warning classes on Atom and atom:link (issue 14) */
 	R_ATOM_RELATIVE_SELF,
 	R_ATOM_DUPLICATE_UPDATED,
+	R_ATOM_HISTORY_IN_ENTRY,
 	/* RSS 2.0 */
 	R_RSS_VERSION,
 	R_RSS_ITEM_TITLE_OR_DESC,

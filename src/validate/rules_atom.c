@@ -421,6 +421,18 @@ static void check_relative_self(struct vctx *c, xmlNodePtr n, const char *rel)
 	xmlFree(href);
 }
 
+/* RFC 5005 §4: current, prev-archive and next-archive link one document of
+ * an archived feed to another; on an entry they point nowhere meant. */
+static void check_history_rel(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	static const char *const archive_rels[] = { "current", "prev-archive", "next-archive", NULL };
+	if (!n->parent || !node_is(n->parent, NS_ATOM, "entry"))
+		return;
+	for (const char *const *r = archive_rels; *r; r++)
+		if (strcmp(*r, rel) == 0)
+			rule_report(c, n, R_ATOM_HISTORY_IN_ENTRY, "rel=\"%s\" in <entry>", rel);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
@@ -429,6 +441,7 @@ void atom_check_link(struct vctx *c, xmlNodePtr n)
 	if (rel) {
 		const char *r = (const char *)rel;
 		check_relative_self(c, n, r);
+		check_history_rel(c, n, r);
 		if (strchr(r, ':'))
 			rule_check_value(c, n, R_IRI, "rel on <link>", r);
 		else if (!rel_registered(r) &&
