@@ -70,4 +70,12 @@ expect_warning atom-ok.xml feed-history-rel-in-entry "rel=current on an entry's 
 expect_clean atom-ok.xml "rel=prev-archive and current on the feed's links" \
 	's|<link href="https://example.org/"/>|&<link rel="prev-archive" href="https://example.org/2024/04/"/><link rel="current" href="https://example.org/feed.xml"/>|'
 
+# ---- AtomLinkNotEmpty: atom:link's content means nothing ----
+expect_warning atom-ok.xml atom-link-not-empty "text in an Atom link" \
+	's|<link href="https://example.org/"/>|<link href="https://example.org/">Home</link>|'
+expect_warning rss-ok.xml atom-link-not-empty "text in RSS's atom:link" \
+	's|type="application/rss+xml"/>|type="application/rss+xml">feed</atom:link>|'
+expect_clean atom-ok.xml "only white space in an Atom link" \
+	's|<link href="https://example.org/"/>|<link href="https://example.org/">  </link>|'
+
 done_testing

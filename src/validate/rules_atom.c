@@ -433,9 +433,19 @@ static void check_history_rel(struct vctx *c, xmlNodePtr n, const char *rel)
 			rule_report(c, n, R_ATOM_HISTORY_IN_ENTRY, "rel=\"%s\" in <entry>", rel);
 }
 
+/* W3C AtomLinkNotEmpty: RFC 4287 leaves atom:link's content undefined, so
+ * text there (a title written as content, say) is lost on every reader.
+ * Foreign elements inside are left alone: extensions may define them. */
+static void check_link_empty(struct vctx *c, xmlNodePtr n)
+{
+	if (!only_space_text(n))
+		rule_report(c, n, R_ATOM_LINK_NOT_EMPTY, "<%s> with text", n->name);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
+	check_link_empty(c, n);
 	check_iri_attr(c, n, "href", true);
 	xmlChar *rel = attr_get(n, "rel");
 	if (rel) {
