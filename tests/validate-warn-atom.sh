@@ -78,4 +78,12 @@ expect_warning rss-ok.xml atom-link-not-empty "text in RSS's atom:link" \
 expect_clean atom-ok.xml "only white space in an Atom link" \
 	's|<link href="https://example.org/"/>|<link href="https://example.org/">  </link>|'
 
+# ---- MissingCurrentInArchive: an archive document names its current feed ----
+fh='s|xml:lang="en">|xmlns:fh="http://purl.org/syndication/history/1.0" xml:lang="en"><fh:archive/>|'
+expect_warning atom-ok.xml archive-missing-current "fh:archive without rel=current" "$fh"
+expect_clean atom-ok.xml "fh:archive with rel=current" \
+	"$fh; s|<link href=\"https://example.org/\"/>|&<link rel=\"current\" href=\"https://example.org/feed.xml\"/>|"
+expect_clean atom-ok.xml "no fh:archive, no rel=current" \
+	's|xml:lang="en">|xmlns:fh="http://purl.org/syndication/history/1.0" xml:lang="en">|'
+
 done_testing

@@ -647,10 +647,33 @@ static void check_self_link(struct vctx *c, xmlNodePtr feed)
 	rule_report(c, feed, R_ATOM_SELF_LINK, "<feed>");
 }
 
+#define NS_FH "http://purl.org/syndication/history/1.0"
+
+/* RFC 5005 §4: "Archive documents SHOULD indicate their associated
+ * subscription documents using the "current" link relation." */
+static void check_archive_current(struct vctx *c, xmlNodePtr feed)
+{
+	if (!has_child(feed, NS_FH, "archive"))
+		return;
+	for (xmlNodePtr l = feed->children; l; l = l->next) {
+		if (!node_is(l, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(l, "rel");
+		bool current = rel && (strcmp((const char *)rel, "current") == 0 ||
+				       strcmp((const char *)rel,
+					      "http://www.iana.org/assignments/relation/current") == 0);
+		xmlFree(rel);
+		if (current)
+			return;
+	}
+	rule_report_end(c, feed, R_ATOM_ARCHIVE_CURRENT, "<feed> with <fh:archive>");
+}
+
 void atom_check_head(struct vctx *c, xmlNodePtr feed)
 {
 	elem_walk(c, feed, &feed_def, NS_ATOM);
 	check_self_link(c, feed);
+	check_archive_current(c, feed);
 	atom_check_link_set(c, feed);
 	check_all_ids_equal(c, feed);
 	report_orphans(c, feed);
