@@ -86,4 +86,13 @@ expect_clean atom-ok.xml "fh:archive with rel=current" \
 expect_clean atom-ok.xml "no fh:archive, no rel=current" \
 	's|xml:lang="en">|xmlns:fh="http://purl.org/syndication/history/1.0" xml:lang="en">|'
 
+# ---- SelfNotAtom: an Atom feed's self link is Atom ----
+expect_warning atom-ok.xml self-not-atom "self link of type text/html in an Atom feed" \
+	's|type="application/atom+xml"|type="text/html"|'
+expect_warning atom-ok.xml self-not-atom "self link of type application/rss+xml in an Atom feed" \
+	's|type="application/atom+xml"|type="application/rss+xml"|'
+expect_clean atom-ok.xml "self link of type application/atom+xml;type=feed" \
+	's|type="application/atom+xml"|type="application/atom+xml;type=feed"|'
+expect_clean rss-ok.xml "RSS's self link of type application/rss+xml" ''
+
 done_testing

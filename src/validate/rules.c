@@ -155,6 +155,10 @@ const struct rule rule_table[R_COUNT] = {
 	[R_ATOM_ARCHIVE_CURRENT] = { "archive-missing-current", W,
 		"an archive document (fh:archive) should link its subscription document with rel=\"current\"",
 		"RFC 5005 §4; W3C MissingCurrentInArchive", NULL },
+	[R_ATOM_SELF_NOT_ATOM] = { "self-not-atom", W,
+		"the rel=\"self\" link's type is not Atom (an alternate link, named self?)",
+		"RFC 4287 §4.2.7.2 (self: a resource equivalent to the containing element); "
+		"W3C SelfNotAtom", NULL },
 	[R_RSS_VERSION] = { "rss-version", E,
 		"<rss> must have a version: 2.0 (or 0.91, 0.92, 0.93, 0.94)",
 		"RSS 2.0.11 §Sample files; RSS 0.91; RSS 0.92", NULL },

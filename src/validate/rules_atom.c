@@ -442,6 +442,36 @@ static void check_link_empty(struct vctx *c, xmlNodePtr n)
 		rule_report(c, n, R_ATOM_LINK_NOT_EMPTY, "<%s> with text", n->name);
 }
 
+/* W3C SelfNotAtom: in an Atom document, a self link is equivalent to the
+ * feed or entry holding it, so a type other than Atom's is most often an
+ * alternate link named self. Only types that are plainly something else are
+ * named: the generic XML types could be an Atom document. In RSS the self
+ * link's type is RSS's own. */
+static void check_self_type(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	static const char *const atomish[] = {
+		"application/atom+xml", "application/xml", "text/xml", NULL
+	};
+	xmlNodePtr root = n->doc ? xmlDocGetRootElement(n->doc) : NULL;
+	if (strcmp(rel, "self") != 0 || !root || !node_is(root, NS_ATOM, (const char *)root->name))
+		return;
+	xmlChar *type = attr_get(n, "type");
+	if (!type)
+		return;
+	const char *t = (const char *)type;
+	while (isspace((unsigned char)*t))
+		t++;
+	size_t len = strcspn(t, ";");
+	while (len > 0 && isspace((unsigned char)t[len - 1]))
+		len--;
+	bool ok = len == 0;
+	for (const char *const *a = atomish; *a && !ok; a++)
+		ok = strlen(*a) == len && strncasecmp(*a, t, len) == 0;
+	if (!ok)
+		rule_report(c, n, R_ATOM_SELF_NOT_ATOM, "rel=\"self\" type=\"%.100s\"", t);
+	xmlFree(type);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
@@ -452,6 +482,7 @@ void atom_check_link(struct vctx *c, xmlNodePtr n)
 		const char *r = (const char *)rel;
 		check_relative_self(c, n, r);
 		check_history_rel(c, n, r);
+		check_self_type(c, n, r);
 		if (strchr(r, ':'))
 			rule_check_value(c, n, R_IRI, "rel on <link>", r);
 		else if (!rel_registered(r) &&
