@@ -377,13 +377,112 @@ static void check_thread_attrs(struct vctx *c, xmlNodePtr n)
 	xmlFree(v);
 }
 
+/* An absolute xml:base on n or an ancestor: relative ones resolve against
+ * the next one up (XML Base §4.1), and only an absolute one ends the chain
+ * without the document's own URI. */
+static bool absolute_base_in_scope(xmlNodePtr n)
+{
+	for (; n && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlChar *b = xmlGetNsProp(n, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+		bool abs = b && !is_relative_ref((const char *)b);
+		xmlFree(b);
+		if (abs)
+			return true;
+	}
+	return false;
+}
+
+/* The feed's or channel's own link: its ancestors are all in the head copy.
+ * An entry is checked in a document of its own, without the feed's xml:base,
+ * so its links are left alone rather than guessed at. */
+static bool is_head_link(xmlNodePtr n)
+{
+	xmlNodePtr p = n->parent;
+	if (!p || p->type != XML_ELEMENT_NODE)
+		return false;
+	const char *ns = node_ns(p);
+	if (node_is(p, NS_ATOM, "feed"))
+		return true;
+	return xmlStrEqual(p->name, (const xmlChar *)"channel") &&
+	       (!ns || strcmp(ns, NS_RSS1) == 0);
+}
+
+/* W3C RelativeSelf: a self link is for finding the feed again once the URI
+ * it was fetched from is forgotten, so it must resolve with what the
+ * document holds. An empty href (the document itself) is not this case. */
+static void check_relative_self(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	if (strcmp(rel, "self") != 0 || !is_head_link(n))
+		return;
+	xmlChar *href = attr_get(n, "href");
+	const char *h = href ? (const char *)href : "";
+	if (*h && is_relative_ref(h) && !absolute_base_in_scope(n))
+		rule_report(c, n, R_ATOM_RELATIVE_SELF, "href=\"%.200s\"", h);
+	xmlFree(href);
+}
+
+/* RFC 5005 §4: current, prev-archive and next-archive link one document of
+ * an archived feed to another; on an entry they point nowhere meant. */
+static void check_history_rel(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	static const char *const archive_rels[] = { "current", "prev-archive", "next-archive", NULL };
+	if (!n->parent || !node_is(n->parent, NS_ATOM, "entry"))
+		return;
+	for (const char *const *r = archive_rels; *r; r++)
+		if (strcmp(*r, rel) == 0)
+			rule_report(c, n, R_ATOM_HISTORY_IN_ENTRY, "rel=\"%s\" in <entry>", rel);
+}
+
+/* W3C AtomLinkNotEmpty: RFC 4287 leaves atom:link's content undefined, so
+ * text there (a title written as content, say) is lost on every reader.
+ * Foreign elements inside are left alone: extensions may define them. */
+static void check_link_empty(struct vctx *c, xmlNodePtr n)
+{
+	if (!only_space_text(n))
+		rule_report(c, n, R_ATOM_LINK_NOT_EMPTY, "<%s> with text", n->name);
+}
+
+/* W3C SelfNotAtom: in an Atom document, a self link is equivalent to the
+ * feed or entry holding it, so a type other than Atom's is most often an
+ * alternate link named self. Only types that are plainly something else are
+ * named: the generic XML types could be an Atom document. In RSS the self
+ * link's type is RSS's own. */
+static void check_self_type(struct vctx *c, xmlNodePtr n, const char *rel)
+{
+	static const char *const atomish[] = {
+		"application/atom+xml", "application/xml", "text/xml", NULL
+	};
+	xmlNodePtr root = n->doc ? xmlDocGetRootElement(n->doc) : NULL;
+	if (strcmp(rel, "self") != 0 || !root || !node_is(root, NS_ATOM, (const char *)root->name))
+		return;
+	xmlChar *type = attr_get(n, "type");
+	if (!type)
+		return;
+	const char *t = (const char *)type;
+	while (isspace((unsigned char)*t))
+		t++;
+	size_t len = strcspn(t, ";");
+	while (len > 0 && isspace((unsigned char)t[len - 1]))
+		len--;
+	bool ok = len == 0;
+	for (const char *const *a = atomish; *a && !ok; a++)
+		ok = strlen(*a) == len && strncasecmp(*a, t, len) == 0;
+	if (!ok)
+		rule_report(c, n, R_ATOM_SELF_NOT_ATOM, "rel=\"self\" type=\"%.100s\"", t);
+	xmlFree(type);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
+	check_link_empty(c, n);
 	check_iri_attr(c, n, "href", true);
 	xmlChar *rel = attr_get(n, "rel");
 	if (rel) {
 		const char *r = (const char *)rel;
+		check_relative_self(c, n, r);
+		check_history_rel(c, n, r);
+		check_self_type(c, n, r);
 		if (strchr(r, ':'))
 			rule_check_value(c, n, R_IRI, "rel on <link>", r);
 		else if (!rel_registered(r) &&
@@ -510,6 +609,26 @@ static void report_orphans(struct vctx *c, xmlNodePtr feed)
 		rule_report(c, feed, R_ATOM_AUTHOR, "%zu more entries", s->orphans - kept);
 }
 
+/* §4.1.1: versions of one entry (one atom:id) "SHOULD" have different
+ * atom:updated timestamps, or a reader cannot tell which is the latest. The
+ * pair id and updated, as written, is recorded for every entry. */
+static void check_duplicate_updated(struct vctx *c, xmlNodePtr e, xmlNodePtr id, const char *t)
+{
+	xmlNodePtr up = first_child(e, NS_ATOM, "updated");
+	if (!id || !*t || !up)
+		return;
+	xmlChar *u = node_text(up);
+	if (*u) {
+		xmlChar *key = xmlStrdup((const xmlChar *)t);
+		key = xmlStrcat(key, (const xmlChar *)"\n");
+		key = xmlStrcat(key, u);
+		if (seen_before(c, "id+updated", (const char *)key))
+			rule_report(c, up, R_ATOM_DUPLICATE_UPDATED, "\"%.200s\" at %.50s", t, u);
+		xmlFree(key);
+	}
+	xmlFree(u);
+}
+
 /* §4.1.1: entries with one atom:id are versions of one entry, which a feed
  * may carry (a warning). Every entry of a feed (three or more) with one id is
  * not versions of an entry but a feed whose generator gives no ids: an error,
@@ -520,6 +639,7 @@ static void check_duplicate_id(struct vctx *c, xmlNodePtr e, bool in_feed)
 	xmlChar *t = id ? node_text(id) : xmlStrdup((const xmlChar *)"");
 	if (id && seen_before(c, "id", (const char *)t))
 		rule_report(c, id, R_ATOM_DUPLICATE_ID, "\"%.200s\"", t);
+	check_duplicate_updated(c, e, id, (const char *)t);
 	if (!in_feed) {
 		xmlFree(t);
 		return;
@@ -558,10 +678,33 @@ static void check_self_link(struct vctx *c, xmlNodePtr feed)
 	rule_report(c, feed, R_ATOM_SELF_LINK, "<feed>");
 }
 
+#define NS_FH "http://purl.org/syndication/history/1.0"
+
+/* RFC 5005 §4: "Archive documents SHOULD indicate their associated
+ * subscription documents using the "current" link relation." */
+static void check_archive_current(struct vctx *c, xmlNodePtr feed)
+{
+	if (!has_child(feed, NS_FH, "archive"))
+		return;
+	for (xmlNodePtr l = feed->children; l; l = l->next) {
+		if (!node_is(l, NS_ATOM, "link"))
+			continue;
+		xmlChar *rel = attr_get(l, "rel");
+		bool current = rel && (strcmp((const char *)rel, "current") == 0 ||
+				       strcmp((const char *)rel,
+					      "http://www.iana.org/assignments/relation/current") == 0);
+		xmlFree(rel);
+		if (current)
+			return;
+	}
+	rule_report_end(c, feed, R_ATOM_ARCHIVE_CURRENT, "<feed> with <fh:archive>");
+}
+
 void atom_check_head(struct vctx *c, xmlNodePtr feed)
 {
 	elem_walk(c, feed, &feed_def, NS_ATOM);
 	check_self_link(c, feed);
+	check_archive_current(c, feed);
 	atom_check_link_set(c, feed);
 	check_all_ids_equal(c, feed);
 	report_orphans(c, feed);
