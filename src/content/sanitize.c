@@ -13,6 +13,7 @@
 
 #include <libxml/HTMLparser.h>
 
+#include "base/htmlnames.h"
 #include "base/text.h"
 #include "content/sanitize.h"
 
@@ -55,8 +56,8 @@ static const char *const needles[] = {
 };
 
 /* The element names validators look for as prefixes ("<script" also
- * matches <scriptx>): an unknown element whose name starts so is written
- * without its tags. */
+ * matches <scriptx>): an unknown element whose name starts so, like every
+ * element HTML does not define, is written without its tags. */
 static const char *const risky_prefixes[] = {
 	"script", "iframe", "frame", "object", "embed", "applet", "meta", "link", "base", "form",
 	NULL,
@@ -72,6 +73,10 @@ static bool in_list(const char *const *list, const char *s, size_t n)
 
 static bool risky_name(const char *s, size_t n)
 {
+	/* A name HTML does not define (Word's <o:p>, <ia>): validators flag it
+	 * (not-html, W3C's NotHtml), so its tags go, its text stays. */
+	if (!html_element_known(s, n))
+		return true;
 	for (const char *const *p = risky_prefixes; *p; p++)
 		if (n >= strlen(*p) && strncasecmp(s, *p, strlen(*p)) == 0)
 			return true;

@@ -66,6 +66,10 @@ const char *postcheck_url_problem(const char *v)
 	if (v[k] == ':' && !(k == 4 && strncasecmp(v, "http", 4) == 0) &&
 	    !(k == 5 && strncasecmp(v, "https", 5) == 0))
 		return "is not an http or https URL";
+	/* http(s) has an authority (RFC 9110 §4.2): "https:x" is no URL a
+	 * reader can follow, and the validator refuses it. */
+	if (v[k] == ':' && (strncmp(v + k + 1, "//", 2) != 0 || strchr("/?#", v[k + 3])))
+		return "has no host after http(s)://";
 	return NULL;
 }
 

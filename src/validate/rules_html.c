@@ -16,32 +16,8 @@
 
 #include <libxml/tree.h>
 
+#include "base/htmlnames.h"
 #include "validate/rules.h"
-
-/* HTML 4.01's elements, HTML5's, and the obsolete ones browsers still render
- * (HTML Living Standard §16 "Obsolete features"), sorted for bsearch. */
-static const char *const html_elements[] = {
-	"a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio",
-	"b", "base", "basefont", "bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body",
-	"br", "button", "canvas", "caption", "center", "cite", "code", "col", "colgroup",
-	"data", "datalist", "dd", "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt",
-	"em", "embed", "fieldset", "figcaption", "figure", "font", "footer", "form", "frame",
-	"frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr",
-	"html", "i", "iframe", "img", "input", "ins", "isindex", "kbd", "keygen", "label",
-	"legend", "li", "link", "listing", "main", "map", "mark", "marquee", "math", "menu",
-	"menuitem", "meta", "meter", "nav", "nobr", "noembed", "noframes", "noscript",
-	"object", "ol", "optgroup", "option", "output", "p", "param", "picture", "plaintext",
-	"pre", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "script",
-	"search", "section", "select", "slot", "small", "source", "spacer", "span", "strike",
-	"strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template",
-	"textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul",
-	"var", "video", "wbr", "xmp",
-};
-
-static int cmp_name(const void *key, const void *elem)
-{
-	return strcmp((const char *)key, *(const char *const *)elem);
-}
 
 /* A tag name at p (after '<' or '</'): letters, digits, '-', ':'; lower-cased
  * into out. Returns its length, 0 when p does not start a tag name. */
@@ -63,10 +39,7 @@ static size_t tag_name(const char *p, char *out, size_t cap)
  * with a '-' is an HTML custom element (HTML §4.13). */
 static bool html_element_ok(const char *name)
 {
-	if (strchr(name, '-') && !strchr(name, ':'))
-		return true;
-	return bsearch(name, html_elements, sizeof html_elements / sizeof *html_elements,
-		       sizeof *html_elements, cmp_name) != NULL;
+	return html_element_known(name, strlen(name));
 }
 
 /* The first start or end tag whose element HTML does not define (Word's
