@@ -78,12 +78,15 @@ static bool has(const char *s)
 /* An author object (name, url), or NULL when the person has neither: the
  * spec wants at least one member in an author. An address with no page is
  * written as a mailto: URL, which the spec allows for url. */
-static json_t *author_object(struct jb *j, const struct person *p)
+static json_t *author_object(struct jb *j, const struct site *site, const struct person *p)
 {
 	json_t *o = json_object();
 	put_str(j, o, "name", p->name);
-	if (has(p->uri)) {
-		put_str(j, o, "url", p->uri);
+	/* JSON Feed wants an absolute url: a relative uri resolves against the site. */
+	char *uri = has(p->uri) ? feed_absolute_link(site, p->uri) : NULL;
+	if (uri) {
+		put_str(j, o, "url", uri);
+		free(uri);
 	} else if (has(p->email)) {
 		struct buf b;
 		buf_init(&b);
@@ -99,9 +102,10 @@ static json_t *author_object(struct jb *j, const struct person *p)
 }
 
 /* "authors": [author], left out when there is no author. */
-static void put_authors(struct jb *j, json_t *obj, const struct person *p)
+static void put_authors(struct jb *j, json_t *obj, const struct site *site,
+			const struct person *p)
 {
-	json_t *a = author_object(j, p);
+	json_t *a = author_object(j, site, p);
 	if (!a)
 		return;
 	json_t *arr = json_array();
@@ -196,7 +200,7 @@ static json_t *item_object(struct jb *j, const struct site *site, const struct p
 	put_date(j, item, "date_published", &p->date);
 	if (p->has_updated)
 		put_date(j, item, "date_modified", &p->updated);
-	put_authors(j, item, &p->author);
+	put_authors(j, item, site, &p->author);
 	put_tags(j, item, p);
 	put_str(j, item, "language", p->lang);
 	put_attachments(j, item, site, p);
@@ -226,7 +230,7 @@ static void feed_head(struct jb *j, json_t *root, const struct site *site,
 	free(description);
 	put_str(j, root, "icon", l->logo ? l->logo : l->icon);
 	put_str(j, root, "favicon", l->icon);
-	put_authors(j, root, &site->author);
+	put_authors(j, root, site, &site->author);
 	put_str(j, root, "language", site->lang);
 	if (l->hub) {
 		json_t *hub = json_object();
