@@ -880,6 +880,26 @@ static bool parse_name_list(const char *s, size_t n, struct lexpr ***items, size
 	return ok;
 }
 
+/* A new empty branch at the end of n's (if, unless, case). */
+static struct lbranch *add_branch(struct lnode *n)
+{
+	n->branches = xrealloc(n->branches, (n->nbranches + 1) * sizeof *n->branches);
+	struct lbranch *b = &n->branches[n->nbranches++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+/* Liquid drops the blank text of a block whose branches are all blank
+ * (only whitespace and tags), so `{% if %}` lines leave no empty lines. */
+static bool end_branches(struct lnode *n, bool all_blank, bool *blank)
+{
+	if (all_blank)
+		for (size_t i = 0; i < n->nbranches; i++)
+			remove_blank_strings(&n->branches[i].body);
+	*blank = all_blank;
+	return true;
+}
+
 /* if/unless: branches until endif; case: when/else until endcase. */
 static bool parse_if(struct tparser *p, struct lnode *n, const struct ttok *t,
 		     const struct tagparts *tp, bool *blank)
@@ -888,9 +908,7 @@ static bool parse_if(struct tparser *p, struct lnode *n, const struct ttok *t,
 	struct tagparts cur = *tp;
 	bool all_blank = true;
 	for (;;) {
-		n->branches = xrealloc(n->branches, (n->nbranches + 1) * sizeof *n->branches);
-		struct lbranch *b = &n->branches[n->nbranches++];
-		memset(b, 0, sizeof *b);
+		struct lbranch *b = add_branch(n);
 		if (!strcmp(cur.name, "else")) {
 			b->is_else = true;
 		} else {
@@ -918,11 +936,7 @@ static bool parse_if(struct tparser *p, struct lnode *n, const struct ttok *t,
 		}
 		t = et;
 	}
-	if (all_blank)
-		for (size_t i = 0; i < n->nbranches; i++)
-			remove_blank_strings(&n->branches[i].body);
-	*blank = all_blank;
-	return true;
+	return end_branches(n, all_blank, blank);
 }
 
 static bool parse_case(struct tparser *p, struct lnode *n, const struct ttok *t,
@@ -948,9 +962,7 @@ static bool parse_case(struct tparser *p, struct lnode *n, const struct ttok *t,
 		}
 		if (!strcmp(cur.name, "endcase"))
 			break;
-		n->branches = xrealloc(n->branches, (n->nbranches + 1) * sizeof *n->branches);
-		struct lbranch *b = &n->branches[n->nbranches++];
-		memset(b, 0, sizeof *b);
+		struct lbranch *b = add_branch(n);
 		if (!strcmp(cur.name, "else")) {
 			b->is_else = true;
 		} else if (!strcmp(cur.name, "when")) {
@@ -978,11 +990,7 @@ static bool parse_case(struct tparser *p, struct lnode *n, const struct ttok *t,
 		all_blank = all_blank && bb;
 		et = next;
 	}
-	if (all_blank)
-		for (size_t i = 0; i < n->nbranches; i++)
-			remove_blank_strings(&n->branches[i].body);
-	*blank = all_blank;
-	return true;
+	return end_branches(n, all_blank, blank);
 }
 
 static bool parse_for(struct tparser *p, struct lnode *n, const struct ttok *t,

@@ -1105,35 +1105,20 @@ static json_t *arith(struct lctx *c, json_t *in, json_t *arg, char op)
 	return r;
 }
 
-static json_t *f_plus(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)nargs, (void)kw;
-	return arith(c, in, args[0], '+');
-}
-
-static json_t *f_minus(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)nargs, (void)kw;
-	return arith(c, in, args[0], '-');
-}
-
-static json_t *f_times(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)nargs, (void)kw;
-	return arith(c, in, args[0], '*');
-}
-
-static json_t *f_divided_by(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)nargs, (void)kw;
-	return arith(c, in, args[0], '/');
-}
-
-static json_t *f_modulo(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)nargs, (void)kw;
-	return arith(c, in, args[0], '%');
-}
+/* Liquid's five math filters differ only in the operator arith applies. */
+#define ARITH_FILTER(name, op)                                                         \
+	static json_t *name(struct lctx *c, json_t *in, json_t **args, size_t nargs,  \
+			    json_t *kw)                                                \
+	{                                                                              \
+		(void)nargs, (void)kw;                                                 \
+		return arith(c, in, args[0], op);                                      \
+	}
+ARITH_FILTER(f_plus, '+')
+ARITH_FILTER(f_minus, '-')
+ARITH_FILTER(f_times, '*')
+ARITH_FILTER(f_divided_by, '/')
+ARITH_FILTER(f_modulo, '%')
+#undef ARITH_FILTER
 
 static json_t *f_abs(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
 {
@@ -1161,23 +1146,21 @@ static json_t *to_i(struct lctx *c, double d)
 	return json_integer((json_int_t)d);
 }
 
-static json_t *f_ceil(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)args, (void)nargs, (void)kw;
-	json_t *x = lv_to_number(in);
-	json_t *r = json_is_integer(x) ? json_incref(x) : to_i(c, ceil(json_real_value(x)));
-	json_decref(x);
-	return r;
-}
-
-static json_t *f_floor(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
-{
-	(void)args, (void)nargs, (void)kw;
-	json_t *x = lv_to_number(in);
-	json_t *r = json_is_integer(x) ? json_incref(x) : to_i(c, floor(json_real_value(x)));
-	json_decref(x);
-	return r;
-}
+/* ceil and floor: an integer stays as it is, a float is rounded one way. */
+#define ROUNDING_FILTER(name, fn)                                                      \
+	static json_t *name(struct lctx *c, json_t *in, json_t **args, size_t nargs,  \
+			    json_t *kw)                                                \
+	{                                                                              \
+		(void)args, (void)nargs, (void)kw;                                     \
+		json_t *x = lv_to_number(in);                                          \
+		json_t *r = json_is_integer(x) ? json_incref(x)                        \
+					       : to_i(c, fn(json_real_value(x)));      \
+		json_decref(x);                                                        \
+		return r;                                                              \
+	}
+ROUNDING_FILTER(f_ceil, ceil)
+ROUNDING_FILTER(f_floor, floor)
+#undef ROUNDING_FILTER
 
 static json_t *f_round(struct lctx *c, json_t *in, json_t **args, size_t nargs, json_t *kw)
 {
