@@ -414,6 +414,15 @@ static void check_url_attr(struct vctx *c, xmlNodePtr n, const char *name)
 
 #define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
 
+/* Does n have a child element in namespace ns? */
+static bool has_child_in(xmlNodePtr n, const char *ns)
+{
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && node_ns(ch) && strcmp(node_ns(ch), ns) == 0)
+			return true;
+	return false;
+}
+
 /* An episode (an item with itunes: elements) whose enclosure's path names a
  * file of a type Apple does not play. A path with no extension says nothing
  * of the type, so it is left alone. */
@@ -423,10 +432,7 @@ static void check_itunes_enclosure(struct vctx *c, xmlNodePtr n, const char *url
 	static const char *const playable[] = {
 		".m4a", ".mp3", ".mov", ".mp4", ".m4v", ".pdf", ".epub", NULL
 	};
-	bool podcast = false;
-	for (xmlNodePtr ch = n->parent ? n->parent->children : NULL; ch && !podcast; ch = ch->next)
-		podcast = ch->type == XML_ELEMENT_NODE && node_ns(ch) &&
-			  strcmp(node_ns(ch), NS_ITUNES) == 0;
+	bool podcast = n->parent && has_child_in(n->parent, NS_ITUNES);
 	size_t len = strcspn(url, "?#");
 	const char *slash = url + len;
 	while (slash > url && slash[-1] != '/')
@@ -598,11 +604,11 @@ static void check_text_input(struct vctx *c, xmlNodePtr n)
 /* Apple's RSS tags for a podcast's channel that W3C names when they are
  * missing from a feed that uses the iTunes namespace (MissingItunesElement:
  * "elements which should be present, including <language>,
- * <itunes:category>, and <itunes:explicit>"). The namespace is in use when
- * the channel or the root declares it. */
+ * <itunes:category>, and <itunes:explicit>"). A channel is a podcast's when
+ * it has itunes: elements; a namespace declared and not used says nothing. */
 static void check_itunes_channel(struct vctx *c, xmlNodePtr channel)
 {
-	if (!xmlSearchNsByHref(channel->doc, channel, (const xmlChar *)NS_ITUNES))
+	if (!has_child_in(channel, NS_ITUNES))
 		return;
 	static const struct { const char *ns, *name, *shown; } wanted[] = {
 		{ NULL, "language", "language" },
