@@ -331,6 +331,56 @@ const struct rule rule_table[R_COUNT] = {
 		"the feed should name its own URL with a link rel=\"self\"",
 		"RFC 4287 §4.1.1 (atom:feed ... SHOULD contain one atom:link ... \"self\"); W3C MissingSelf",
 		NULL },
+	/* W3C warning classes, round E */
+	[R_RSS_AVOID_TEXTINPUT] = { "avoid-textinput", W,
+		"textInput is ignored by most readers; a link to the form serves them better",
+		"RSS 2.0.11 §<textInput> sub-element of <channel> (\"The purpose of the <textInput> "
+		"element is something of a mystery ... Most aggregators ignore it.\"); W3C AvoidTextInput",
+		NULL },
+	[R_ITUNES_KEYWORDS] = { "itunes-keywords", W,
+		"itunes:keywords holds words separated by spaces only; separate keywords with commas",
+		"Apple iTunes podcast specification (<itunes:keywords>: \"Use commas to separate keywords\"); "
+		"W3C InvalidKeywords", NULL },
+	[R_ITUNES_OWNER_EMAIL] = { "itunes-owner-email", W,
+		"itunes:owner has no itunes:email, the address Apple uses to reach the owner",
+		"Apple Podcasts RSS tags (<itunes:owner>: the owner's e-mail address in a nested <itunes:email>); "
+		"W3C MissingItunesEmail", NULL },
+	[R_ITUNES_IMAGE_FORMAT] = { "itunes-image-format", W,
+		"the itunes:image href does not end in .jpg or .png, the formats Apple reads",
+		"Apple Podcasts RSS tags (<itunes:image>: JPEG or PNG, \"with appropriate file "
+		"extensions (.jpg, .png)\"); W3C ImageUrlFormat", NULL },
+	[R_ITUNES_ENCLOSURE_FORMAT] = { "itunes-enclosure-format", W,
+		"a podcast episode's enclosure is not a file type Apple Podcasts plays "
+		"(.m4a, .mp3, .mov, .mp4, .m4v, .pdf, .epub)",
+		"Apple Podcasts RSS tags (<enclosure>: the formats M4A, MP3, MOV, MP4, M4V, PDF and EPUB); "
+		"W3C UnsupportedItunesFormat", NULL },
+	[R_OPML_TYPE_MISSING] = { "opml-outline-type-missing", W,
+		"an outline with an xmlUrl should say type=\"rss\"",
+		"OPML 2.0 §Subscription lists (\"Required attributes: type, text, xmlUrl\"); "
+		"W3C MissingOutlineType", NULL },
+	[R_ITUNES_MISSING_ELEMENT] = { "itunes-missing-element", W,
+		"a podcast channel (the iTunes namespace is declared) lacks an element Apple asks for",
+		"Apple Podcasts RSS tags (required channel tags: <language>, <itunes:category>, "
+		"<itunes:explicit>); W3C MissingItunesElement", NULL },
+	[R_RSS_SLASH_DATE] = { "slash-comments-lastbuilddate", W,
+		"items count comments with slash:comments, but the channel has no lastBuildDate "
+		"saying when they were counted",
+		"RSS Best Practices Profile §slash:comments (publishers should include "
+		"lastBuildDate); W3C SlashDate", NULL },
+	[R_WIKI_NAMESPACE_OBSOLETE] = { "wiki-namespace-obsolete", W,
+		"the wiki module's old namespace: use http://www.usemod.com/cgi-bin/mb.pl?ModWiki",
+		"RSS 1.0 Wiki Module (meatballwiki.org/wiki/ModWiki §6.1 Namespace); "
+		"W3C ObsoleteWikiNamespace", NULL },
+	[R_OPML_TYPE_UNKNOWN] = { "opml-outline-type", W,
+		"an outline type readers may not know; rss, link and include are the ones they do",
+		"OPML 2.0 §Subscription lists (type rss), §Inclusion (link, include); "
+		"W3C InvalidOutlineType (\"limit the values of the type attribute to link and rss\")",
+		NULL },
+	[R_RSS_DUPLICATE_DESCRIPTION] = { "duplicate-description", W,
+		"an item's dc:description says what its description says; readers pick one or the other",
+		"RSS 2.0.11 §Elements of <item> (description: the item synopsis); W3C "
+		"DuplicateDescriptionSemantics (\"Avoid using elements in namespaces when there are "
+		"already core elements that do the same thing\")", NULL },
 };
 
 #undef W

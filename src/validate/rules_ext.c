@@ -41,6 +41,8 @@ static void check_itunes_duration(struct vctx *c, xmlNodePtr n);
 static void check_itunes_image(struct vctx *c, xmlNodePtr n);
 static void check_itunes_category(struct vctx *c, xmlNodePtr n);
 static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
+static void check_itunes_keywords(struct vctx *c, xmlNodePtr n);
+static void check_itunes_owner(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
@@ -162,11 +164,11 @@ static const struct ext_row itunes_rows[] = {
 	{ LOW, LEAF(NS_ITUNES, "order", E_UNIQUE, R_INT_NONNEGATIVE) },
 	{ TOP, LEAF(NS_ITUNES, "complete", E_UNIQUE, R_YES_NO) },
 	{ TOP, LEAF(NS_ITUNES, "new-feed-url", E_UNIQUE, R_URI_FULL) },
-	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_CONTAINER, R_NONE, itunes_owner_children, NULL,
-		 NULL } },
+	{ TOP, { NS_ITUNES, "owner", E_UNIQUE | E_CONTAINER, R_NONE, itunes_owner_children,
+		 check_itunes_owner, NULL } },
 	{ ANY, LEAF(NS_ITUNES, "subtitle", E_UNIQUE, R_NONE) },
 	{ ANY, { NS_ITUNES, "summary", E_UNIQUE, R_NONE, NULL, check_itunes_summary, NULL } },
-	{ ANY, LEAF(NS_ITUNES, "keywords", E_UNIQUE, R_NONE) },
+	{ ANY, { NS_ITUNES, "keywords", E_UNIQUE, R_NONE, NULL, check_itunes_keywords, NULL } },
 	{ TOP, LEAF(NS_ITUNES, "type", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "episodeType", E_UNIQUE, R_NONE) },
 	{ LOW, LEAF(NS_ITUNES, "episode", E_UNIQUE, R_INT_POSITIVE) },
@@ -511,6 +513,22 @@ static void check_no_namespace_children(struct vctx *c, xmlNodePtr n)
 				    n->name);
 }
 
+/* ModWiki (meatballwiki.org/wiki/ModWiki §6.1): the namespace is
+ * http://www.usemod.com/cgi-bin/mb.pl?ModWiki; "the old URL
+ * (http://purl.org/rss/1.0/modules/wiki/)" no longer resolves. */
+#define NS_WIKI_OLD "http://purl.org/rss/1.0/modules/wiki/"
+
+void ext_check_root_namespaces(struct vctx *c, xmlNodePtr root)
+{
+	for (xmlNsPtr ns = root->nsDef; ns; ns = ns->next)
+		if (ns->href && strcmp((const char *)ns->href, NS_WIKI_OLD) == 0) {
+			rule_report(c, root, R_WIKI_NAMESPACE_OBSOLETE, "xmlns%s%s=\"%s\"",
+				    ns->prefix ? ":" : "", ns->prefix ? (const char *)ns->prefix : "",
+				    NS_WIKI_OLD);
+			return;
+		}
+}
+
 /* Every check of the extension tables on one foreign element. */
 void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 {
@@ -635,14 +653,50 @@ static void check_itunes_duration(struct vctx *c, xmlNodePtr n)
 	xmlFree(t);
 }
 
+bool ext_path_ends_in(const char *url, const char *const *exts)
+{
+	size_t len = strcspn(url, "?#");
+	for (; *exts; exts++) {
+		size_t el = strlen(*exts);
+		if (len >= el && strncasecmp(url + len - el, *exts, el) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Apple: artwork "in JPEG or PNG format ... with appropriate file extensions
+ * (.jpg, .png)" (W3C ImageUrlFormat); .jpeg is JPEG's other extension. */
 static void check_itunes_image(struct vctx *c, xmlNodePtr n)
 {
+	static const char *const exts[] = { ".jpg", ".jpeg", ".png", NULL };
 	xmlChar *href = attr_get(n, "href");
 	if (!href)
 		rule_report(c, n, R_MISSING_ATTRIBUTE, "<itunes:image href=\"...\">");
-	else
-		rule_check_value(c, n, R_URI_FULL, "href on <itunes:image>", (const char *)href);
+	else if (rule_check_value(c, n, R_URI_FULL, "href on <itunes:image>", (const char *)href) &&
+		 !ext_path_ends_in((const char *)href, exts))
+		rule_report(c, n, R_ITUNES_IMAGE_FORMAT, "<itunes:image href=\"%.200s\">", href);
 	xmlFree(href);
+}
+
+/* Apple's iTunes podcast specification: "Use commas to separate keywords".
+ * Words separated by spaces with no comma at all read as one keyword
+ * (W3C InvalidKeywords); a single word is fine. */
+static void check_itunes_keywords(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	const char *s = (const char *)t;
+	if (!strchr(s, ',') && strpbrk(s, " \t\r\n"))
+		rule_report(c, n, R_ITUNES_KEYWORDS, "<itunes:keywords>%.200s</itunes:keywords>", s);
+	xmlFree(t);
+}
+
+/* Apple: the owner's contact is its e-mail address, in a nested itunes:email
+ * (W3C MissingItunesEmail). Reported where the owner ends, as a missing
+ * child is. */
+static void check_itunes_owner(struct vctx *c, xmlNodePtr n)
+{
+	if (!has_child(n, NS_ITUNES, "email"))
+		rule_report_end(c, n, R_ITUNES_OWNER_EMAIL, "<itunes:owner> without <itunes:email>");
 }
 
 /* Apple Podcasts categories, current and retired (retired ones still read). */

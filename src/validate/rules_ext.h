@@ -58,6 +58,14 @@ bool ext_in_choices(const char *choices, const char *v);
  * unqualified attribute must be in the row's attrs. */
 void ext_check_attrs(struct vctx *c, xmlNodePtr n);
 
+/* Does url's path (before any query or fragment) end in one of exts (a
+ * NULL-terminated list, ".png"), ignoring case? */
+bool ext_path_ends_in(const char *url, const char *const *exts);
+
+/* Namespaces the root of an RSS document declares that are obsolete: the
+ * wiki module's old URI (W3C ObsoleteWikiNamespace), once, at the root. */
+void ext_check_root_namespaces(struct vctx *c, xmlNodePtr root);
+
 /* The namespaces' tables, each in the file of its group. */
 extern const struct ext_ns ext_ns_media;	/* rules_ext_media.c */
 extern const struct ext_ns ext_ns_georss, ext_ns_gml, ext_ns_geo, ext_ns_geourl,

@@ -176,6 +176,20 @@ static void check_outline(struct vctx *c, xmlNodePtr n)
 	} else if (type && (strcasecmp((const char *)type, "link") == 0 ||
 			    strcasecmp((const char *)type, "include") == 0)) {
 		outline_url(c, n, "url", R_OPML_URL, (const char *)type);
+	} else if (type && *type) {
+		/* W3C InvalidOutlineType: "For maximum interoperability, limit the
+		 * values of the type attribute to link and rss"; include is OPML
+		 * 2.0's own (§Inclusion). */
+		rule_report(c, n, R_OPML_TYPE_UNKNOWN, "<outline type=\"%.40s\">", type);
+	} else if (!type) {
+		/* §Subscription lists: "Required attributes: type, text, xmlUrl";
+		 * an outline with a feed's xmlUrl and no type (W3C
+		 * MissingOutlineType). */
+		xmlChar *xml_url = attr_get(n, "xmlUrl");
+		if (xml_url)
+			rule_report(c, n, R_OPML_TYPE_MISSING, "<outline xmlUrl=\"%.200s\"> without type",
+				    xml_url);
+		xmlFree(xml_url);
 	}
 	xmlFree(type);
 	outline_attr(c, n, "htmlUrl", R_URI_FULL);

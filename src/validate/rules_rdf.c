@@ -13,7 +13,7 @@
 
 #include <string.h>
 
-#include "validate/rules.h"
+#include "validate/rules_ext.h"
 
 static void check_channel(struct vctx *c, xmlNodePtr n);
 static void check_about_node(struct vctx *c, xmlNodePtr n);
@@ -26,6 +26,7 @@ static const char *const a_resource[] = { "resource", NULL };
 #define C E_CONTAINER
 #define ROW(ns, name, flags, value, children, check) \
 	{ ns, name, flags, value, children, check, NULL }
+#undef END	/* rules_ext.h's, for ext_row tables */
 #define END { NULL, NULL, 0, R_NONE, NULL, NULL, NULL }
 
 /* §5.3.5 items: an rdf:Seq of rdf:li, each naming an item (rdf:resource, or
@@ -214,6 +215,7 @@ static void check_no_namespace(struct vctx *c, xmlNodePtr n)
 void rdf_check_head(struct vctx *c, xmlNodePtr rdf)
 {
 	check_no_namespace(c, rdf);
+	ext_check_root_namespaces(c, rdf);
 	for (xmlNodePtr ch = rdf->children; ch; ch = ch->next)
 		if (node_is(ch, c->rdf_ns, "channel"))
 			check_no_namespace(c, ch);

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "validate/rules.h"
+#include "validate/rules_ext.h"
 
 static void check_title(struct vctx *c, xmlNodePtr n);
 static void check_description(struct vctx *c, xmlNodePtr n);
@@ -23,6 +23,7 @@ static void check_source(struct vctx *c, xmlNodePtr n);
 static void check_item(struct vctx *c, xmlNodePtr n);
 static void check_person(struct vctx *c, xmlNodePtr n);
 static void check_channel(struct vctx *c, xmlNodePtr n);
+static void check_text_input(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_domain[] = { "domain", NULL };
 static const char *const a_cloud[] = {
@@ -85,7 +86,7 @@ static const struct elem_def channel_children[] = {
 	{ NULL, "ttl", U, R_INT_POSITIVE, NULL, NULL, NULL },
 	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
 	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, check_text_input, NULL },
 	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
 	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
 	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
@@ -139,7 +140,7 @@ static const struct elem_def channel091_children[] = {
 	{ NULL, "docs", U, R_URI_FULL, NULL, NULL, NULL },
 	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
 	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, check_text_input, NULL },
 	{ NULL, "textinput", U | C, R_NONE, text_input_children, NULL, NULL },
 	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
 	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
@@ -161,7 +162,7 @@ static const struct elem_def channel092_children[] = {
 	{ NULL, "cloud", U, R_NONE, NULL, check_cloud, a_cloud },
 	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
 	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, check_text_input, NULL },
 	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
 	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
 	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
@@ -185,7 +186,7 @@ static const struct elem_def channel094_children[] = {
 	{ NULL, "ttl", U, R_INT_POSITIVE, NULL, NULL, NULL },
 	{ NULL, "image", U | C, R_NONE, image_children, NULL, NULL },
 	{ NULL, "rating", U, R_NONE, NULL, NULL, NULL },
-	{ NULL, "textInput", U | C, R_NONE, text_input_children, NULL, NULL },
+	{ NULL, "textInput", U | C, R_NONE, text_input_children, check_text_input, NULL },
 	{ NULL, "skipHours", U | C, R_NONE, skip_hours_children, check_skip_hours, NULL },
 	{ NULL, "skipDays", U | C, R_NONE, skip_days_children, check_skip_days, NULL },
 	{ NULL, "item", E_FRAGMENT, R_NONE, NULL, NULL, NULL },
@@ -411,10 +412,44 @@ static void check_url_attr(struct vctx *c, xmlNodePtr n, const char *name)
 	xmlFree(url);
 }
 
+#define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+/* Does n have a child element in namespace ns? */
+static bool has_child_in(xmlNodePtr n, const char *ns)
+{
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (ch->type == XML_ELEMENT_NODE && node_ns(ch) && strcmp(node_ns(ch), ns) == 0)
+			return true;
+	return false;
+}
+
+/* An episode (an item with itunes: elements) whose enclosure's path names a
+ * file of a type Apple does not play. A path with no extension says nothing
+ * of the type, so it is left alone. */
+static void check_itunes_enclosure(struct vctx *c, xmlNodePtr n, const char *url)
+{
+	/* The file types Apple Podcasts plays (its RSS tags, <enclosure>). */
+	static const char *const playable[] = {
+		".m4a", ".mp3", ".mov", ".mp4", ".m4v", ".pdf", ".epub", NULL
+	};
+	bool podcast = n->parent && has_child_in(n->parent, NS_ITUNES);
+	size_t len = strcspn(url, "?#");
+	const char *slash = url + len;
+	while (slash > url && slash[-1] != '/')
+		slash--;
+	const char *dot = memchr(slash, '.', (size_t)(url + len - slash));
+	if (podcast && dot && !ext_path_ends_in(url, playable))
+		rule_report(c, n, R_ITUNES_ENCLOSURE_FORMAT, "<enclosure url=\"%.200s\">", url);
+}
+
 /* §<enclosure> sub-element of <item>: url (http), length in bytes, MIME type. */
 static void check_enclosure(struct vctx *c, xmlNodePtr n)
 {
 	check_url_attr(c, n, "url");
+	xmlChar *url = attr_get(n, "url");
+	if (url && http_url((const char *)url))
+		check_itunes_enclosure(c, n, (const char *)url);
+	xmlFree(url);
 	xmlChar *len = required_attr(c, n, "length");
 	if (len && !check_int_nonnegative((const char *)len))
 		rule_report(c, n, R_INT_NONNEGATIVE, "length=\"%.50s\" on <enclosure>", len);
@@ -508,6 +543,11 @@ static void check_item(struct vctx *c, xmlNodePtr n)
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
 	duplicate_semantics(c, n, "author", NS_DC, "creator");
 	duplicate_semantics(c, n, "category", NS_DC, "subject");
+	/* W3C DuplicateDescriptionSemantics: "The item contains an element
+	 * that duplicates the semantics of the description element". */
+	xmlNodePtr dc_desc = first_child(n, NS_DC, "description");
+	if (dc_desc && has_child(n, NULL, "description"))
+		rule_report(c, dc_desc, R_RSS_DUPLICATE_DESCRIPTION, "<description> and dc:description");
 	check_description_first(c, n);
 }
 
@@ -554,9 +594,50 @@ static bool has_self_link(xmlNodePtr channel)
 	return false;
 }
 
+/* §<textInput>: "The purpose of the <textInput> element is something of a
+ * mystery ... Most aggregators ignore it." (W3C AvoidTextInput) */
+static void check_text_input(struct vctx *c, xmlNodePtr n)
+{
+	rule_report(c, n, R_RSS_AVOID_TEXTINPUT, "<textInput> in <channel>");
+}
+
+/* Apple's RSS tags for a podcast's channel that W3C names when they are
+ * missing from a feed that uses the iTunes namespace (MissingItunesElement:
+ * "elements which should be present, including <language>,
+ * <itunes:category>, and <itunes:explicit>"). A channel is a podcast's when
+ * it has itunes: elements; a namespace declared and not used says nothing. */
+static void check_itunes_channel(struct vctx *c, xmlNodePtr channel)
+{
+	if (!has_child_in(channel, NS_ITUNES))
+		return;
+	static const struct { const char *ns, *name, *shown; } wanted[] = {
+		{ NULL, "language", "language" },
+		{ NS_ITUNES, "category", "itunes:category" },
+		{ NS_ITUNES, "explicit", "itunes:explicit" },
+	};
+	for (size_t i = 0; i < sizeof wanted / sizeof *wanted; i++)
+		if (!has_child(channel, wanted[i].ns, wanted[i].name))
+			rule_report_end(c, channel, R_ITUNES_MISSING_ELEMENT, "<channel> without <%s>",
+					wanted[i].shown);
+}
+
+/* RSS Best Practices Profile §slash:comments: the Slash module has no element
+ * for when comments were counted, so a channel whose items use slash:comments
+ * should have lastBuildDate (W3C SlashDate). Items are checked before the
+ * head; rss_check_item records that one used it. */
+#define SLASH_SEEN "slash:comments", "used"
+static void check_slash_date(struct vctx *c, xmlNodePtr channel)
+{
+	if (!has_child(channel, NULL, "lastBuildDate") && seen_before(c, SLASH_SEEN))
+		rule_report_end(c, channel, R_RSS_SLASH_DATE,
+				"<channel> without <lastBuildDate>, its items with <slash:comments>");
+}
+
 static void check_channel(struct vctx *c, xmlNodePtr n)
 {
 	check_image_matches(c, n);
+	check_itunes_channel(c, n);
+	check_slash_date(c, n);
 	if (!has_self_link(n))
 		rule_report(c, n, R_RSS_SELF_LINK, "<channel>");
 	duplicate_semantics(c, n, "pubDate", NS_DC, "date");
@@ -572,6 +653,7 @@ void rss_check_head(struct vctx *c, xmlNodePtr rss)
 	if (!ver)
 		rule_report(c, rss, R_RSS_VERSION, "version attribute missing");
 	xmlFree(ver);
+	ext_check_root_namespaces(c, rss);
 	elem_walk(c, rss, &rss_def, NULL);
 }
 
@@ -586,6 +668,8 @@ void rss_check_item(struct vctx *c, xmlNodePtr item)
 	/* RSS 2.0 only: 0.9x items have no guid (0.94's drafts aside). */
 	if (!has_child(item, NULL, "guid"))
 		rule_report_end(c, item, R_RSS_NO_GUID, "<item>");
+	if (has_child(item, "http://purl.org/rss/1.0/modules/slash/", "comments"))
+		seen_before(c, SLASH_SEEN);
 }
 
 static const struct rss09_version *rss09_find(unsigned version)
