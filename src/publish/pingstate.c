@@ -123,6 +123,8 @@ static int path_cmp(const void *a, const void *b)
 static struct dir_feed *find_feed(struct dir_feeds *f, const char *path)
 {
 	struct dir_feed key = { .path = (char *)path };
+	if (!f->n)
+		return NULL;
 	return bsearch(&key, f->v, f->n, sizeof *f->v, path_cmp);
 }
 
@@ -166,7 +168,8 @@ int dir_feeds_scan(const char *dir, struct dir_feeds *out, struct diag_sink *dia
 		snprintf(errbuf, errlen, "%s: cannot read the folder: %s", dir, strerror(errno));
 		return -1;
 	}
-	qsort(out->v, out->n, sizeof *out->v, path_cmp);
+	if (out->n)	/* qsort() and bsearch() take no NULL array, even empty */
+		qsort(out->v, out->n, sizeof *out->v, path_cmp);
 	if (read_record(dir, out, errbuf, errlen) != 0) {
 		dir_feeds_free(out);
 		return -1;
