@@ -297,9 +297,11 @@ static bool notify(const char *hub, const char *feed, const struct popts *o, str
 	return ok;
 }
 
-static void summary(const struct tally *t, bool quiet)
+/* One line, --quiet or not; none when nothing was due (the reasons were
+ * said). */
+static void summary(const struct tally *t)
 {
-	if (quiet && !t->failed && !t->accepted)
+	if (!t->failed && !t->accepted)
 		return;
 	fprintf(stderr, "feedgen ping: %zu %s for %zu %s to %zu %s: %zu accepted, %zu failed\n",
 		t->accepted + t->failed, t->accepted + t->failed == 1 ? "notification" : "notifications",
@@ -351,7 +353,7 @@ int cmd_ping(int argc, char **argv)
 	struct tally t = {0};
 	for (size_t i = 0; i < ng; i++)
 		send_group(&groups[i], &o, &t, &diag);
-	summary(&t, o.quiet);
+	summary(&t);
 	if (t.failed && status < EXIT_FAILED)
 		status = EXIT_FAILED;
 	diag_sink_finish(&diag);
