@@ -25,6 +25,7 @@
 #include "base/output.h"
 #include "base/siteurl.h"
 #include "base/text.h"
+#include "cmd_ping.h"
 #include "cmd_validate.h"
 #include "content/liquid.h"
 #include "content/markdown.h"
@@ -110,6 +111,7 @@ static void usage(FILE *f)
 	      "       feedgen -o DIR [OPTION]... SITE\n"
 	      "       feedgen --print-links [OPTION]... SITE\n"
 	      "       feedgen validate [OPTION]... FILE|URL|-...   (see feedgen validate --help)\n"
+	      "       feedgen ping [OPTION]... DIR|FEED-URL...     (see feedgen ping --help)\n"
 	      "Write the Atom feed of the Jekyll site or folder of posts SITE to standard output,\n"
 	      "or with -o every feed of the site (site-wide, per category, per tag; every\n"
 	      "format) into DIR, each file replaced atomically and only when it changed, and\n"
@@ -553,6 +555,8 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "ping") == 0)
+		return cmd_ping(argc - 1, argv + 1);
 	tune_malloc();
 	LIBXML_TEST_VERSION
 	struct options o = {.limit = -1, .content = CONTENT_FULL};

@@ -15,6 +15,8 @@ readme="$top_srcdir/README"
 ok $? "feedgen --help: exit status 0"
 "$FEEDGEN" validate --help >"$TMP/vhelp" 2>&1
 ok $? "feedgen validate --help: exit status 0"
+"$FEEDGEN" ping --help >"$TMP/phelp" 2>&1
+ok $? "feedgen ping --help: exit status 0"
 
 # The long options a help text lists, one a line.
 long_options() {
@@ -23,7 +25,7 @@ long_options() {
 # The man page with its escapes undone, so "\-\-print\-links" reads --print-links.
 sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$man1" >"$TMP/man.txt"
 
-for help in help vhelp; do
+for help in help vhelp phelp; do
 	missing=""
 	for opt in $(long_options "$TMP/$help"); do
 		grep -q -- "$opt" "$TMP/man.txt" || missing="$missing $opt"
@@ -52,6 +54,12 @@ for opt in $(code_options "$top_srcdir/src/cmd_validate.c"); do
 done
 n=$(code_options "$top_srcdir/src/cmd_validate.c" | wc -l)
 ok $(( ${#missing} == 0 && n > 4 ? 0 : 1 )) "all $n options of validate are in its --help${missing:+ (missing:$missing)}"
+missing=""
+for opt in $(code_options "$top_srcdir/src/cmd_ping.c"); do
+	grep -q -- "$opt" "$TMP/phelp" || missing="$missing $opt"
+done
+n=$(code_options "$top_srcdir/src/cmd_ping.c" | wc -l)
+ok $(( ${#missing} == 0 && n > 4 ? 0 : 1 )) "all $n options of ping are in its --help${missing:+ (missing:$missing)}"
 
 # The formats --help names are the ones -f takes.
 for f in $(sed -n 's/.*--format NAME *\([a-z, ]*\), or all.*/\1/p' "$TMP/help" | tr -d ,); do

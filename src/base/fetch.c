@@ -22,6 +22,7 @@
 #include "base/fetch.h"
 
 #define FETCH_PROTOCOLS "http,https"
+#define FETCH_FORM_TYPE "Content-Type: application/x-www-form-urlencoded"
 #define FETCH_ACCEPT "Accept: application/atom+xml, application/rss+xml, " \
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
 
@@ -47,6 +48,7 @@ struct curl_api {
 	void (*url_cleanup)(CURLU *);
 	void (*free)(void *);
 	curl_version_info_data *(*version_info)(CURLversion);
+	char *(*easy_escape)(CURL *, const char *, int);
 };
 
 #define CURL_FN(field, name) { offsetof(struct curl_api, field), name }
@@ -70,6 +72,7 @@ static const struct {
 	CURL_FN(url_cleanup, "curl_url_cleanup"),
 	CURL_FN(free, "curl_free"),
 	CURL_FN(version_info, "curl_version_info"),
+	CURL_FN(easy_escape, "curl_easy_escape"),
 };
 
 /* Opens libcurl (CURL_SONAME, found by configure) and fills *api; -1 with
@@ -544,4 +547,134 @@ int fetch_url(const char *url, const struct fetch_options *opt,
 	if (ret == 0)
 		buf_add(&res->body, "", 0);	/* an empty body is still a string */
 	return ret;
+}
+
+/* ---- POST of a form (feedgen ping) ---- */
+
+/* The answer's body is kept up to the cap and the rest dropped: what a hub
+ * says is shown, never stored whole. */
+static size_t on_answer_body(char *data, size_t size, size_t nmemb, void *userdata)
+{
+	struct sink *s = userdata;
+	size_t n = size * nmemb;
+	size_t room = s->max - s->body->len;
+
+	buf_add(s->body, data, n < room ? n : room);
+	return n;
+}
+
+/* name=value&... with every name and value percent-encoded by libcurl. A
+ * new string; NULL when libcurl cannot encode (out of memory). */
+static char *encode_form(const struct curl_api *api, CURL *h, const char *const *fields)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_adds(&b, "");
+	for (size_t i = 0; fields[i] && fields[i + 1]; i += 2) {
+		char *name = api->easy_escape(h, fields[i], 0);
+		char *value = api->easy_escape(h, fields[i + 1], 0);
+		if (name && value)
+			buf_printf(&b, "%s%s=%s", i ? "&" : "", name, value);
+		api->free(name);
+		api->free(value);
+		if (!name || !value) {
+			buf_free(&b);
+			return NULL;
+		}
+	}
+	return buf_take(&b);
+}
+
+static enum fetch_outcome post_outcome(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_OK:
+		return FETCH_ANSWERED;
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_GOT_NOTHING:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+		return FETCH_NO_CONNECTION;
+	case CURLE_OPERATION_TIMEDOUT:
+		return FETCH_TIMED_OUT;
+	default:
+		return FETCH_FAILED;
+	}
+}
+
+static CURLcode set_post_options(const struct curl_api *api, CURL *h, const char *url,
+				 const struct fetch_options *opt, const char *form,
+				 struct sink *sink, struct curl_slist *headers, char *curl_err)
+{
+	if (set_protocols(api, h) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_URL, url) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_TIMEOUT, opt->timeout_s) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_POSTFIELDS, form) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_POSTFIELDSIZE, (long)strlen(form)) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_USERAGENT, "feedgen/" PACKAGE_VERSION) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HTTPHEADER, headers) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_ERRORBUFFER, curl_err) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_answer_body) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_WRITEDATA, sink) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header) != CURLE_OK ||
+	    api->easy_setopt(h, CURLOPT_HEADERDATA, sink) != CURLE_OK)
+		return CURLE_FAILED_INIT;
+	return CURLE_OK;
+}
+
+static enum fetch_outcome run_post(const struct curl_api *api, const char *url,
+				   const char *const *fields, const struct fetch_options *opt,
+				   struct fetch_result *res, char *errbuf, size_t errlen)
+{
+	char curl_err[CURL_ERROR_SIZE] = "";
+	struct sink sink = { &res->body, opt->max_size, false, 0, false, "" };
+	/* No "Expect: 100-continue": the form is small, and a hub that does
+	 * not answer it would cost a second of waiting. */
+	struct curl_slist *headers = api->slist_append(NULL, FETCH_FORM_TYPE);
+	if (headers)
+		headers = api->slist_append(headers, "Expect:");
+	CURL *h = api->easy_init();
+	char *form = h ? encode_form(api, h, fields) : NULL;
+	if (!h || !headers || !form) {
+		set_error(errbuf, errlen, "cannot set up libcurl");
+		free(form);
+		api->slist_free_all(headers);
+		api->easy_cleanup(h);
+		return FETCH_FAILED;
+	}
+	CURLcode rc = set_post_options(api, h, url, opt, form, &sink, headers, curl_err);
+	if (rc == CURLE_OK)
+		rc = api->easy_perform(h);
+	collect_info(api, h, res);
+	enum fetch_outcome out = post_outcome(rc);
+	if (out != FETCH_ANSWERED)
+		describe_failure(api, rc, h, &sink, opt, res, curl_err, errbuf, errlen);
+	api->easy_cleanup(h);
+	api->slist_free_all(headers);
+	free(form);
+	return out;
+}
+
+enum fetch_outcome fetch_post_form(const char *url, const char *const *fields,
+				   const struct fetch_options *opt, struct fetch_result *res,
+				   char *errbuf, size_t errlen)
+{
+	struct fetch_options o;
+	struct curl_api api;
+
+	result_init(res);
+	resolve_options(opt, &o);
+	if (curl_api_open(&api, errbuf, errlen) != 0 || check_scheme(&api, url, errbuf, errlen) != 0)
+		return FETCH_FAILED;
+	if (api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		set_error(errbuf, errlen, "cannot initialise libcurl");
+		return FETCH_FAILED;
+	}
+	enum fetch_outcome out = run_post(&api, url, fields, &o, res, errbuf, errlen);
+	api.global_cleanup();
+	buf_add(&res->body, "", 0);	/* the answer's text is a string */
+	return out;
 }

@@ -68,6 +68,26 @@ void fetch_result_free(struct fetch_result *res);
  * fetch_url()'s messages mask the URLs they name the same way. */
 char *fetch_redact_url(const char *url);
 
+/* What came of a POST (fetch_post_form()). */
+enum fetch_outcome {
+	FETCH_ANSWERED = 0,	/* the server answered; res->status says how */
+	FETCH_NO_CONNECTION,	/* not resolved, not reached, or cut before an answer */
+	FETCH_TIMED_OUT,	/* no whole answer within opt->timeout_s */
+	FETCH_FAILED,		/* anything else: a refused URL, TLS, libcurl itself */
+};
+
+/* POST to url the form fields (name, value, name, value, ..., NULL), each
+ * name and value percent-encoded by libcurl, as
+ * application/x-www-form-urlencoded. Redirects are not followed (a 3xx is
+ * the answer); only http and https. opt->timeout_s bounds the whole
+ * exchange. Any status is an answer: res->status holds it and res->body the
+ * first opt->max_size bytes of its body (the rest is dropped), a string.
+ * Every other outcome comes with a one-line message in errbuf. As with
+ * fetch_url(), fetch_result_free() is to be called afterwards. */
+enum fetch_outcome fetch_post_form(const char *url, const char *const *fields,
+				   const struct fetch_options *opt, struct fetch_result *res,
+				   char *errbuf, size_t errlen);
+
 /* libcurl's version ("7.88.1"), loading libcurl to ask it; NULL when it
  * cannot be loaded. The string is libcurl's own: never freed. */
 const char *fetch_curl_version(void);
