@@ -51,6 +51,8 @@ run rss-ok.xml 's|xmlns:dc="http://purl.org/dc/elements/1.1/"|xmlns:dc="http://p
 st=$?
 ok $st "dc: without its final slash [reserved-prefix] (a warning, line 2)"
 show $st
+expect_clean rss-ok.xml "thr: bound to RSS 1.0's mod_threading (two namespaces use it)" \
+	's|xmlns:dc=|xmlns:thr="http://purl.org/rss/1.0/modules/threading/" xmlns:dc=|'
 expect_warning atom-ok.xml reserved-prefix 14 "xhtml: declared on the div for another namespace" \
 	's|<div xmlns="http://www.w3.org/1999/xhtml">|<div xmlns="http://www.w3.org/1999/xhtml" xmlns:xhtml="http://example.org/x">|'
 expect_clean rss-ok.xml "dc: and atom: bound to their own namespaces, another prefix to DCMI terms" \
@@ -75,6 +77,10 @@ expect_clean rss-ok.xml "an ISO-8859-1 document without iTunes elements" \
 # ---- UseOfExtensionAttr: a namespaced attribute on an RSS 2.0 element ----
 expect_warning rss-ok.xml rss-extension-attribute 17 "dc:format on <enclosure>" \
 	's|<enclosure url=|<enclosure dc:format="audio" url=|'
+expect_clean rss-ok.xml "dc:format on <enclosure>, <docs> naming the RSS Advisory Board's spec" \
+	's|<ttl>|<docs>https://www.rssboard.org/rss-specification</docs><ttl>|; s|<enclosure url=|<enclosure dc:format="audio" url=|'
+expect_warning rss-ok.xml rss-extension-attribute 17 "dc:format on <enclosure>, <docs> naming Harvard's copy" \
+	's|<ttl>|<docs>https://cyber.harvard.edu/rss/rss.html</docs><ttl>|; s|<enclosure url=|<enclosure dc:format="audio" url=|'
 expect_clean rss-ok.xml "xml:lang on <description> (XML's own)" \
 	's|<description>Only|<description xml:lang="en">Only|'
 
