@@ -41,7 +41,7 @@ w("\n" * int(o.get("pad", 0)))
 for i in range(1, entries + 1):
     date = "2024-05-01 10:00" if o.get("bad_date") == str(i) else "2024-05-01T10:00:00Z"
     eid = "tag:example.org,2024:same" if o.get("same_id") else "tag:example.org,2024:%d" % i
-    w('  <entry>\n    <title>E%d</title>\n' % i)
+    w('  <entry>\n    <title>E%d</title><summary>S</summary>\n' % i)
     w('    <link href="https://example.org/%d.html"/>\n    <id>%s</id>\n' % (i, eid))
     w('    <updated>%s</updated>\n' % date)
     if o.get("entry_author"):

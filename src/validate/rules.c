@@ -381,6 +381,32 @@ const struct rule rule_table[R_COUNT] = {
 		"RSS 2.0.11 §Elements of <item> (description: the item synopsis); W3C "
 		"DuplicateDescriptionSemantics (\"Avoid using elements in namespaces when there are "
 		"already core elements that do the same thing\")", NULL },
+	/* W3C warning classes, round D */
+	[R_RESERVED_PREFIX] = { "reserved-prefix", W,
+		"a prefix that usually names another namespace (readers that match prefixes misread it)",
+		"Namespaces in XML 1.0 §3 (prefixes are only placeholders); W3C ReservedPrefix", NULL },
+	[R_AVOID_NS_PREFIX] = { "avoid-namespace-prefix", W,
+		"Atom or XHTML elements written with a prefix, which many feed readers do not follow",
+		"Namespaces in XML 1.0 §6.2 (default namespace); W3C AvoidNamespacePrefix", NULL },
+	[R_ITUNES_NOT_UTF8] = { "itunes-not-utf8", W,
+		"iTunes elements in a document not encoded as UTF-8",
+		"Apple Podcasts RSS feed requirements (UTF-8 encoding); W3C NotUTF8", NULL },
+	[R_RSS_EXTENSION_ATTR] = { "rss-extension-attribute", W,
+		"an attribute from another namespace on an RSS 2.0 element",
+		"RSS 2.0.11 §Extending RSS (namespaced elements; attributes allowed since 2.0.9); "
+		"W3C UseOfExtensionAttr", NULL },
+	[R_ATOM_NO_TEXT] = { "missing-textual-content", W,
+		"an entry with neither atom:content nor atom:summary has no text to show",
+		"RFC 4287 §4.1.1.1 (\"a non-empty atom:summary element when the entry contains no "
+		"atom:content element\"); W3C MissingTextualContent", NULL },
+	[R_ATOM_ID_CANONICAL] = { "non-canonical-id", W,
+		"an atom:id not in normal form, so equal ids may not compare equal",
+		"RFC 4287 §4.2.6.1 (normalization strategy); RFC 3986 §6.2.2, §6.2.3; "
+		"W3C NonCanonicalURI", NULL },
+	[R_SAME_DOCUMENT_REF] = { "same-document-reference", W,
+		"a relative link that resolves to the xml:base itself (readers differ on what it names)",
+		"RFC 3986 §4.4 (same-document reference), §5.1; XML Base §4; W3C SameDocumentReference",
+		NULL },
 };
 
 #undef W

@@ -3,8 +3,11 @@
 #include <config.h>
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/uri.h>
 
 #include "base/text.h"
 #include "validate/rules.h"
@@ -99,6 +102,162 @@ static void check_date(struct vctx *c, xmlNodePtr n)
 	xmlFree(t);
 }
 
+/* ---- the normal form of an id (RFC 4287 §4.2.6.1, RFC 3986 §6.2) ---- */
+
+static bool is_unreserved(unsigned char ch)
+{
+	return isalnum(ch) || ch == '-' || ch == '.' || ch == '_' || ch == '~';
+}
+
+/* s[0..n) with percent-encodings in upper case and those of unreserved
+ * characters decoded (RFC 3986 §6.2.2.1, §6.2.2.2), letters lowered too when
+ * lower is set (a scheme, a host: §6.2.2.1). */
+static void add_normal(struct buf *b, const char *s, size_t n, bool lower)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch == '%' && i + 2 < n && isxdigit((unsigned char)s[i + 1]) &&
+		    isxdigit((unsigned char)s[i + 2])) {
+			char hex[3] = { s[i + 1], s[i + 2], 0 };
+			unsigned char v = (unsigned char)strtoul(hex, NULL, 16);
+			if (is_unreserved(v)) {
+				buf_addc(b, lower ? (char)tolower(v) : (char)v);
+			} else {
+				buf_addc(b, '%');
+				buf_addc(b, (char)toupper((unsigned char)hex[0]));
+				buf_addc(b, (char)toupper((unsigned char)hex[1]));
+			}
+			i += 2;
+		} else {
+			buf_addc(b, lower && ch < 0x80 ? (char)tolower(ch) : (char)ch);
+		}
+	}
+}
+
+/* Drops the last segment of what b holds since start, with its '/'. */
+static void drop_segment(struct buf *b, size_t start)
+{
+	while (b->len > start && b->data[b->len - 1] != '/')
+		b->len--;
+	if (b->len > start)
+		b->len--;
+}
+
+/* RFC 3986 §5.2.4 remove_dot_segments, on path (length n), into b. */
+static void add_path_without_dots(struct buf *b, const char *path, size_t n)
+{
+	size_t start = b->len, i = 0;
+	while (i < n) {
+		const char *p = path + i;
+		size_t left = n - i;
+		if (left >= 3 && strncmp(p, "../", 3) == 0) {
+			i += 3;
+		} else if (left >= 2 && strncmp(p, "./", 2) == 0) {
+			i += 2;
+		} else if (left >= 3 && strncmp(p, "/./", 3) == 0) {
+			i += 2;
+		} else if (left == 2 && strncmp(p, "/.", 2) == 0) {
+			buf_addc(b, '/');
+			return;
+		} else if (left >= 4 && strncmp(p, "/../", 4) == 0) {
+			drop_segment(b, start);
+			i += 3;
+		} else if (left == 3 && strncmp(p, "/..", 3) == 0) {
+			drop_segment(b, start);
+			buf_addc(b, '/');
+			return;
+		} else if ((left == 1 && *p == '.') || (left == 2 && strncmp(p, "..", 2) == 0)) {
+			return;
+		} else {
+			size_t seg = 1;
+			while (seg < left && p[seg] != '/')
+				seg++;
+			buf_add(b, p, seg);
+			i += seg;
+		}
+	}
+}
+
+/* The normal form of the absolute URI s in b: scheme and host in lower case,
+ * percent-encodings normalised, dot-segments removed, an http(s) URI's empty
+ * path "/" and its default port dropped (RFC 3986 §6.2.2, §6.2.3; RFC 4287
+ * §4.2.6.1). False, b untouched, when s has no scheme. */
+static bool uri_normal_form(const char *s, struct buf *b)
+{
+	size_t k = 0;
+	if (!isalpha((unsigned char)s[0]))
+		return false;
+	while (isalnum((unsigned char)s[k]) || s[k] == '+' || s[k] == '-' || s[k] == '.')
+		k++;
+	if (s[k] != ':')
+		return false;
+	add_normal(b, s, k, true);
+	buf_addc(b, ':');
+	bool web = (k == 4 && strncasecmp(s, "http", 4) == 0) ||
+		   (k == 5 && strncasecmp(s, "https", 5) == 0);
+	const char *rest = s + k + 1;
+	if (strncmp(rest, "//", 2) != 0) {
+		add_normal(b, rest, strlen(rest), false);
+		return true;
+	}
+	const char *auth = rest + 2;
+	size_t alen = strcspn(auth, "/?#");
+	const char *at = memchr(auth, '@', alen);
+	const char *host = at ? at + 1 : auth;
+	size_t hlen = alen - (size_t)(host - auth);
+	const char *colon = NULL;
+	for (size_t i = hlen; i > 0 && host[i - 1] != ']'; i--)
+		if (host[i - 1] == ':') {
+			colon = host + i - 1;
+			break;
+		}
+	size_t name_len = colon ? (size_t)(colon - host) : hlen;
+	buf_adds(b, "//");
+	if (at)
+		add_normal(b, auth, (size_t)(at - auth) + 1, false);
+	add_normal(b, host, name_len, true);
+	if (colon) {
+		const char *port = colon + 1;
+		size_t plen = hlen - name_len - 1;
+		bool dflt = plen == 0 ||
+			    (k == 4 && web && plen == 2 && strncmp(port, "80", 2) == 0) ||
+			    (k == 5 && web && plen == 3 && strncmp(port, "443", 3) == 0);
+		if (!dflt) {
+			buf_addc(b, ':');
+			buf_add(b, port, plen);
+		}
+	}
+	const char *path = auth + alen;
+	size_t plen = strcspn(path, "?#");
+	if (plen == 0 && web) {
+		buf_addc(b, '/');
+	} else {
+		struct buf p;
+		buf_init(&p);
+		add_normal(&p, path, plen, false);
+		add_path_without_dots(b, p.data ? p.data : "", p.len);
+		buf_free(&p);
+	}
+	add_normal(b, path + plen, strlen(path + plen), false);
+	return true;
+}
+
+/* W3C NonCanonicalURI: ids are compared character by character (§4.2.6.1),
+ * so an id not in normal form may differ from the same id written by
+ * another feed. The form it would have is named. */
+static void check_id_normal(struct vctx *c, xmlNodePtr n, const char *s)
+{
+	struct buf b;
+	buf_init(&b);
+	if (uri_normal_form(s, &b)) {
+		buf_addc(&b, '\0');
+		if (strcmp(b.data, s) != 0)
+			rule_report(c, n, R_ATOM_ID_CANONICAL, "<id> \"%.200s\" (normal form \"%.200s\")",
+				    s, b.data);
+	}
+	buf_free(&b);
+}
+
 /* §4.2.6: an IRI, and "the definition of IRI excludes relative references". */
 static void check_id(struct vctx *c, xmlNodePtr n)
 {
@@ -113,6 +272,8 @@ static void check_id(struct vctx *c, xmlNodePtr n)
 		rule_check_value(c, n, R_URN, "id", s);
 	else
 		rule_check_value(c, n, R_IRI, "id", s);
+	if (*s && !is_relative_ref(s) && check_iri(s))
+		check_id_normal(c, n, s);
 	xmlFree(t);
 }
 
@@ -472,11 +633,40 @@ static void check_self_type(struct vctx *c, xmlNodePtr n, const char *rel)
 	xmlFree(type);
 }
 
+/* s up to its fragment. */
+static size_t before_fragment(const char *s)
+{
+	return strcspn(s, "#");
+}
+
+/* W3C SameDocumentReference: a relative href that resolves to the xml:base in
+ * scope itself (".", "", "#x" under xml:base="http://example.com/blog/"):
+ * RFC 3986 §4.4 makes it a reference to the current document, which some
+ * readers take as the feed and others as the base's page. */
+static void check_same_document(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *href = attr_get(n, "href");
+	if (!href || !is_relative_ref((const char *)href) || !absolute_base_in_scope(n)) {
+		xmlFree(href);
+		return;
+	}
+	xmlChar *base = xmlNodeGetBase(n->doc, n);
+	xmlChar *to = base ? xmlBuildURI(href, base) : NULL;
+	if (to && before_fragment((const char *)to) == before_fragment((const char *)base) &&
+	    strncmp((const char *)to, (const char *)base, before_fragment((const char *)base)) == 0)
+		rule_report(c, n, R_SAME_DOCUMENT_REF, "<link href=\"%.200s\"> under xml:base \"%.200s\"",
+			    href, base);
+	xmlFree(to);
+	xmlFree(base);
+	xmlFree(href);
+}
+
 /* §4.2.7 atom:link: href (IRI), rel, type, hreflang, length. */
 void atom_check_link(struct vctx *c, xmlNodePtr n)
 {
 	check_link_empty(c, n);
 	check_iri_attr(c, n, "href", true);
+	check_same_document(c, n);
 	xmlChar *rel = attr_get(n, "rel");
 	if (rel) {
 		const char *r = (const char *)rel;
@@ -716,6 +906,8 @@ void atom_check_entry(struct vctx *c, xmlNodePtr e, bool in_feed)
 	atom_check_link_set(c, e);
 	check_entry_author(c, e, in_feed);
 	xmlNodePtr content = first_child(e, NS_ATOM, "content");
+	if (!content && !has_child(e, NS_ATOM, "summary"))
+		rule_report_end(c, e, R_ATOM_NO_TEXT, "<entry> (add a <summary> or <content>)");
 	if (!content) {
 		bool alt = false;
 		for (xmlNodePtr l = e->children; l; l = l->next)

@@ -153,6 +153,9 @@ struct walk {
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
 	const struct source *src;	/* what the reader reads */
 	bool entity_limit;	/* libxml2's entity limit was reported */
+	enum doc_kind kind;	/* what the root says, once it is read */
+	unsigned told;		/* warnings given once a document: TOLD_* */
+	uint32_t prefixes_told;	/* reserved_prefixes rows reported, one bit each */
 };
 
 /* A real feed's head has tens of children; past this many, the rest are
@@ -299,6 +302,130 @@ static void keep_xml_diags(struct vreport *r, size_t from)
 	vreport_retain(r, from, is_xml_rule);
 }
 
+/* ---- namespaces as the document writes them ---- */
+
+enum { TOLD_ATOM_PREFIX = 1, TOLD_XHTML_PREFIX = 2, TOLD_NOT_UTF8 = 4, RSS_BOARD_DOCS = 8 };
+
+#define NS_ITUNES_DTD "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+/* Prefixes that, by long use, name one namespace: readers that match
+ * elements by prefix rather than by namespace (W3C ReservedPrefix) take an
+ * element written with one of them for that namespace's. Only prefixes no
+ * other common namespace shares (thr: is also RSS 1.0's mod_threading). */
+static const struct { const char *prefix, *ns; } reserved_prefixes[] = {
+	{ "atom", NS_ATOM },
+	{ "content", "http://purl.org/rss/1.0/modules/content/" },
+	{ "dc", "http://purl.org/dc/elements/1.1/" },
+	{ "dcterms", "http://purl.org/dc/terms/" },
+	{ "itunes", NS_ITUNES_DTD },
+	{ "rdf", NS_RDF },
+	{ "slash", "http://purl.org/rss/1.0/modules/slash/" },
+	{ "sy", "http://purl.org/rss/1.0/modules/syndication/" },
+	{ "wfw", "http://wellformedweb.org/CommentAPI/" },
+	{ "georss", "http://www.georss.org/georss" },
+	{ "trackback", "http://madskills.com/public/xml/rss/module/trackback/" },
+	{ "admin", "http://webns.net/mvcb/" },
+	{ "feedburner", "http://rssnamespace.org/feedburner/ext/1.0" },
+	{ "xhtml", NS_XHTML },
+};
+
+/* W3C ReservedPrefix: a declaration on orig binds a well-known prefix to
+ * another namespace. Once a prefix, a document. media: is not listed: Media
+ * RSS's URI without its slash is an error already (media-rss-namespace). */
+static void check_reserved_prefixes(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
+{
+	for (xmlNsPtr d = orig->nsDef; d; d = d->next) {
+		if (!d->prefix || !d->href)
+			continue;
+		for (size_t i = 0; i < sizeof reserved_prefixes / sizeof *reserved_prefixes; i++) {
+			if (strcmp((const char *)d->prefix, reserved_prefixes[i].prefix) != 0)
+				continue;
+			if (strcmp((const char *)d->href, reserved_prefixes[i].ns) != 0 &&
+			    !(w->prefixes_told & (UINT32_C(1) << i))) {
+				w->prefixes_told |= UINT32_C(1) << i;
+				rule_report(w->c, copy, R_RESERVED_PREFIX,
+					    "xmlns:%s=\"%.200s\" on <%s> (%s: is \"%s\")", d->prefix,
+					    d->href, orig->name, d->prefix, reserved_prefixes[i].ns);
+			}
+			break;
+		}
+	}
+}
+
+/* W3C AvoidNamespacePrefix: in an Atom document, Atom's and XHTML's elements
+ * with a prefix (atom:entry, xhtml:div), which Namespaces in XML allows and
+ * many readers do not follow. Once a namespace, a document. */
+static void check_avoided_prefix(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
+{
+	if ((w->kind != DOC_ATOM && w->kind != DOC_ATOM_ENTRY) || !orig->ns || !orig->ns->prefix)
+		return;
+	const char *ns = node_ns(orig);
+	unsigned bit = strcmp(ns, NS_ATOM) == 0 ? TOLD_ATOM_PREFIX :
+		       strcmp(ns, NS_XHTML) == 0 ? TOLD_XHTML_PREFIX : 0;
+	if (!bit || (w->told & bit))
+		return;
+	w->told |= bit;
+	rule_report(w->c, copy, R_AVOID_NS_PREFIX, "<%s:%s> (declare xmlns=\"%s\" instead)",
+		    orig->ns->prefix, orig->name, ns);
+}
+
+/* W3C NotUTF8: Apple reads podcast feeds in UTF-8; an iTunes element in a
+ * document declared in another encoding. Once a document. */
+static void check_itunes_encoding(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
+{
+	const char *ns = node_ns(orig);
+	if ((w->told & TOLD_NOT_UTF8) || !ns || strcmp(ns, NS_ITUNES_DTD) != 0)
+		return;
+	const char *enc = orig->doc && orig->doc->encoding ? (const char *)orig->doc->encoding : NULL;
+	if (!enc || strcasecmp(enc, "UTF-8") == 0 || strcasecmp(enc, "UTF8") == 0)
+		return;
+	w->told |= TOLD_NOT_UTF8;
+	rule_report(w->c, copy, R_ITUNES_NOT_UTF8, "<%s:%s> in a document in %.60s",
+		    orig->ns->prefix ? (const char *)orig->ns->prefix : "itunes", orig->name, enc);
+}
+
+/* The channel's <docs> names the RSS Advisory Board's specification (RSS
+ * 2.0.11: "A URL that points to the documentation for the format used"). */
+static bool names_rss_board(xmlNodePtr docs)
+{
+	xmlChar *t = node_text(docs);
+	bool board = strstr((const char *)t, "rssboard.org") != NULL;
+	xmlFree(t);
+	return board;
+}
+
+/* W3C UseOfExtensionAttr: an attribute in a namespace (xml:lang and xml:base
+ * aside, XML's own) on an element of RSS 2.0. The RSS Advisory Board's RSS
+ * 2.0.9 and later allow it, the version Harvard still publishes says nothing
+ * of it: a feed whose <docs> names the Board's specification (read before
+ * the items, where it is written) is not warned. Each one. */
+static void check_extension_attrs(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
+{
+	if (w->kind != DOC_RSS2 || orig->ns)
+		return;
+	if (xmlStrEqual(orig->name, (const xmlChar *)"docs") && orig->parent &&
+	    xmlStrEqual(orig->parent->name, (const xmlChar *)"channel") && names_rss_board(orig))
+		w->told |= RSS_BOARD_DOCS;
+	if (w->told & RSS_BOARD_DOCS)
+		return;
+	for (xmlAttrPtr a = orig->properties; a; a = a->next)
+		if (a->ns && a->ns->href && strcmp((const char *)a->ns->href, NS_XML) != 0)
+			rule_report(w->c, copy, R_RSS_EXTENSION_ATTR,
+				    "%s%s%s on <%s> (namespace \"%.200s\")",
+				    a->ns->prefix ? (const char *)a->ns->prefix : "",
+				    a->ns->prefix ? ":" : "", a->name, orig->name, a->ns->href);
+}
+
+/* What only the document as written shows (declarations, prefixes), read on
+ * each element orig as it is copied. */
+static void check_written_ns(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
+{
+	check_reserved_prefixes(w, orig, copy);
+	check_avoided_prefix(w, orig, copy);
+	check_itunes_encoding(w, orig, copy);
+	check_extension_attrs(w, orig, copy);
+}
+
 /* ---- copies ---- */
 
 /* xml:base is a URI reference (RFC 3986, XML Base §3); xml:lang a language tag or "". */
@@ -368,6 +495,7 @@ static void settle(struct walk *w, xmlNodePtr orig, xmlNodePtr copy, struct colm
 	if (cols)
 		colmap_put(cols, copy, node_column(w->c, orig));
 	check_xml_attrs(w->c, copy);
+	check_written_ns(w, orig, copy);
 	xmlNodePtr o = orig->children, k = copy->children;
 	while (o && k) {
 		xmlNodePtr next = k->next;
@@ -785,6 +913,7 @@ static void stream_document(struct walk *w, struct vreport *out)
 		return;
 	}
 	enum doc_kind kind = classify(w->c, root);
+	w->kind = kind;
 	check_declared_encoding(w->c, root->doc ? (const char *)root->doc->encoding : NULL);
 	const struct stream_format *f = format_of(kind);
 	int r;
