@@ -342,11 +342,13 @@ static void group_done(struct vjob *job, void *ctx)
 	if (!name) {
 		size_t n = strlen(g->dir) + strlen(job->rel) + 2;
 		name = xmalloc(n);
-		snprintf(name, n, "%s/%s", g->dir, job->rel);
+		bool slash = g->dir[strlen(g->dir) - 1] == '/';	/* the folder "/" */
+		snprintf(name, n, slash ? "%s%s" : "%s/%s", g->dir, job->rel);
 	}
+	bool notes = link && !g->docs && !o->quiet;
 	if (job->skipped) {
 		g->skipped++;
-		if (link && !g->docs) {
+		if (notes) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "the page links to %s (%s), which is not a "
 				 "feed: not checked", name, link->type);
@@ -355,7 +357,7 @@ static void group_done(struct vjob *job, void *ctx)
 		free(name);
 		return;
 	}
-	if (link && !g->docs) {
+	if (notes) {
 		char msg[600];
 		snprintf(msg, sizeof msg, "the page links to the feed %s (%s)", name, link->type);
 		group_diag(g, g->page, link->line, DIAG_NOTE, "feed-link", msg);
@@ -439,7 +441,8 @@ static int validate_folder(struct validator *v, const char *dir, const struct vo
 	free(jobs);
 	for (size_t i = 0; i < w.n_errors; i++) {
 		char *name = xmalloc(len + strlen(w.errors[i].rel) + 2);
-		sprintf(name, *w.errors[i].rel ? "%s/%s" : "%s", shown, w.errors[i].rel);
+		sprintf(name, !*w.errors[i].rel ? "%s" : shown[len - 1] == '/' ? "%s%s" : "%s/%s",
+			shown, w.errors[i].rel);
 		if (docs)
 			json_array_append_new(docs, json_io_error(name, w.errors[i].why));
 		else
@@ -474,7 +477,7 @@ static int validate_page(struct validator *v, const char *name, const struct vjo
 	struct feed_links links;
 	discover_feeds(top->page_body.data ? top->page_body.data : "", top->page_body.len,
 		       top->page_url, DISCOVER_MAX, &links);
-	if (links.found > links.n) {
+	if (links.found > links.n && !o->quiet) {
 		char msg[200];
 		snprintf(msg, sizeof msg, "the page links to %zu feeds: the first %d are checked",
 			 links.found, DISCOVER_MAX);

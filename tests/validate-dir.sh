@@ -41,6 +41,10 @@ grep -q "^$site/feed.json: JSON Feed, valid: " "$TMP/out" &&
 	grep -q "^$site/feed.xml: Atom 1.0, valid: " "$TMP/out"
 ok $? "the JSON, RSS and Atom feeds are each checked as what they are"
 
+v -q "$site"
+[ $rc -eq 0 ] && [ "$(wc -l <"$TMP/out")" -eq $((written + 1)) ]
+ok $? "-q: a summary line for each feed and one for the folder"
+
 # Other files: skipped without a diagnostic.
 printf '<!DOCTYPE html>\n<html lang=en><head><title>x</title></head><body>hi</body></html>\n' >"$site/index.html"
 printf 'body { color: red }\n' >"$site/style.css"
