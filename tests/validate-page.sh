@@ -51,6 +51,7 @@ page blog/dup.html \
 	'<link rel="alternate" type="application/atom+xml" href="feed.atom">' \
 	'<link rel="alternate" type="application/atom+xml" href="/site/blog/feed.atom">' \
 	'<link rel="alternate" type="application/atom+xml" href="http://127.0.0.1:PORT/site/blog/feed.atom">'
+page blog/file.html '<link rel="alternate" type="application/rss+xml" href="file:///etc/passwd">'
 page blog/gone.html '<link rel="alternate" type="application/atom+xml" href="missing.atom">'
 i=1
 links=
@@ -154,6 +155,10 @@ ok $? "--jobs 4 prints the same bytes as --jobs 1"
 v "$u/gone.html"
 [ $rc -eq 2 ] && grep -q "$u/missing.atom: error: cannot read: .*404.*\[io-error\]" "$TMP/err"
 ok $? "a link to a feed that is not there: an I/O error (exit 2) naming it"
+
+v "$u/file.html"
+[ $rc -eq 2 ] && grep -q "file:///etc/passwd: error: cannot read: .*\[io-error\]" "$TMP/err" && ! grep -q "root:" "$TMP/out" "$TMP/err"
+ok $? "a link to file:///etc/passwd is not read: an I/O error (exit 2)"
 
 v --format json "$u/index.html"
 python3 -c '

@@ -32,6 +32,7 @@ static const struct {
 };
 
 struct root_seen {
+	xmlParserCtxtPtr ctxt;
 	bool seen;
 	char name[64];
 	char ns[128];
@@ -49,14 +50,13 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 {
 	(void)prefix, (void)nb_namespaces, (void)namespaces;
 	(void)nb_attributes, (void)nb_defaulted, (void)attributes;
-	xmlParserCtxtPtr p = ctx;
-	struct root_seen *r = p->_private;
+	struct root_seen *r = ctx;
 	if (!r->seen) {
 		r->seen = true;
 		copy_name(r->name, sizeof r->name, localname);
 		copy_name(r->ns, sizeof r->ns, uri);
 	}
-	xmlStopParser(p);
+	xmlStopParser(r->ctxt);
 }
 
 static void quiet_error(void *ctx, xmlErrorPtr err)
@@ -74,15 +74,21 @@ static void xml_root(const char *data, size_t len, bool complete, struct root_se
 	sax.startElementNs = on_start;
 	sax.serror = quiet_error;
 	size_t head = len < 4 ? len : 4;	/* what the encoding is told by */
-	xmlParserCtxtPtr p = xmlCreatePushParserCtxt(&sax, NULL, data, (int)head, NULL);
+	/* The callbacks' data is r, not the parser: libxml2 looks up entities
+	 * declared in a doctype itself only for a parser that is its own
+	 * callbacks' data, and none is wanted. */
+	xmlParserCtxtPtr p = xmlCreatePushParserCtxt(&sax, r, data, (int)head, NULL);
 	if (!p)
 		return;
-	p->_private = r;
+	r->ctxt = p;
 	xmlCtxtUseOptions(p, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!r->seen && len > head)
 		xmlParseChunk(p, data + head, (int)(len - head), complete);
 	else if (!r->seen && complete)
 		xmlParseChunk(p, NULL, 0, 1);
+	/* A doctype's declarations are kept in a document of their own. */
+	xmlFreeDoc(p->myDoc);
+	p->myDoc = NULL;
 	xmlFreeParserCtxt(p);
 }
 
