@@ -13,14 +13,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "base/diag.h"
 #include "base/fetch.h"
+#include "base/workers.h"
 #include "cmd_validate.h"
+#include "validate/batch.h"
+#include "validate/discover.h"
 #include "validate/validate.h"
+#include "validate/walkdir.h"
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
 
@@ -28,11 +33,12 @@ struct vopts {
 	bool strict, quiet;
 	enum diag_format format;
 	struct fetch_options fetch;
+	size_t jobs;	/* --jobs: documents checked at once; 0: one a core */
 };
 
 static void usage(FILE *f)
 {
-	fputs("Usage: feedgen validate [OPTION]... FILE|URL|-...\n"
+	fputs("Usage: feedgen validate [OPTION]... FILE|DIR|URL|-...\n"
 	      "Check RSS 2.0 and Atom 1.0 feeds: XML, the RELAX NG schemas, and the rules of\n"
 	      "RFC 4287 and the RSS 2.0 specification.\n"
 	      "\n"
@@ -42,6 +48,8 @@ static void usage(FILE *f)
 	      "                       Actions annotations: ::error file=...,line=...::message)\n"
 	      "      --timeout SEC    HTTP timeout in seconds, 1 to 86400 (default 30)\n"
 	      "      --max-size BYTES largest document fetched over HTTP (default 50 MB)\n"
+	      "  -j, --jobs N         check N documents of a folder or page at once\n"
+	      "                       (default: one a core, at most 8)\n"
 	      "  -h, --help           show this help\n"
 	      "\n"
 	      "Exit status: 0 all documents valid (warnings allowed), 1 some document\n"
@@ -73,13 +81,14 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"timeout", required_argument, NULL, OPT_TIMEOUT},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"jobs", required_argument, NULL, 'j'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
 	long v;
 	int ch;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "qhj:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_STRICT: o->strict = true; break;
 		case 'q': o->quiet = true; break;
@@ -105,6 +114,14 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 			}
 			o->fetch.max_size = (size_t)v;
 			break;
+		case 'j':
+			if (parse_long(optarg, &v) < 0) {
+				fprintf(stderr, "feedgen validate: --jobs takes a number from 1, "
+					"not '%s'\n", optarg);
+				return -1;
+			}
+			o->jobs = (size_t)v > WORKERS_MAX ? WORKERS_MAX : (size_t)v;
+			break;
 		case 'h': usage(stdout); exit(EXIT_VALID);
 		default: return -1;
 		}
@@ -119,26 +136,13 @@ static bool is_url(const char *s)
 	return strncasecmp(s, "http://", 7) == 0 || strncasecmp(s, "https://", 8) == 0;
 }
 
-/* Checks one input into r. Files and standard input are read as a stream
- * (validate.h), a URL whole, as fetch.h delivers it. On failure writes a
- * one-line reason to why. */
+/* Checks one file or standard input into r, read as a stream (validate.h);
+ * URLs and folders go to validate_input(). On failure writes a one-line
+ * reason to why. */
 static int check_input(struct validator *v, const char *name, const struct vopts *o,
 		       struct vreport *r, char *why, size_t whylen)
 {
-	if (is_url(name)) {
-		struct fetch_result res;
-		int rc = fetch_url(name, &o->fetch, &res, why, whylen);
-		if (rc == 0) {
-			validate_document(v, res.body.data ? res.body.data : "", res.body.len, r);
-			validate_media_type(res.content_type, r);
-			validate_charset(res.content_type, res.body.data ? res.body.data : "",
-					 res.body.len, r);
-			validate_self_location(res.final_url, res.body.data ? res.body.data : "",
-					       res.body.len, r);
-		}
-		fetch_result_free(&res);
-		return rc;
-	}
+	(void)o;
 	bool is_stdin = strcmp(name, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(name, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
@@ -292,6 +296,250 @@ static int validate_one(struct validator *v, const char *input, const struct vop
 	return rc;
 }
 
+/* ---- folders and pages: every feed of a folder, found by its content, and
+ * the feeds a page links to (walkdir.h, sniff.h, discover.h, batch.h) ---- */
+
+/* What the documents of one folder or page came to. */
+struct vgroup {
+	const struct vopts *o;
+	json_t *docs;
+	const char *dir;	/* a folder: its name as given, without a final '/' */
+	const char *page;	/* a page: its name (redacted) */
+	const struct feed_links *links;	/* a page's, one a job */
+	const struct vjob *jobs;
+	unsigned long checked, valid, invalid, warnings, skipped;
+	int status;
+};
+
+/* A diagnostic of the folder or page itself (no feed in it, links capped):
+ * a line on standard output, or a document of the JSON report. */
+static void group_diag(const struct vgroup *g, const char *name, unsigned long line,
+		       enum diag_severity sev, const char *rule, const char *message)
+{
+	if (g->docs) {
+		json_array_append_new(g->docs, json_pack(
+			"{s:s, s:s, s:b, s:I, s:I, s:[{s:s, s:I, s:I, s:s, s:s, s:s}]}",
+			"file", name, "kind", g->page ? "page" : "folder", "valid",
+			sev != DIAG_ERROR, "errors", (json_int_t)(sev == DIAG_ERROR), "warnings",
+			(json_int_t)0, "diagnostics", "file", name, "line", (json_int_t)line,
+			"column", (json_int_t)0, "severity", severity_names[sev], "rule", rule,
+			"message", message));
+		return;
+	}
+	struct diag_sink sink;
+	diag_sink_init(&sink, stdout);
+	sink.format = g->o->format;
+	diag_report(&sink, sev, name, line, 0, rule, "%s", message);
+}
+
+/* One job's report, printed as validate_one() prints a document's. */
+static void group_done(struct vjob *job, void *ctx)
+{
+	struct vgroup *g = ctx;
+	const struct vopts *o = g->o;
+	const struct feed_link *link = g->links ? &g->links->v[job - g->jobs] : NULL;
+	char *name = job->url ? fetch_redact_url(job->url) : NULL;
+	if (!name) {
+		size_t n = strlen(g->dir) + strlen(job->rel) + 2;
+		name = xmalloc(n);
+		bool slash = g->dir[strlen(g->dir) - 1] == '/';	/* the folder "/" */
+		snprintf(name, n, slash ? "%s%s" : "%s/%s", g->dir, job->rel);
+	}
+	bool notes = link && !g->docs && !o->quiet;
+	if (job->skipped) {
+		g->skipped++;
+		if (notes) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "the page links to %s (%s), which is not a "
+				 "feed: not checked", name, link->type);
+			group_diag(g, g->page, link->line, DIAG_NOTE, "feed-link-skipped", msg);
+		}
+		free(name);
+		return;
+	}
+	if (notes) {
+		char msg[600];
+		snprintf(msg, sizeof msg, "the page links to the feed %s (%s)", name, link->type);
+		group_diag(g, g->page, link->line, DIAG_NOTE, "feed-link", msg);
+	}
+	int rc = EXIT_USAGE;
+	if (job->rc < 0) {
+		if (g->docs)
+			json_array_append_new(g->docs, json_io_error(name, job->why));
+		else
+			print_io_error(name, job->why, o->format);
+	} else {
+		json_t *doc = g->docs ? json_document(name, &job->rep, o) : NULL;
+		if (doc && link)
+			json_object_set_new(doc, "linked_from", json_string(g->page));
+		if (doc)
+			json_array_append_new(g->docs, doc);
+		else
+			print_lines(name, &job->rep, o);
+		rc = doc_failed(&job->rep, o) ? EXIT_INVALID : EXIT_VALID;
+		g->checked++;
+		g->warnings += job->rep.warnings;
+		if (rc == EXIT_VALID)
+			g->valid++;
+		else
+			g->invalid++;
+	}
+	if (rc > g->status)
+		g->status = rc;
+	free(name);
+}
+
+static void group_run(struct validator *v, struct vgroup *g, struct vjob *jobs, size_t n)
+{
+	const struct vopts *o = g->o;
+	struct vbatch_options bo = {
+		.fetch = &o->fetch, .keep_max = o->quiet ? 0 : VREPORT_KEEP_MAX,
+		.threads = o->jobs ? o->jobs : workers_count(n, 2, WORKERS_MAX),
+	};
+	g->jobs = jobs;
+	vbatch_run(v, jobs, n, &bo, group_done, g);
+}
+
+/* "NAME: [what]N feeds checked: V valid, I invalid, W warnings", the start
+ * of a folder's or page's summary line, the name escaped as in messages. */
+static void print_counts(const char *name, const char *what, const struct vgroup *g)
+{
+	char *shown = diag_escape(name);
+	printf("%s: %s", shown, what);
+	free(shown);
+	printf("%lu feed%s checked: %lu valid, %lu invalid, %lu warning%s", g->checked,
+	       g->checked == 1 ? "" : "s", g->valid, g->invalid, g->warnings,
+	       g->warnings == 1 ? "" : "s");
+}
+
+/* Every feed below the folder dir: files that are none are skipped without a
+ * word; a folder without any feed is an error (a CI step checking a site
+ * that wrote none has failed). */
+static int validate_folder(struct validator *v, const char *dir, const struct vopts *o,
+			   json_t *docs)
+{
+	size_t len = strlen(dir);
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	char *shown = xstrndup(dir, len);
+	struct vgroup g = { .o = o, .docs = docs, .dir = shown };
+	struct walkdir w;
+	if (walkdir_read(dir, &w) < 0) {
+		char why[256];
+		snprintf(why, sizeof why, "%s", strerror(errno));
+		if (docs)
+			json_array_append_new(docs, json_io_error(shown, why));
+		else
+			print_io_error(shown, why, o->format);
+		free(shown);
+		return EXIT_USAGE;
+	}
+	struct vjob *jobs = xcalloc(w.n ? w.n : 1, sizeof *jobs);
+	for (size_t i = 0; i < w.n; i++)
+		jobs[i] = (struct vjob){ .dir = dir, .rel = w.files[i] };
+	group_run(v, &g, jobs, w.n);
+	free(jobs);
+	for (size_t i = 0; i < w.n_errors; i++) {
+		char *name = xmalloc(len + strlen(w.errors[i].rel) + 2);
+		sprintf(name, !*w.errors[i].rel ? "%s" : shown[len - 1] == '/' ? "%s%s" : "%s/%s",
+			shown, w.errors[i].rel);
+		if (docs)
+			json_array_append_new(docs, json_io_error(name, w.errors[i].why));
+		else
+			print_io_error(name, w.errors[i].why, o->format);
+		free(name);
+		g.status = EXIT_USAGE;
+	}
+	if (g.checked == 0 && g.status != EXIT_USAGE) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "no feed in this folder: %zu file%s looked at, none "
+			 "an RSS, Atom, RSS 1.0, OPML or JSON feed", w.n, w.n == 1 ? "" : "s");
+		group_diag(&g, shown, 0, DIAG_ERROR, "no-feed", msg);
+		g.status = EXIT_INVALID;
+	}
+	if (!docs) {
+		print_counts(shown, "", &g);
+		printf("; %lu other file%s skipped", g.skipped, g.skipped == 1 ? "" : "s");
+		if (w.links)
+			printf(", %zu symbolic link%s not followed", w.links, w.links == 1 ? "" : "s");
+		putchar('\n');
+	}
+	walkdir_free(&w);
+	free(shown);
+	return g.status;
+}
+
+/* The feeds a page links to, each checked as a URL of its own. */
+static int validate_page(struct validator *v, const char *name, const struct vjob *top,
+			 const struct vopts *o, json_t *docs)
+{
+	struct vgroup g = { .o = o, .docs = docs, .page = name };
+	struct feed_links links;
+	discover_feeds(top->page_body.data ? top->page_body.data : "", top->page_body.len,
+		       top->page_url, DISCOVER_MAX, &links);
+	if (links.found > links.n && !o->quiet) {
+		char msg[200];
+		snprintf(msg, sizeof msg, "the page links to %zu feeds: the first %d are checked",
+			 links.found, DISCOVER_MAX);
+		group_diag(&g, name, 0, DIAG_NOTE, "feed-links-capped", msg);
+	}
+	struct vjob *jobs = xcalloc(links.n ? links.n : 1, sizeof *jobs);
+	for (size_t i = 0; i < links.n; i++)
+		jobs[i] = (struct vjob){ .url = links.v[i].url, .sniff = links.v[i].maybe };
+	g.links = &links;
+	group_run(v, &g, jobs, links.n);
+	free(jobs);
+	if (g.checked == 0 && g.status != EXIT_USAGE) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "an HTML page that links to no feed: no <link "
+			 "rel=\"alternate\"> with a feed's type (application/rss+xml, "
+			 "application/atom+xml, application/feed+json)%s",
+			 links.n ? " names one" : "");
+		group_diag(&g, name, 0, DIAG_ERROR, "no-feed-link", msg);
+		g.status = EXIT_INVALID;
+	}
+	if (!docs && g.checked > 0) {
+		print_counts(name, "an HTML page, ", &g);
+		putchar('\n');
+	}
+	feed_links_free(&links);
+	return g.status;
+}
+
+/* A URL: a feed is checked as it is, a page for the feeds it links to. */
+static int validate_url(struct validator *v, const char *url, const struct vopts *o,
+			json_t *docs)
+{
+	char *name = fetch_redact_url(url);
+	struct vjob top = { .url = url, .may_be_page = true };
+	struct vbatch_options bo = { .fetch = &o->fetch,
+				     .keep_max = o->quiet ? 0 : VREPORT_KEEP_MAX, .threads = 1 };
+	vjob_run(v, &top, &bo);
+	int rc;
+	if (top.page) {
+		rc = validate_page(v, name, &top, o, docs);
+	} else {
+		struct vgroup g = { .o = o, .docs = docs };
+		group_done(&top, &g);
+		rc = g.status;
+	}
+	vjob_clear(&top);
+	free(name);
+	return rc;
+}
+
+/* A folder, a URL, or a file (or - for standard input). */
+static int validate_input(struct validator *v, const char *input, const struct vopts *o,
+			  json_t *docs)
+{
+	struct stat st;
+	if (is_url(input))
+		return validate_url(v, input, o, docs);
+	if (strcmp(input, "-") != 0 && stat(input, &st) == 0 && S_ISDIR(st.st_mode))
+		return validate_folder(v, input, o, docs);
+	return validate_one(v, input, o, docs);
+}
+
 int cmd_validate(int argc, char **argv)
 {
 	struct vopts o = { 0 };
@@ -301,7 +549,7 @@ int cmd_validate(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (optind >= argc) {
-		fputs("feedgen validate: no FILE, URL or - given\n", stderr);
+		fputs("feedgen validate: no FILE, DIR, URL or - given\n", stderr);
 		usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -319,7 +567,7 @@ int cmd_validate(int argc, char **argv)
 	json_t *docs = o.format == DIAG_JSON ? json_array() : NULL;
 	int status = EXIT_VALID;
 	for (int i = optind; i < argc; i++) {
-		int rc = validate_one(v, argv[i], &o, docs);
+		int rc = validate_input(v, argv[i], &o, docs);
 		if (rc > status)
 			status = rc;
 	}

@@ -2,7 +2,11 @@
 """A tiny HTTP server for tests/test_fetch: each path is one way a feed
 server can behave or misbehave.
 
-Usage: httpd.py LOGFILE
+Usage: httpd.py LOGFILE [DOCROOT]
+
+With DOCROOT, /site/PATH (any query string ignored) serves DOCROOT/PATH, its
+Content-Type from its extension (SITE_TYPES), for the pages and feeds of
+tests/validate-page.sh.
 
 Binds 127.0.0.1 on a free port and prints that port alone on the first line
 of stdout. Every accepted connection is logged as "connect" and every request
@@ -45,6 +49,15 @@ ATOM_TYPE = "application/atom+xml; charset=utf-8"
 
 REASONS_ONLY = {"/404": 404, "/500": 500}
 
+SITE_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".atom": "application/atom+xml",
+    ".rss": "application/rss+xml",
+    ".json": "application/feed+json",
+    ".wp-json": "application/json",
+    ".opml": "text/x-opml",
+}
+
 
 def gzip_bytes(data):
     c = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip wrapper
@@ -82,8 +95,9 @@ class Log:
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, addr, handler, log):
+    def __init__(self, addr, handler, log, docroot=None):
         self.log = log
+        self.docroot = docroot
         super().__init__(addr, handler)
 
     def verify_request(self, request, client_address):
@@ -109,6 +123,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         path = self.path
         if path in ROUTES:
             return ROUTES[path](self)
+        if path.startswith("/site/") and self.server.docroot:
+            return self.site_file(path[len("/site/"):].split("?")[0])
         if path.startswith("/redirect-chain/"):
             return self.redirect_chain(path[len("/redirect-chain/"):])
         return self.send_bytes(404, b"not found\n", "text/plain")
@@ -141,6 +157,18 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except (BrokenPipeError, ConnectionResetError):
             pass
         self.close_connection = True
+
+    def site_file(self, rel):
+        parts = rel.split("/")
+        if ".." in parts or rel.startswith("/"):
+            return self.send_bytes(403, b"forbidden\n", "text/plain")
+        path = os.path.join(self.server.docroot, *parts)
+        if not os.path.isfile(path):
+            return self.send_bytes(404, b"not found\n", "text/plain")
+        with open(path, "rb") as f:
+            body = f.read()
+        ext = os.path.splitext(path)[1]
+        self.send_bytes(200, body, SITE_TYPES.get(ext, "application/octet-stream"))
 
     # -- routes --
 
@@ -334,10 +362,11 @@ ROUTES = {
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.stderr.write("usage: httpd.py LOGFILE\n")
+    if len(sys.argv) not in (2, 3):
+        sys.stderr.write("usage: httpd.py LOGFILE [DOCROOT]\n")
         return 2
-    server = Server(("127.0.0.1", 0), Handler, Log(sys.argv[1]))
+    docroot = sys.argv[2] if len(sys.argv) == 3 else None
+    server = Server(("127.0.0.1", 0), Handler, Log(sys.argv[1]), docroot)
     print(server.server_address[1], flush=True)
     # Stop by ourselves if nobody stops us.
     threading.Timer(LIFETIME, lambda: os._exit(0)).start()
