@@ -23,7 +23,8 @@ ALLOWED = {
     "site": {"base", "model", "content"},
     "feeds": {"base", "model", "content"},
     "validate": {"base"},
-    "cli": {"base", "model", "content", "site", "feeds", "validate"},
+    "publish": {"base", "model"},
+    "cli": {"base", "model", "content", "site", "feeds", "validate", "publish"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
