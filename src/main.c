@@ -183,9 +183,12 @@ static int parse_content(const char *s, enum content_mode *m)
 static int check_args(struct options *o)
 {
 	bool set_wide = o->outdir || o->print_links;	/* every feed of the site */
-	if (!o->outdir && (o->prune || o->verbose || o->no_opml || o->against || o->accept_new_ids)) {
-		fprintf(stderr, "feedgen: --prune, --verbose, --no-opml, --against and "
-			"--accept-new-ids need -o DIR\n");
+	if (!o->outdir && (o->prune || o->verbose || o->no_opml)) {
+		fprintf(stderr, "feedgen: --prune, --verbose and --no-opml need -o DIR\n");
+		return -1;
+	}
+	if (!o->outdir && (o->against || o->accept_new_ids)) {
+		fprintf(stderr, "feedgen: --against and --accept-new-ids need -o DIR\n");
 		return -1;
 	}
 	if (!set_wide && (o->no_categories || o->no_tags)) {
