@@ -18,6 +18,7 @@ void feed_guard_init(struct feed_guard *g, const char *against, const char *conf
 	memset(g, 0, sizeof *g);
 	g->accept_new_ids = accept_new_ids;
 	fetch_options_default(&g->fetch);
+	g->fetch.max_size = FEEDREAD_MAX_BYTES;
 	if (against && *against) {
 		g->against = xstrdup(against);
 	} else if (config_against && *config_against) {
@@ -90,6 +91,21 @@ char *feed_guard_published(const struct feed_guard *g, const char *rel, const ch
 	return buf_take(&b);
 }
 
+/* A feed past what feedread reads (an all-posts feed of a huge site) is not
+ * compared: a warning, and it is written as without the guard. */
+static bool too_large(const char *where, int new_fd, const char *path, struct diag_sink *diag)
+{
+	struct stat a, b;
+	bool big = (fstat(new_fd, &a) == 0 && (size_t)a.st_size > FEEDREAD_MAX_BYTES) ||
+		   (!feedread_is_url(where) && stat(where, &b) == 0 &&
+		    (size_t)b.st_size > FEEDREAD_MAX_BYTES);
+	if (big)
+		diag_report(diag, DIAG_WARNING, path, 0, 0, "against",
+			    "not compared with its published version: larger than %zu MiB",
+			    FEEDREAD_MAX_BYTES >> 20);
+	return big;
+}
+
 int feed_guard_check(void *ctx, const char *rel, const char *path, int new_fd,
 		     struct diag_sink *diag)
 {
@@ -97,7 +113,8 @@ int feed_guard_check(void *ctx, const char *rel, const char *path, int new_fd,
 	char *where = feed_guard_published(g, rel, path);
 	char *published = feedread_is_url(where) ? fetch_redact_url(where) : xstrdup(where);
 	struct feed_doc old_doc, new_doc;
-	int rc = feedread_load(where, &g->fetch, &old_doc, diag);
+	int rc = too_large(where, new_fd, path, diag) ? 1
+		 : feedread_load(where, &g->fetch, &old_doc, diag);
 	if (rc == 1) {		/* nothing published there yet */
 		free(published);
 		free(where);

@@ -14,7 +14,9 @@
  *                          or rel resolved against DOC when DOC does not end so.
  * A published version that does not exist (no file, HTTP 404 or 410) lets
  * the feed through; one that cannot be read or is no feed stops it (it is not
- * replaced: the check could not be made).
+ * replaced: the check could not be made). A feed larger than feedread reads
+ * (FEEDREAD_MAX_BYTES, old or new) is not compared: a warning, and it goes
+ * through.
  *
  * Ownership: struct feed_guard is the caller's; feed_guard_free() releases
  * the copy of against it holds. site_feed points at the caller's string. */
