@@ -257,6 +257,23 @@ ok $(( rc == 2 ? 0 : 1 )) "one feed given: exit status 2 (usage)"
 d --diagnostics xml "$TMP/old.xml" "$TMP/old.xml"
 ok $(( rc == 2 ? 0 : 1 )) "--diagnostics xml: exit status 2"
 
+# ---- --help, the man page and the README name the same options ----
+"$FEEDGEN" diff --help >"$TMP/dhelp" 2>&1
+ok $? "feedgen diff --help: exit status 0"
+sed -e 's/\\-/-/g' -e 's/\\f[BIRP]//g' "$top_srcdir/src/feedgen.1" >"$TMP/man.txt"
+missing=""
+for opt in $(grep -o -- '--[a-z][a-z-]*' "$TMP/dhelp" | sort -u); do
+	grep -q -- "$opt" "$TMP/man.txt" && grep -q -- "$opt" "$top_srcdir/README" || missing="$missing $opt"
+done
+ok $(( ${#missing} == 0 ? 0 : 1 )) "every option of feedgen diff --help is in feedgen(1) and the README${missing:+ (missing:$missing)}"
+missing=""
+for opt in $(sed -n 's/^[[:space:]]*{"\([a-z][a-z-]*\)", *[a-z_]*_argument.*/--\1/p' "$top_srcdir/src/cmd_diff.c"); do
+	grep -q -- "$opt" "$TMP/dhelp" || missing="$missing $opt"
+done
+ok $(( ${#missing} == 0 ? 0 : 1 )) "every option cmd_diff.c takes is in its --help${missing:+ (missing:$missing)}"
+grep -q "feedgen diff" "$TMP/man.txt" && grep -q "^Publishing" "$top_srcdir/README"
+ok $? "the man page describes feedgen diff, the README has its Publishing section"
+
 # ---- the diagnostics forms ----
 d --diagnostics json "$TMP/old.xml" "$TMP/reid.xml"
 ok $(( rc == 1 ? 0 : 1 )) "--diagnostics json: exit status 1"
