@@ -25,6 +25,7 @@
 #include "base/output.h"
 #include "base/siteurl.h"
 #include "base/text.h"
+#include "cmd_diff.h"
 #include "cmd_ping.h"
 #include "cmd_validate.h"
 #include "content/liquid.h"
@@ -35,6 +36,7 @@
 #include "feeds/render.h"
 #include "feeds/sitefeeds.h"
 #include "model/site.h"
+#include "publish/guard.h"
 #include "site/config.h"
 #include "site/loader.h"
 
@@ -56,6 +58,8 @@ struct options {
 	bool print_links;	/* --print-links: the <link> tags to stdout */
 	enum diag_format diagnostics;
 	struct load_options load;
+	const char *against;	/* --against; NULL: feed.against, else the files in -o DIR */
+	bool accept_new_ids;	/* --accept-new-ids */
 };
 
 /* "atom, rss" from the table of formats. A new string. */
@@ -111,6 +115,7 @@ static void usage(FILE *f)
 	      "       feedgen -o DIR [OPTION]... SITE\n"
 	      "       feedgen --print-links [OPTION]... SITE\n"
 	      "       feedgen validate [OPTION]... FILE|URL|-...   (see feedgen validate --help)\n"
+	      "       feedgen diff [OPTION]... OLD NEW            (see feedgen diff --help)\n"
 	      "       feedgen ping [OPTION]... DIR|FEED-URL...     (see feedgen ping --help)\n"
 	      "Write the Atom feed of the Jekyll site or folder of posts SITE to standard output,\n"
 	      "or with -o every feed of the site (site-wide, per category, per tag; every\n"
@@ -131,6 +136,10 @@ static void usage(FILE *f)
 	      "      --no-tags        with -o or --print-links: no per-tag feeds\n"
 	      "      --no-opml        with -o: do not write feeds.opml\n"
 	      "      --prune          with -o: delete stale feeds of categories and tags that are gone\n"
+	      "      --against FEED   with -o: the published site feed (URL or file; or a folder)\n"
+	      "                       each feed is checked against before it is replaced\n"
+	      "                       (default: feed.against, else the feeds already in DIR)\n"
+	      "      --accept-new-ids with -o: replace feeds whose entries would change id\n"
 	      "      --print-links    print a <link rel=\"alternate\"> tag for each feed, for a\n"
 	      "                       page's <head> (jekyll-feed's feed_meta)\n"
 	      "      --diagnostics FMT  messages on standard error as gnu (default), json (one\n"
@@ -180,6 +189,10 @@ static int check_args(struct options *o)
 		fprintf(stderr, "feedgen: --prune, --verbose and --no-opml need -o DIR\n");
 		return -1;
 	}
+	if (!o->outdir && (o->against || o->accept_new_ids)) {
+		fprintf(stderr, "feedgen: --against and --accept-new-ids need -o DIR\n");
+		return -1;
+	}
 	if (!set_wide && (o->no_categories || o->no_tags)) {
 		fprintf(stderr, "feedgen: --no-categories and --no-tags need -o DIR or --print-links\n");
 		return -1;
@@ -216,7 +229,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { OPT_URL = 256, OPT_DRAFTS, OPT_FUTURE, OPT_UNPUBLISHED, OPT_VERSION,
 	       OPT_NO_CATEGORIES, OPT_NO_TAGS, OPT_PRUNE, OPT_NO_OPML, OPT_PRINT_LINKS,
-	       OPT_DIAGNOSTICS };
+	       OPT_DIAGNOSTICS, OPT_AGAINST, OPT_ACCEPT_NEW_IDS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"no-categories", no_argument, NULL, OPT_NO_CATEGORIES},
@@ -225,6 +238,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"no-opml", no_argument, NULL, OPT_NO_OPML},
 		{"print-links", no_argument, NULL, OPT_PRINT_LINKS},
 		{"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
+		{"against", required_argument, NULL, OPT_AGAINST},
+		{"accept-new-ids", no_argument, NULL, OPT_ACCEPT_NEW_IDS},
 		{"verbose", no_argument, NULL, 'v'},
 		{"limit", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
@@ -265,6 +280,12 @@ static int parse_args(int argc, char **argv, struct options *o)
 					diag_format_names, optarg);
 				return -1;
 			}
+			break;
+		case OPT_AGAINST:
+			o->against = optarg;
+			break;
+		case OPT_ACCEPT_NEW_IDS:
+			o->accept_new_ids = true;
 			break;
 		case 'v':
 			o->verbose = true;
@@ -395,8 +416,16 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	for (const struct format *f = feed_formats; f->name && k < FEED_SET_MAX_FORMATS; f++)
 		if (format_listed(o->format, f->name))
 			so.formats[k++] = f;
+	/* Each feed checked against its published version (publish/guard.h). */
+	struct feed_guard guard;
+	feed_guard_init(&guard, o->against, site->feed_against, o->site_dir, o->accept_new_ids);
+	so.before_replace = feed_guard_check;
+	so.before_replace_ctx = &guard;
 	struct feed_set set;
 	feed_set_build(&set, site, posts, &so, diag);
+	for (size_t i = set.n; i > 0; i--)	/* the site feed's path as it is written */
+		if (set.v[i - 1].kind == FEED_SITE)
+			guard.site_feed = set.v[i - 1].path;
 	int rc = 0;
 	int lock = o->outdir ? dirlock_acquire(o->outdir, diag) : -1;
 	if (o->outdir && lock < 0)
@@ -417,6 +446,7 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	if (rc == 0 && o->print_links)
 		rc = print_links(&set, site, diag);
 	feed_set_free(&set);
+	feed_guard_free(&guard);
 	return rc;
 }
 
@@ -555,6 +585,8 @@ int main(int argc, char **argv)
 {
 	if (argc > 1 && strcmp(argv[1], "validate") == 0)
 		return cmd_validate(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "diff") == 0)
+		return cmd_diff(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "ping") == 0)
 		return cmd_ping(argc - 1, argv + 1);
 	tune_malloc();

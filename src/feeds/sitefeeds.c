@@ -789,6 +789,8 @@ void feed_set_build(struct feed_set *set, const struct site *site, const struct 
 {
 	memset(set, 0, sizeof *set);
 	set->posts = posts;
+	set->before_replace = opt->before_replace;
+	set->before_replace_ctx = opt->before_replace_ctx;
 	set->category_dir = xstrdup("feed");
 	set->tag_dir = clean_dir(site->feed_tags_path, "feed/by_tag");
 	char *site_title = feed_site_title(site);
@@ -1127,7 +1129,12 @@ static size_t settle_round(struct write_job *job, struct strlist *dirs,
 			for (size_t k = 0; k < r->dirs.n; k++)
 				strlist_add(dirs, r->dirs.v[k]);
 			failed = r->rc < 0;
-			if (r->rc == 0 && r->pending) {
+			const struct feed_set *set = job->set;
+			if (r->rc == 0 && r->pending && set->before_replace &&
+			    set->before_replace(set->before_replace_ctx, set->v[job->from + i].path,
+						job->out[i].path, job->out[i].fd, diag) != 0) {
+				outfile_abort(&job->out[i]);	/* the hook said why */
+			} else if (r->rc == 0 && r->pending) {
 				stats->written++;
 				job->out[n++] = job->out[i];
 			} else if (r->rc == 0) {

@@ -39,6 +39,16 @@ struct feed_set_options {
 	bool tags;		/* false: --no-tags */
 	/* The formats to write, NULL-terminated. */
 	const struct format *formats[FEED_SET_MAX_FORMATS + 1];
+	/* Called (in feed order, on the calling thread) before a feed's new
+	 * bytes replace its file or make it: rel is its path under the output
+	 * folder, path the file's, new_fd an open file holding the new bytes
+	 * (read it with pread: its offset is not to move). Returns 0 to go on,
+	 * nonzero to leave the file as it was (the hook has reported why); the
+	 * other feeds are written either way. NULL: no check. feed_set_build()
+	 * keeps both in the set. */
+	int (*before_replace)(void *ctx, const char *rel, const char *path, int new_fd,
+			      struct diag_sink *diag);
+	void *before_replace_ctx;
 };
 
 struct feed_set {
@@ -50,6 +60,8 @@ struct feed_set {
 	const struct post_list *posts;	/* what it was built from (the site's size) */
 	char *category_dir;	/* "feed" */
 	char *tag_dir;		/* "feed/by_tag" */
+	int (*before_replace)(void *, const char *, const char *, int, struct diag_sink *);
+	void *before_replace_ctx;	/* feed_set_options' */
 };
 
 /* Jekyll's sanitize_url on "/" + path, without the leading slash; NULL when

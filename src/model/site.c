@@ -32,6 +32,7 @@ void site_free(struct site *s)
 	free(s->feed_icon);
 	free(s->feed_logo);
 	free(s->feed_hub);
+	free(s->feed_against);
 	free(s->feed_style);
 	free(s->feed_tags_path);
 	for (size_t i = 0; i < s->ncollections; i++) {

@@ -67,6 +67,7 @@ struct site {
 	char *feed_icon;
 	char *feed_logo;
 	char *feed_hub;
+	char *feed_against;	/* feed.against: the published site feed (URL, file), or NULL */
 	char *feed_style;	/* xml-stylesheet href, or NULL */
 	char *feed_tags_path;	/* feed.tags.path: the folder of tag feeds, or NULL */
 	bool disable_in_development;	/* feed.disable_in_development */

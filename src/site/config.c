@@ -164,6 +164,7 @@ static void read_feed_keys(const struct cfg *c, yaml_node_t *feed, struct site *
 	take_string(c, feed, "icon", "feed.icon", &s->feed_icon);
 	take_string(c, feed, "logo", "feed.logo", &s->feed_logo);
 	take_string(c, feed, "hub", "feed.hub", &s->feed_hub);
+	take_string(c, feed, "against", "feed.against", &s->feed_against);
 	take_string(c, feed, "style", "feed.style", &s->feed_style);
 	take_bool(c, feed, "disable_in_development", "feed.disable_in_development",
 		  &s->disable_in_development);
