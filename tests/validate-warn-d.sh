@@ -67,7 +67,7 @@ expect_clean rss-ok.xml "atom:link with its prefix in RSS" ''
 expect_clean atom-ok.xml "Atom and XHTML as default namespaces" ''
 
 # ---- NotUTF8: Apple reads podcast feeds in UTF-8 ----
-ITUNES='s|xmlns:dc=|xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:dc=|; s|<ttl>|<itunes:author>Someone</itunes:author><ttl>|'
+ITUNES='s|xmlns:dc=|xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" xmlns:dc=|; s|<ttl>|<itunes:author>Someone</itunes:author><itunes:category text="News"/><itunes:explicit>false</itunes:explicit><ttl>|'
 expect_warning rss-ok.xml itunes-not-utf8 10 "itunes:author in an ISO-8859-1 document" \
 	"$ITUNES; s|encoding=\"utf-8\"|encoding=\"ISO-8859-1\"|"
 expect_clean rss-ok.xml "itunes:author in a UTF-8 document" "$ITUNES"
