@@ -31,8 +31,19 @@ for help in help vhelp; do
 			"all $n options of $help are in $(basename "$file")${missing:+ (missing:$missing)}"
 	done
 done
-# And the other way: each option in a validate --help is completed after
-# `feedgen validate`, not only after `feedgen` (checked below through bash).
+# The other subcommands' --help, once feedgen has them.
+for sub in diff ping; do
+	"$FEEDGEN" $sub --help >"$TMP/$sub-help" 2>&1 &&
+		grep -q "^Usage: feedgen $sub" "$TMP/$sub-help" || continue
+	for file in "$bashfile" "$zshfile"; do
+		missing=""
+		for opt in $(long_options "$TMP/$sub-help"); do
+			grep -q -- "$opt\\([^a-z-]\\|\$\\)" "$file" || missing="$missing $opt"
+		done
+		ok $(( ${#missing} == 0 ? 0 : 1 )) \
+			"the options of feedgen $sub --help are in $(basename "$file")${missing:+ (missing:$missing)}"
+	done
+done
 
 for file in "$bashfile" "$zshfile"; do
 	for sub in validate diff ping; do
@@ -96,6 +107,7 @@ expect "feedgen validate site/f<TAB>: a file" "site/feed.xml" feedgen validate s
 expect "feedgen validate --timeout <TAB>: nothing" "" feedgen validate --timeout ""
 expect "feedgen ping --h<TAB>" "--help --hub" feedgen ping --h
 expect "feedgen diff a.xml s<TAB>: a file" "site" feedgen diff a.xml s
+expect "feedgen diff --diagnostics <TAB>" "github gnu json" feedgen diff --diagnostics ""
 expect "feedgen site v<TAB>: a subcommand only comes first" "" feedgen site v
 
 # Every long option of validate --help is offered after `feedgen validate --`.
