@@ -5,7 +5,7 @@
 # tests/liquid/jekyll/ by both with Jekyll's tags and filters (Debian's
 # jekyll) over the site tests/liquid/jekyll-site; the outputs and exit
 # statuses must agree byte for byte. Needs ruby-liquid and jekyll
-# (.ci/packages).
+# (.ci/packages-test).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 : "${top_builddir:=$top_srcdir}"
 render=$top_builddir/tests/liquid_render

@@ -5,7 +5,7 @@
 # syntax error (an error at file:line:col, exit 1, the other posts written).
 # Then site.posts, site.categories, site.tags, site.related_posts,
 # site.pages and paginator in a post, against what Debian's jekyll renders
-# for the same site (needs jekyll, .ci/packages).
+# for the same site (needs jekyll, .ci/packages-test).
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 
 site=$TMP/site

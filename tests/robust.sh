@@ -6,7 +6,7 @@
 
 dir=/usr/share/gocode/src/github.com/mmcdole/gofeed/testdata
 if [ ! -d "$dir" ]; then
-	echo "1..0 # SKIP golang-github-mmcdole-gofeed-dev is not installed (see .ci/packages)"
+	echo "1..0 # SKIP golang-github-mmcdole-gofeed-dev is not installed (see .ci/packages-test)"
 	exit 0
 fi
 find "$dir" -name '*.xml' | sort >"$TMP/list"

@@ -4,7 +4,7 @@
 . "$(dirname "$0")/lib.sh"
 
 if ! command -v valgrind >/dev/null; then
-	echo "1..0 # SKIP valgrind is not installed (see .ci/packages)"
+	echo "1..0 # SKIP valgrind is not installed (see .ci/packages-test)"
 	exit 0
 fi
 if [ "$MEMLIMIT" = unlimited ]; then
