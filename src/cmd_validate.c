@@ -20,6 +20,7 @@
 #include "base/diag.h"
 #include "base/fetch.h"
 #include "cmd_validate.h"
+#include "ruledoc.h"
 #include "validate/validate.h"
 
 enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_USAGE = 2 };
@@ -42,6 +43,8 @@ static void usage(FILE *f)
 	      "                       Actions annotations: ::error file=...,line=...::message)\n"
 	      "      --timeout SEC    HTTP timeout in seconds, 1 to 86400 (default 30)\n"
 	      "      --max-size BYTES largest document fetched over HTTP (default 50 MB)\n"
+	      "      --list-rules     list every rule (--format text, json or man)\n"
+	      "      --explain RULE   why RULE matters, an example that breaks it, the fix\n"
 	      "  -h, --help           show this help\n"
 	      "\n"
 	      "Exit status: 0 all documents valid (warnings allowed), 1 some document\n"
@@ -294,6 +297,9 @@ static int validate_one(struct validator *v, const char *input, const struct vop
 
 int cmd_validate(int argc, char **argv)
 {
+	/* --list-rules, --explain RULE: the rules' documentation (ruledoc.h). */
+	if (ruledoc_wanted(argc, argv))
+		return ruledoc_command(argc, argv);
 	struct vopts o = { 0 };
 	fetch_options_default(&o.fetch);
 	if (parse_options(argc, argv, &o) < 0) {
