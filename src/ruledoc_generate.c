@@ -209,8 +209,9 @@ const struct ruledoc_own ruledoc_own[] = {
 	  { "entry-id",
 	    "An entry id must be absolute and stable; an id feed readers cannot use is "
 	    "replaced by the post's permalink.",
-	    "---\nid: \"my post #1\"\n---\n",
-	    "Use a URL or a tag: URI: id: tag:example.com,2024:post-1, or leave id out." } },
+	    "---\nid: tag:example.com:post-1\n---\n   (a tag: URI without its date)\n",
+	    "Use a URL or a whole tag: URI: id: tag:example.com,2024:post-1, or leave id "
+	    "out." } },
 	{ GENERATE, W, "an author's email is not an e-mail address; left out",
 	  "RFC 4287 §3.2.3; RFC 5322 §3.4.1",
 	  { "email",

@@ -186,11 +186,12 @@ const struct ruledoc ruledoc_validator[] = {
 	{ "uri",
 	  "A value that is not a URI reference (spaces, unescaped characters) cannot be "
 	  "resolved, so the link or id it carries is broken.",
-	  "<comments>https://example.com/my post#comments</comments>\n",
-	  "Percent-encode what a URI cannot hold: https://example.com/my%20post#comments." },
+	  "<item rdf:about=\"https://example.com/my post\">\n",
+	  "Percent-encode what a URI cannot hold: https://example.com/my%20post." },
 	{ "iri",
-	  "Atom's links and ids are IRIs; a value with spaces, angle brackets or bad escapes "
-	  "is not one, and readers cannot follow or compare it.",
+	  "Atom's links and ids are IRIs (an id an absolute one); a value with spaces, "
+	  "angle brackets or bad escapes is not one, and readers cannot follow or compare "
+	  "it.",
 	  "<link href=\"https://example.com/a b\"/>\n",
 	  "Percent-encode spaces and other forbidden characters: "
 	  "href=\"https://example.com/a%20b\"." },
@@ -200,10 +201,11 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<link>/2024/05/hello</link>\n",
 	  "Write the full URL: <link>https://example.com/2024/05/hello</link>." },
 	{ "iri-absolute",
-	  "An Atom id must be an absolute IRI so it stays unique and stable across feeds; "
-	  "a relative id means different things in different places.",
-	  "<id>/posts/1</id>\n",
-	  "Use a full URL or a tag: URI: <id>tag:example.com,2024:posts/1</id>." },
+	  "A category's scheme names the vocabulary its term comes from; only an absolute "
+	  "IRI names one the same way in every feed, so readers can tell vocabularies "
+	  "apart.",
+	  "<category term=\"news\" scheme=\"tags\"/>\n",
+	  "Write the full IRI of the vocabulary: scheme=\"https://example.com/tags/\"." },
 	{ "relative-reference",
 	  "A relative link in a feed is resolved against xml:base or the feed's URL, which "
 	  "readers that copy items elsewhere no longer know: the link breaks.",
@@ -247,8 +249,8 @@ const struct ruledoc ruledoc_validator[] = {
 	  "Write the size in bytes, or 0 when unknown: length=\"0\"." },
 	{ "integer",
 	  "The element holds a whole number; anything else cannot be compared or summed.",
-	  "<slash:comments>many</slash:comments>\n",
-	  "Write digits only: <slash:comments>12</slash:comments>." },
+	  "<opensearch:startIndex>first</opensearch:startIndex>\n",
+	  "Write digits only: <opensearch:startIndex>1</opensearch:startIndex>." },
 	{ "boolean",
 	  "The attribute is true or false; other words are read as one or the other "
 	  "depending on the reader.",
@@ -260,15 +262,15 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<media:content url=\"https://example.com/a.jpg\" isDefault=\"1\"/>\n",
 	  "Write isDefault=\"true\"." },
 	{ "yes-no",
-	  "iTunes flags take yes or no (explicit also clean); other values are ignored by "
-	  "podcast directories, so the flag is not set.",
-	  "<itunes:block>true</itunes:block>\n",
-	  "Write <itunes:block>yes</itunes:block>." },
+	  "iTunes flags take yes or no (true and false are read too); other values are "
+	  "ignored by podcast directories, so the flag is not set.",
+	  "<itunes:block>1</itunes:block>\n",
+	  "Write <itunes:block>yes</itunes:block> (or no)." },
 	{ "float",
-	  "The value is a number (a duration, a coordinate); text or a comma as decimal "
-	  "point does not parse.",
-	  "<media:content url=\"https://example.com/a.mp4\" duration=\"1,5\"/>\n",
-	  "Write a decimal number with a point: 1.5." },
+	  "The value is a number (a time in seconds, a rating); a clock time, text or a "
+	  "comma as decimal point does not parse.",
+	  "<podcast:soundbite startTime=\"1:30\" duration=\"60\">Intro</podcast:soundbite>\n",
+	  "Write a decimal number of seconds with a point: startTime=\"90.5\"." },
 	{ "contains-html",
 	  "The element is plain text, so readers show the markup literally: subscribers see "
 	  "<b> and &amp;lt; instead of bold text.",
@@ -449,8 +451,9 @@ const struct ruledoc ruledoc_validator[] = {
 	{ "rss-permalink",
 	  "A guid that is a permalink (the default) must be a URL readers can open; any "
 	  "other id must say isPermaLink=\"false\".",
-	  "<guid>post-42</guid>\n",
-	  "Write <guid isPermaLink=\"false\">post-42</guid>, or make the guid the post's URL." },
+	  "<guid>tag:example.com,2024:post-42</guid>\n",
+	  "Write <guid isPermaLink=\"false\">tag:example.com,2024:post-42</guid>, or make "
+	  "the guid the post's http(s) URL." },
 	{ "rss-textinput-name",
 	  "textInput's name is the name of the form field readers submit; it must be a "
 	  "valid form control name.",
@@ -487,9 +490,9 @@ const struct ruledoc ruledoc_validator[] = {
 	{ "extension-value",
 	  "An extension element's value has the form its specification gives; another "
 	  "value is ignored by the services that read the extension.",
-	  "<sy:updateFrequency>often</sy:updateFrequency>\n",
-	  "Write the value as the extension's specification says (here a positive "
-	  "integer)." },
+	  "<itunes:episodeType>extra</itunes:episodeType>\n",
+	  "Write one of the values the extension's specification lists (here full, "
+	  "trailer or bonus)." },
 	{ "integer-list",
 	  "The value is a comma-separated list of whole numbers; anything else cannot be "
 	  "read as the list.",
@@ -789,10 +792,11 @@ const struct ruledoc ruledoc_validator[] = {
 	  "\"date_published\": \"May 1, 2024\"\n",
 	  "Write \"date_published\": \"2024-05-01T10:00:00Z\"." },
 	{ "json-number",
-	  "size_in_bytes and duration_in_seconds are non-negative numbers; negative values "
-	  "or strings cannot be used.",
-	  "\"size_in_bytes\": \"12 MB\"\n",
-	  "Write a number: \"size_in_bytes\": 12582912." },
+	  "size_in_bytes and duration_in_seconds are numbers from 0 up; a negative one "
+	  "cannot be a size or a length.",
+	  "\"size_in_bytes\": -1\n",
+	  "Write the size, or leave the member out when it is unknown: "
+	  "\"size_in_bytes\": 12582912." },
 	{ "json-author-empty",
 	  "An author object with none of name, url and avatar says nothing about the "
 	  "author.",
