@@ -24,6 +24,7 @@
 #include "cmd_validate.h"
 #include "validate/batch.h"
 #include "validate/discover.h"
+#include "ruledoc.h"
 #include "validate/validate.h"
 #include "validate/walkdir.h"
 
@@ -50,6 +51,8 @@ static void usage(FILE *f)
 	      "      --max-size BYTES largest document fetched over HTTP (default 50 MB)\n"
 	      "  -j, --jobs N         check N documents of a folder or page at once\n"
 	      "                       (default: one a core, at most 8)\n"
+	      "      --list-rules     list every rule (--format text, json or man)\n"
+	      "      --explain RULE   why RULE matters, an example that breaks it, the fix\n"
 	      "  -h, --help           show this help\n"
 	      "\n"
 	      "Exit status: 0 all documents valid (warnings allowed), 1 some document\n"
@@ -542,6 +545,9 @@ static int validate_input(struct validator *v, const char *input, const struct v
 
 int cmd_validate(int argc, char **argv)
 {
+	/* --list-rules, --explain RULE: the rules' documentation (ruledoc.h). */
+	if (ruledoc_wanted(argc, argv))
+		return ruledoc_command(argc, argv);
 	struct vopts o = { 0 };
 	fetch_options_default(&o.fetch);
 	if (parse_options(argc, argv, &o) < 0) {

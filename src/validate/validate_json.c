@@ -787,3 +787,15 @@ unsigned long validate_json(const char *data, size_t len, struct vreport *out)
 	json_decref(root);
 	return out->errors - before;
 }
+
+bool validate_json_rule(size_t i, const char **id, enum diag_severity *sev,
+			const char **message, const char **spec)
+{
+	if (i >= J_COUNT)
+		return false;
+	*id = jrules[i].id;
+	*sev = jrules[i].sev;
+	*message = jrules[i].message;
+	*spec = jrules[i].spec;
+	return true;
+}

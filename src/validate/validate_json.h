@@ -31,4 +31,9 @@ unsigned long validate_json(const char *data, size_t len, struct vreport *out);
  * for a document found to be UTF-16 or UTF-32 JSON before parsing. */
 void validate_json_not_utf8(struct vreport *out, const char *detail);
 
+/* Row i of the JSON Feed rule table, for the rules' documentation (`feedgen
+ * validate --list-rules`): false past the last row. The strings are static. */
+bool validate_json_rule(size_t i, const char **id, enum diag_severity *sev,
+			const char **message, const char **spec);
+
 #endif
