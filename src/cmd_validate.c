@@ -239,12 +239,16 @@ static void print_lines(const char *name, const struct vreport *r, const struct 
 	struct vtally *hidden = vreport_not_shown(r, &n);
 	for (size_t i = 0; i < n; i++) {
 		const struct vtally *t = &hidden[i];
+		/* --quiet still says that errors were left out. */
+		bool errors = t->hidden_errors > 0 || (o->strict && t->hidden_warnings > 0);
+		sink.quiet = o->quiet && !errors;
 		diag_report(&sink, DIAG_NOTE, name, 0, 0, "not-shown",
 			    "%lu more %s diagnostics not shown (%lu errors, %lu warnings): "
 			    "at most %d of a rule and %d in all are shown",
 			    t->hidden_errors + t->hidden_warnings, t->rule, t->hidden_errors,
 			    t->hidden_warnings, VREPORT_RULE_MAX, VREPORT_KEEP_MAX);
 	}
+	sink.quiet = o->quiet;
 	free(hidden);
 	if (o->quiet)
 		return;
