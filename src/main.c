@@ -42,6 +42,9 @@
 
 enum { EXIT_POST_ERRORS = 1, EXIT_FATAL = 2 };
 
+/* The command as messages name it (not argv[0], which may be a path). */
+static const char prog[] = "feedgen";
+
 struct options {
 	const char *site_dir;
 	const char *outdir;	/* -o; NULL: the site feed to stdout */
@@ -54,12 +57,21 @@ struct options {
 	bool no_tags;
 	bool prune;
 	bool verbose;
+	bool quiet;		/* -q: errors only, no summary line */
+	enum diag_color color;
 	bool no_opml;
 	bool print_links;	/* --print-links: the <link> tags to stdout */
 	enum diag_format diagnostics;
 	struct load_options load;
 	const char *against;	/* --against; NULL: feed.against, else the files in -o DIR */
 	bool accept_new_ids;	/* --accept-new-ids */
+};
+
+/* What the summary line after a run reports (besides the sink's counts). */
+struct run_counts {
+	size_t posts;		/* posts (and feed.collections documents) loaded */
+	size_t written;		/* feed files written: to stdout, or replaced under -o */
+	size_t unchanged;	/* feed files under -o whose bytes were already right */
 };
 
 /* "atom, rss" from the table of formats. A new string. */
@@ -108,25 +120,28 @@ static int count_formats(const char *spec)
 	}
 }
 
+/* Within 80 columns (tests/habits.sh checks). */
 static void usage(FILE *f)
 {
 	char *names = format_names();
 	fputs("Usage: feedgen [OPTION]... SITE > feed.xml\n"
 	      "       feedgen -o DIR [OPTION]... SITE\n"
 	      "       feedgen --print-links [OPTION]... SITE\n"
-	      "       feedgen validate [OPTION]... FILE|URL|-...   (see feedgen validate --help)\n"
-	      "       feedgen diff [OPTION]... OLD NEW            (see feedgen diff --help)\n"
-	      "       feedgen ping [OPTION]... DIR|FEED-URL...     (see feedgen ping --help)\n"
-	      "Write the Atom feed of the Jekyll site or folder of posts SITE to standard output,\n"
-	      "or with -o every feed of the site (site-wide, per category, per tag; every\n"
-	      "format) into DIR, each file replaced atomically and only when it changed, and\n"
-	      "DIR/feeds.opml listing them all.\n"
+	      "       feedgen validate [OPTION]... FILE|DIR|URL|-...  (feedgen validate --help)\n"
+	      "       feedgen diff [OPTION]... OLD NEW  (feedgen diff --help)\n"
+	      "       feedgen ping [OPTION]... DIR|FEED-URL...  (feedgen ping --help)\n"
+	      "Write the Atom feed of the Jekyll site or folder of posts SITE to standard\n"
+	      "output, or with -o every feed of the site (site-wide, per category, per tag;\n"
+	      "every format) into DIR, each file replaced atomically and only when it\n"
+	      "changed, and DIR/feeds.opml listing them all.\n"
 	      "\n"
 	      "  -o, --output DIR     write every feed of the site, and feeds.opml, under DIR\n"
-	      "  -n, --limit N        newest N posts a feed (default: feed.posts_limit or 10; 0 for all)\n", f);
+	      "  -n, --limit N        newest N posts a feed (default: feed.posts_limit or 10;\n"
+	      "                       0 for all)\n", f);
 	fprintf(f,
-	      "  -f, --format NAME    %s, or all, or a list with -o (atom,rss) (default:\n"
-	      "                       atom to stdout; all with -o or --print-links)\n", names);
+	      "  -f, --format NAME    %s, or all, or a list with -o (atom,rss)\n"
+	      "                       (default: atom to stdout; all with -o or --print-links)\n",
+	      names);
 	fputs("  -c, --content MODE   full (default), summary or both\n"
 	      "      --url URL        the site's URL, overriding _config.yml's url\n"
 	      "      --drafts         include _drafts/ and draft: true posts\n"
@@ -135,22 +150,29 @@ static void usage(FILE *f)
 	      "      --no-categories  with -o or --print-links: no per-category feeds\n"
 	      "      --no-tags        with -o or --print-links: no per-tag feeds\n"
 	      "      --no-opml        with -o: do not write feeds.opml\n"
-	      "      --prune          with -o: delete stale feeds of categories and tags that are gone\n"
-	      "      --against FEED   with -o: the published site feed (URL or file; or a folder)\n"
-	      "                       each feed is checked against before it is replaced\n"
-	      "                       (default: feed.against, else the feeds already in DIR)\n"
+	      "      --prune          with -o: delete stale feeds of categories and tags\n"
+	      "                       that are gone\n"
+	      "      --against FEED   with -o: the published site feed (URL, file or folder)\n"
+	      "                       each feed is checked against before it is\n"
+	      "                       replaced (default: feed.against, else DIR's feeds)\n"
 	      "      --accept-new-ids with -o: replace feeds whose entries would change id\n"
 	      "      --print-links    print a <link rel=\"alternate\"> tag for each feed, for a\n"
 	      "                       page's <head> (jekyll-feed's feed_meta)\n"
-	      "      --diagnostics FMT  messages on standard error as gnu (default), json (one\n"
-	      "                       document at the end) or github (Actions annotations)\n"
-	      "  -v, --verbose        with -o: name each file written, count the unchanged\n"
+	      "      --diagnostics FMT  messages on standard error as gnu (default), json\n"
+	      "                       (one document at the end) or github (annotations)\n"
+	      "      --color WHEN     colour gnu messages: auto (default: on a terminal,\n"
+	      "                       unless NO_COLOR is set), always or never\n"
+	      "  -q, --quiet          errors only: no warnings, notes or summary line\n"
+	      "  -v, --verbose        with -o: name each file written\n"
 	      "  -h, --help           show this help\n"
 	      "      --version        show the version and the libraries' versions\n"
 	      "\n"
-	      "Exit status: 0 all posts loaded, 1 some posts had errors (the feeds are still\n"
-	      "written from the others), 2 usage or fatal errors (nothing half-written is left).\n"
-	      "See feedgen(1).\n", f);
+	      "A run ends with a line on standard error (not with -q or --diagnostics json):\n"
+	      "  feedgen: N posts read, N feeds written, N unchanged, N warnings, N errors\n"
+	      "\n"
+	      "Exit status: 0 all posts loaded, 1 some posts had errors (the feeds are\n"
+	      "still written from the others), 2 usage or fatal errors (nothing\n"
+	      "half-written is left). See feedgen(1).\n", f);
 	free(names);
 }
 
@@ -186,7 +208,11 @@ static int check_args(struct options *o)
 {
 	bool set_wide = o->outdir || o->print_links;	/* every feed of the site */
 	if (!o->outdir && (o->prune || o->verbose || o->no_opml)) {
-		fprintf(stderr, "feedgen: --prune, --verbose and --no-opml need -o DIR\n");
+		diag_usage(prog, "--prune, --verbose and --no-opml need -o DIR");
+		return -1;
+	}
+	if (o->quiet && o->verbose) {
+		diag_usage(prog, "--quiet and --verbose cannot go together");
 		return -1;
 	}
 	if (!o->outdir && (o->against || o->accept_new_ids)) {
@@ -194,11 +220,11 @@ static int check_args(struct options *o)
 		return -1;
 	}
 	if (!set_wide && (o->no_categories || o->no_tags)) {
-		fprintf(stderr, "feedgen: --no-categories and --no-tags need -o DIR or --print-links\n");
+		diag_usage(prog, "--no-categories and --no-tags need -o DIR or --print-links");
 		return -1;
 	}
 	if (o->outdir && !*o->outdir) {
-		fprintf(stderr, "feedgen: -o needs a folder name\n");
+		diag_usage_value(prog, "--output", o->outdir, "a folder name");
 		return -1;
 	}
 	if (!o->format)
@@ -206,9 +232,13 @@ static int check_args(struct options *o)
 	int k = strcmp(o->format, "all") == 0 ? 2 : count_formats(o->format);
 	if (k < 0 || (k > 1 && !set_wide)) {
 		char *names = format_names();
-		fprintf(stderr, "feedgen: --format takes %s%s, not '%s'\n", names,
-			set_wide ? ", a list of them (atom,rss) or all" :
-				   " (a list or all needs -o or --print-links)", o->format);
+		struct buf accepted;
+		buf_init(&accepted);
+		buf_printf(&accepted, "%s%s", names,
+			   set_wide ? ", a list of them (atom,rss) or all"
+				    : " (a list or all needs -o or --print-links)");
+		diag_usage_value(prog, "--format", o->format, accepted.data);
+		buf_free(&accepted);
 		free(names);
 		return -1;
 	}
@@ -229,7 +259,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 {
 	enum { OPT_URL = 256, OPT_DRAFTS, OPT_FUTURE, OPT_UNPUBLISHED, OPT_VERSION,
 	       OPT_NO_CATEGORIES, OPT_NO_TAGS, OPT_PRUNE, OPT_NO_OPML, OPT_PRINT_LINKS,
-	       OPT_DIAGNOSTICS, OPT_AGAINST, OPT_ACCEPT_NEW_IDS };
+	       OPT_DIAGNOSTICS, OPT_AGAINST, OPT_ACCEPT_NEW_IDS, OPT_COLOR };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"no-categories", no_argument, NULL, OPT_NO_CATEGORIES},
@@ -240,6 +270,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 		{"diagnostics", required_argument, NULL, OPT_DIAGNOSTICS},
 		{"against", required_argument, NULL, OPT_AGAINST},
 		{"accept-new-ids", no_argument, NULL, OPT_ACCEPT_NEW_IDS},
+		{"color", required_argument, NULL, OPT_COLOR},
+		{"quiet", no_argument, NULL, 'q'},
 		{"verbose", no_argument, NULL, 'v'},
 		{"limit", required_argument, NULL, 'n'},
 		{"format", required_argument, NULL, 'f'},
@@ -254,7 +286,9 @@ static int parse_args(int argc, char **argv, struct options *o)
 	};
 	int c;
 	char *end;
-	while ((c = getopt_long(argc, argv, "o:n:f:c:vh", longopts, NULL)) != -1) {
+	static char name[] = "feedgen";
+	argv[0] = name;	/* getopt_long()'s messages name argv[0] */
+	while ((c = getopt_long(argc, argv, "o:n:f:c:qvh", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o->outdir = optarg;
@@ -276,8 +310,7 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case OPT_DIAGNOSTICS:
 			if (diag_format_parse(optarg, &o->diagnostics) != 0) {
-				fprintf(stderr, "feedgen: --diagnostics takes %s, not '%s'\n",
-					diag_format_names, optarg);
+				diag_usage_value(prog, "--diagnostics", optarg, diag_format_names);
 				return -1;
 			}
 			break;
@@ -287,13 +320,24 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case OPT_ACCEPT_NEW_IDS:
 			o->accept_new_ids = true;
 			break;
+		case OPT_COLOR:
+			if (diag_color_parse(optarg, &o->color) != 0) {
+				diag_usage_value(prog, "--color", optarg, diag_color_names);
+				return -1;
+			}
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
 		case 'v':
 			o->verbose = true;
 			break;
 		case 'n':
+			errno = 0;
 			o->limit = strtol(optarg, &end, 10);
-			if (*end || o->limit < 0) {
-				fprintf(stderr, "feedgen: -n takes a number of posts, not '%s'\n", optarg);
+			if (errno || end == optarg || *end || o->limit < 0) {
+				diag_usage_value(prog, "--limit", optarg,
+						 "a whole number of posts, 0 for all");
 				return -1;
 			}
 			break;
@@ -302,17 +346,15 @@ static int parse_args(int argc, char **argv, struct options *o)
 			break;
 		case 'c':
 			if (parse_content(optarg, &o->content) != 0) {
-				fprintf(stderr, "feedgen: --content takes full, summary or both\n");
+				diag_usage_value(prog, "--content", optarg, "full, summary or both");
 				return -1;
 			}
 			o->content_set = true;
 			break;
 		case OPT_URL:
 			if (!siteurl_valid(optarg)) {
-				char *shown = diag_escape(optarg);
-				fprintf(stderr, "feedgen: --url takes an absolute http or https URL "
-					"(https://example.com), not '%s'\n", shown);
-				free(shown);
+				diag_usage_value(prog, "--url", optarg, "an absolute http or https "
+						 "URL with a host (https://example.com)");
 				return -1;
 			}
 			o->url = optarg;
@@ -332,12 +374,19 @@ static int parse_args(int argc, char **argv, struct options *o)
 		case OPT_VERSION:
 			print_version();
 			exit(0);
-		default:
+		default:	/* getopt_long() said what */
+			diag_usage_hint(prog);
 			return -1;
 		}
 	}
+	if (optind == argc) {
+		diag_usage(prog, "no site folder given");
+		return -1;
+	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "feedgen: give one site folder (see feedgen --help)\n");
+		char *extra = diag_escape(argv[optind + 1]);
+		diag_usage(prog, "one site folder, not %d ('%s' too)", argc - optind, extra);
+		free(extra);
 		return -1;
 	}
 	o->site_dir = trim_slashes(argv[optind]);
@@ -348,7 +397,8 @@ static int parse_args(int argc, char **argv, struct options *o)
 
 static int write_stdout(const struct site *site, const struct post_list *posts,
 			const struct options *o, const struct write_options *wo,
-			const struct write_shared *sh, struct diag_sink *diag)
+			const struct write_shared *sh, struct run_counts *counts,
+			struct diag_sink *diag)
 {
 	const struct format *fmt = feed_format_find(o->format);
 	struct feed feed;
@@ -362,13 +412,16 @@ static int write_stdout(const struct site *site, const struct post_list *posts,
 	bool changed;
 	if (outfile_commit(&out, &changed, diag) != 0)
 		rc = -1;
+	if (rc == 0)
+		counts->written = 1;
 	feed_free(&feed);
 	return rc;
 }
 
-/* feeds.opml beside the feeds, unless a feed already has that name. */
+/* feeds.opml beside the feeds, unless a feed already has that name. Not a
+ * feed: not in the summary's counts. */
 static int write_opml(const struct feed_set *set, const struct site *site, const char *home,
-		      const struct options *o, struct feed_set_stats *st, struct diag_sink *diag)
+		      const struct options *o, struct diag_sink *diag)
 {
 	if (feed_set_has_path(set, OPML_FILE)) {
 		diag_report(diag, DIAG_WARNING, o->outdir, 0, 0, "feed-name",
@@ -380,10 +433,6 @@ static int write_opml(const struct feed_set *set, const struct site *site, const
 		return -1;
 	if (changed && o->verbose)
 		fprintf(stderr, "feedgen: wrote %s/%s\n", o->outdir, OPML_FILE);
-	if (changed)
-		st->written++;
-	else
-		st->unchanged++;
 	return 0;
 }
 
@@ -405,7 +454,8 @@ static int print_links(const struct feed_set *set, const struct site *site,
  * announced as <link> tags. */
 static int write_set(const struct site *site, const struct post_list *posts,
 		     const struct options *o, const struct write_options *wo,
-		     const struct write_shared *sh, struct diag_sink *diag)
+		     const struct write_shared *sh, struct run_counts *counts,
+		     struct diag_sink *diag)
 {
 	struct feed_set_options so = {
 		.limit = o->limit >= 0 ? o->limit : site->posts_limit,
@@ -431,16 +481,15 @@ static int write_set(const struct site *site, const struct post_list *posts,
 	if (o->outdir && lock < 0)
 		rc = -1;
 	if (o->outdir && lock >= 0) {
-		struct feed_set_stats st;
+		struct feed_set_stats st = {0};
 		feed_set_clean_temps(&set, o->outdir, diag);
 		rc = feed_set_write(&set, o->outdir, site, wo, sh, o->verbose, &st, diag);
+		counts->written = st.written;
+		counts->unchanged = st.unchanged;
 		if (rc == 0 && !o->no_opml)
-			rc = write_opml(&set, site, sh->links->home, o, &st, diag);
+			rc = write_opml(&set, site, sh->links->home, o, diag);
 		if (rc == 0)
 			feed_set_stale(&set, o->outdir, o->prune, diag);
-		if (o->verbose)
-			fprintf(stderr, "feedgen: %zu files written, %zu unchanged\n", st.written,
-				st.unchanged);
 	}
 	dirlock_release(lock);
 	if (rc == 0 && o->print_links)
@@ -451,14 +500,14 @@ static int write_set(const struct site *site, const struct post_list *posts,
 }
 
 static int write_feeds(const struct site *site, const struct post_list *posts,
-		       const struct options *o, struct diag_sink *diag)
+		       const struct options *o, struct run_counts *counts, struct diag_sink *diag)
 {
 	struct site_links links;
 	site_links_init(&links, site);
 	struct write_options wo = {o->content, PACKAGE_VERSION};
 	struct write_shared sh = {&links, render_cache_new(posts->n)};
-	int rc = o->outdir || o->print_links ? write_set(site, posts, o, &wo, &sh, diag)
-					     : write_stdout(site, posts, o, &wo, &sh, diag);
+	int rc = o->outdir || o->print_links ? write_set(site, posts, o, &wo, &sh, counts, diag)
+					     : write_stdout(site, posts, o, &wo, &sh, counts, diag);
 	render_cache_free(sh.cache);
 	site_links_free(&links);
 	return rc;
@@ -506,7 +555,7 @@ static int check_site_url(const struct site *site, struct options *o, struct dia
 	return 0;
 }
 
-static int generate(struct options *o, struct diag_sink *diag)
+static int generate(struct options *o, struct run_counts *counts, struct diag_sink *diag)
 {
 	struct stat st;
 	if (stat(o->site_dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -555,11 +604,14 @@ static int generate(struct options *o, struct diag_sink *diag)
 		failed += load_collections(&site, &o->load, diag);
 	if (failed)
 		status = EXIT_POST_ERRORS;
+	counts->posts = posts.n;
+	for (size_t i = 0; i < site.ncollections; i++)
+		counts->posts += site.collections[i].docs.n;
 	site.liquid = liquid_site_new(&site, &posts, diag);
 	if (!o->content_set && site.excerpt_only)
 		o->content = CONTENT_SUMMARY;
 	unsigned long errors_before = diag->errors;
-	if (write_feeds(&site, &posts, o, diag) != 0)
+	if (write_feeds(&site, &posts, o, counts, diag) != 0)
 		status = EXIT_FATAL;
 	else if (diag->errors > errors_before)
 		status = EXIT_POST_ERRORS;	/* a body that could not be read whole */
@@ -567,6 +619,16 @@ static int generate(struct options *o, struct diag_sink *diag)
 	post_list_free(&posts);
 	site_free(&site);
 	return status;
+}
+
+/* The line after a run, on standard error (its form is documented in README
+ * and feedgen(1); tests/habits.sh reads it). */
+static void print_summary(const struct run_counts *c, const struct diag_sink *d)
+{
+	fprintf(stderr, "%s: %zu post%s read, %zu feed%s written, %zu unchanged, "
+		"%lu warning%s, %lu error%s\n", prog, c->posts, c->posts == 1 ? "" : "s",
+		c->written, c->written == 1 ? "" : "s", c->unchanged, d->warnings,
+		d->warnings == 1 ? "" : "s", d->errors, d->errors == 1 ? "" : "s");
 }
 
 /* glibc's fast bins make every request of 1 KiB or more (libyaml takes 64 KiB
@@ -602,8 +664,13 @@ int main(int argc, char **argv)
 	struct diag_sink diag;
 	diag_sink_init(&diag, stderr);
 	diag.format = o.diagnostics;
-	int status = generate(&o, &diag);
+	diag.quiet = o.quiet;
+	diag.color = diag_color_wanted(o.color, o.diagnostics, stderr);
+	struct run_counts counts = {0};
+	int status = generate(&o, &counts, &diag);
 	diag_sink_finish(&diag);
+	if (!o.quiet && o.diagnostics != DIAG_JSON)
+		print_summary(&counts, &diag);
 	xmlCleanupParser();
 	return status;
 }

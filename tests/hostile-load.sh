@@ -227,7 +227,8 @@ grep -qF "warning: feed.posts_limit '99999999999999999999999' is not a whole num
 ok $? "a posts_limit past a long: the same"
 cfg 'feed:\n  posts_limit: 3\n'
 "$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
-[ ! -s "$TMP/err" ] && [ "$(grep -c '<entry>' "$TMP/out.xml")" = 3 ]
+[ "$(wc -l <"$TMP/err")" = 1 ] && [ "$(grep -c '<entry>' "$TMP/out.xml")" = 3 ] &&
+	grep -qx 'feedgen: [0-9]* posts read, 1 feed written, 0 unchanged, 0 warnings, 0 errors' "$TMP/err"
 ok $? "posts_limit: 3 is taken without a word"
 cfg 'show_drafts: maybe\nfuture: [1]\nmarkdown: redcarpet\ntitle: {a: b}\nfeed:\n  excerpt_only: 2\n  path: [a]\n'
 "$FEEDGEN" "$s" >/dev/null 2>"$TMP/err"

@@ -40,7 +40,8 @@ else
 fi
 "$FEEDGEN" -v -o "$ro/out" "$s" 2>"$TMP/err"
 rc=$?
-[ $rc = 0 ] && grep -q "0 files written, 10 unchanged" "$TMP/err" && ! grep -q "error" "$TMP/err"
+nfeeds=$(find "$ro/out" -type f ! -name feeds.opml | wc -l)
+[ $rc = 0 ] && grep -q "0 feeds written, $nfeeds unchanged" "$TMP/err" && ! grep -q ": error" "$TMP/err"
 ok $? "13: a read-only output folder and nothing changed: exit 0, nothing written (exit $rc)"
 post "$s/_posts" 2021-01-01-a.md 'title: A changed\ncategories: [news]\ntags: [t]\n' 'x'
 "$FEEDGEN" -o "$ro/out" "$s" 2>"$TMP/err"
@@ -193,7 +194,9 @@ for run in 1 2; do
 done
 grep -q "error: not written, nor the [0-9]* feeds after it: the run's feeds would hold more than 128 times the posts' [0-9]* bytes + 64 MiB (newest post of this feed: .*2021-01-01-big.md) \[output-bound\]" "$TMP/err1"
 ok $? "1: an error names the first feed not written and the post"
-cmp -s "$TMP/files1" "$TMP/files2" && cmp -s "$TMP/err1" "$TMP/err2"
+sed '$d' "$TMP/err1" >"$TMP/msgs1"	# the summary line counts what each run wrote
+sed '$d' "$TMP/err2" >"$TMP/msgs2"
+cmp -s "$TMP/files1" "$TMP/files2" && cmp -s "$TMP/msgs1" "$TMP/msgs2" && [ -s "$TMP/msgs1" ]
 ok $? "1: the same feeds are written and the same message given on every run"
 
 done_testing

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -35,6 +36,24 @@ static const struct {
 
 const char diag_format_names[] = "gnu, json or github";
 
+static const struct {
+	const char *name;
+	enum diag_color mode;
+} color_modes[] = {
+	{"auto", DIAG_COLOR_AUTO}, {"always", DIAG_COLOR_ALWAYS}, {"never", DIAG_COLOR_NEVER},
+};
+
+const char diag_color_names[] = "auto, always or never";
+
+/* SGR sequences as GCC's diagnostics use them (bold, then the colour). */
+static const char *const severity_colors[] = {
+	[DIAG_NOTE] = "\033[1;36m",	/* cyan */
+	[DIAG_WARNING] = "\033[1;33m",	/* yellow */
+	[DIAG_ERROR] = "\033[1;31m",	/* red */
+};
+#define COLOR_BOLD "\033[1m"
+#define COLOR_RESET "\033[0m"
+
 void diag_sink_init(struct diag_sink *sink, FILE *out)
 {
 	memset(sink, 0, sizeof *sink);
@@ -56,6 +75,55 @@ int diag_format_parse(const char *name, enum diag_format *out)
 			return 0;
 		}
 	return -1;
+}
+
+int diag_color_parse(const char *name, enum diag_color *out)
+{
+	for (size_t i = 0; i < sizeof color_modes / sizeof color_modes[0]; i++)
+		if (strcmp(name, color_modes[i].name) == 0) {
+			*out = color_modes[i].mode;
+			return 0;
+		}
+	return -1;
+}
+
+bool diag_color_wanted(enum diag_color mode, enum diag_format format, FILE *f)
+{
+	if (format != DIAG_GNU || mode == DIAG_COLOR_NEVER)
+		return false;
+	if (mode == DIAG_COLOR_ALWAYS)
+		return true;
+	const char *no_color = getenv("NO_COLOR");	/* no-color.org */
+	const char *term = getenv("TERM");
+	if ((no_color && *no_color) || (term && strcmp(term, "dumb") == 0))
+		return false;
+	return isatty(fileno(f)) == 1;
+}
+
+/* ---- usage errors ---- */
+
+void diag_usage_hint(const char *prog)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+}
+
+void diag_usage(const char *prog, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fprintf(stderr, "%s: ", prog);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	diag_usage_hint(prog);
+}
+
+void diag_usage_value(const char *prog, const char *option, const char *value,
+		      const char *accepted)
+{
+	char *shown = diag_escape(value);
+	diag_usage(prog, "%s '%s': %s", option, shown, accepted);
+	free(shown);
 }
 
 /* The message as a new string. */
@@ -216,20 +284,25 @@ static void print_github(FILE *f, enum diag_severity sev, const char *file, unsi
 
 /* ---- GNU ---- */
 
+/* color: the place bold, the severity in its colour, the rest plain. */
 static void print_gnu(FILE *f, enum diag_severity sev, const char *file, unsigned long line,
-		      unsigned long col, const char *rule, const char *msg)
+		      unsigned long col, const char *rule, const char *msg, bool color)
 {
 	if (file && *file) {
+		fputs(color ? COLOR_BOLD : "", f);
 		fputs(file, f);
 		if (line)
 			fprintf(f, ":%lu", line);
 		if (line && col)
 			fprintf(f, ":%lu", col);
-		fputs(": ", f);
+		fputs(color ? ":" COLOR_RESET " " : ": ", f);
 	} else {
 		fputs("feedgen: ", f);
 	}
-	fprintf(f, "%s: %s", severity_names[sev], msg);
+	if (color)
+		fprintf(f, "%s%s:" COLOR_RESET " %s", severity_colors[sev], severity_names[sev], msg);
+	else
+		fprintf(f, "%s: %s", severity_names[sev], msg);
 	if (rule)
 		fprintf(f, " [%s]", rule);
 	fputc('\n', f);
@@ -310,6 +383,8 @@ void diag_report(struct diag_sink *sink, enum diag_severity sev,
 		sink->errors++;
 	else if (sev == DIAG_WARNING)
 		sink->warnings++;
+	if (sink->quiet && sev != DIAG_ERROR && !sink->record)
+		return;
 	struct diag_records *keep = sink->record;
 	if (!keep && sink->out && sink->format == DIAG_JSON)
 		keep = &sink->held;
@@ -331,7 +406,7 @@ void diag_report(struct diag_sink *sink, enum diag_severity sev,
 	if (sink->format == DIAG_GITHUB)
 		print_github(sink->out, sev, safe_file, line, col, rule, safe_text);
 	else
-		print_gnu(sink->out, sev, safe_file, line, col, rule, safe_text);
+		print_gnu(sink->out, sev, safe_file, line, col, rule, safe_text, sink->color);
 	free(safe_file);
 	free(safe_text);
 	free(text);

@@ -16,11 +16,16 @@
 #ifndef FEEDGEN_DIAG_H
 #define FEEDGEN_DIAG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 enum diag_severity { DIAG_NOTE, DIAG_WARNING, DIAG_ERROR };
 
 enum diag_format { DIAG_GNU, DIAG_JSON, DIAG_GITHUB };
+
+/* --color: auto colours gnu lines written to a terminal, unless NO_COLOR is
+ * set to a non-empty value or TERM is "dumb". */
+enum diag_color { DIAG_COLOR_AUTO, DIAG_COLOR_ALWAYS, DIAG_COLOR_NEVER };
 
 /* One diagnostic kept for later, with copies of its strings. */
 struct diag_record {
@@ -48,6 +53,8 @@ struct diag_sink {
 	unsigned long warnings;
 	struct diag_records *record;	/* when set: keep, do not print */
 	struct diag_records held;	/* json: what diag_sink_finish() prints */
+	bool quiet;		/* errors only: notes and warnings counted, not shown */
+	bool color;		/* gnu: severity in colour, file:line:col bold */
 };
 
 void diag_sink_init(struct diag_sink *sink, FILE *out);
@@ -60,6 +67,29 @@ int diag_format_parse(const char *name, enum diag_format *out);
 
 /* The names diag_format_parse() takes, for messages: "gnu, json or github". */
 extern const char diag_format_names[];
+
+/* "auto", "always" or "never" to its enum; -1 for anything else. */
+int diag_color_parse(const char *name, enum diag_color *out);
+extern const char diag_color_names[];	/* "auto, always or never" */
+
+/* Whether a sink of format writing to f shows colour: never outside the gnu
+ * format; for auto, only when f is a terminal, NO_COLOR is unset or empty
+ * and TERM is not "dumb". */
+bool diag_color_wanted(enum diag_color mode, enum diag_format format, FILE *f);
+
+/* Usage errors of every command, on standard error, as GNU programs write
+ * them; prog is the command as typed ("feedgen", "feedgen validate"):
+ *   PROG: message
+ *   Try 'PROG --help' for more information.
+ * diag_usage_value() says what a bad option value should have been:
+ *   PROG: OPTION 'VALUE': ACCEPTED
+ * (the value escaped as diag_escape() does). diag_usage_hint() is the second
+ * line alone, after getopt_long()'s own message (which names argv[0], so the
+ * commands set argv[0] to prog first). The caller exits with status 2. */
+void diag_usage(const char *prog, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void diag_usage_value(const char *prog, const char *option, const char *value,
+		      const char *accepted);
+void diag_usage_hint(const char *prog);
 
 /* End of the run: a json sink prints its one document
  * {"diagnostics": [...], "errors": N, "warnings": N}, releases what it held,
