@@ -36,7 +36,8 @@ const struct ruledoc_own ruledoc_own[] = {
 	    "a feed of 50000 items, each with <pubDate>yesterday</pubDate>\n",
 	    "Fix the rule named in the note; its first diagnostics show where." } },
 	/* ---- generating: reading the site ---- */
-	{ GENERATE, E, "a file or folder of the site cannot be read", "feedgen",
+	{ GENERATE, E | W, "a file or folder of the site cannot be read (a warning for "
+	  "feedgen ping's record of what hubs were told)", "feedgen",
 	  { "read-error",
 	    "A post that cannot be read is left out of the feeds; the run says which one and "
 	    "ends with exit status 1.",
@@ -290,6 +291,90 @@ const struct ruledoc_own ruledoc_own[] = {
 	    "file and replaces the old feed only when all is written.",
 	    "feedgen -o /full-disk/site/ .\n",
 	    "Free space or fix permissions on the output folder and run again." } },
+	/* ---- feedgen validate: folders and pages ---- */
+	{ VALIDATE, E, "a folder given to validate holds no feed", "feedgen",
+	  { "no-feed",
+	    "A CI step that checks the built site and finds no feed at all has failed: the "
+	    "feeds were not written, or were written somewhere else.",
+	    "feedgen validate _site/   (a site built without feedgen -o _site/)\n",
+	    "Write the feeds first (feedgen -o _site/ .), or point validate at the folder "
+	    "that holds them." } },
+	{ VALIDATE, E, "an HTML page given to validate links to no feed",
+	  "HTML Living Standard, link type \"alternate\"; RSS Autodiscovery",
+	  { "no-feed-link",
+	    "Readers find a site's feeds through <link rel=\"alternate\"> in its pages; a "
+	    "page without one leaves subscribers to guess the feed's URL.",
+	    "<head><title>My blog</title></head>\n",
+	    "Add <link rel=\"alternate\" type=\"application/atom+xml\" href=\"/feed.xml\"> "
+	    "to the page's <head> (feedgen --print-links prints the tags)." } },
+	{ VALIDATE, N, "a feed a page links to, checked next", "HTML Living Standard, link "
+	  "type \"alternate\"",
+	  { "feed-link",
+	    "Says which <link> of the page led to the feed reported next, so a wrong href "
+	    "can be found in the page.",
+	    "<link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss\">\n",
+	    "Nothing to fix: a note. Fix the feed's own diagnostics, if any." } },
+	{ VALIDATE, N, "a page's link with a generic type (application/json, text/xml) that "
+	  "names no feed", "HTML Living Standard, link type \"alternate\"",
+	  { "feed-link-skipped",
+	    "Generic types are also used for things that are not feeds (WordPress links its "
+	    "REST API as application/json on every page), so such a link is checked only "
+	    "when it names a feed.",
+	    "<link rel=\"alternate\" type=\"application/json\" href=\"/wp-json/\">\n",
+	    "Nothing to fix; give a feed link its specific type (application/feed+json, "
+	    "application/rss+xml, application/atom+xml)." } },
+	{ VALIDATE, N, "a page links to more feeds than are checked (16)", "feedgen (bounded "
+	  "work)",
+	  { "feed-links-capped",
+	    "A page with hundreds of feed links (a tag cloud of feeds) would take long to "
+	    "check in full; the first 16 are checked and the rest counted.",
+	    "a page with 40 <link rel=\"alternate\" type=\"application/rss+xml\"> tags\n",
+	    "Validate the folder the feeds are built into instead (feedgen validate _site/)." } },
+	/* ---- feedgen diff, and -o's guard against re-identified entries ---- */
+	{ GENERATE, E | W, "an entry still in the feed (same link, or same title and date) "
+	  "under a new id; a warning with --accept-new-ids", "RFC 4287 §4.2.6; RSS 2.0.11 "
+	  "§guid",
+	  { "id-changed",
+	    "Readers know entries by their id: an entry whose id changes is shown again as "
+	    "new to every subscriber, and its read state is lost. A permalink or url change "
+	    "in _config.yml is the usual cause.",
+	    "permalink: /:year/:month/:day/:title/  changed to  permalink: /:title/\n",
+	    "Undo the change, or keep the old ids (jekyll-feed takes a post's id: front "
+	    "matter), or accept the change once with --accept-new-ids." } },
+	{ GENERATE, E | W, "the published version of a feed cannot be read or compared",
+	  "feedgen",
+	  { "against",
+	    "Without the published feed there is nothing to compare with, so -o cannot tell "
+	    "whether replacing the feed would re-identify entries; it leaves the feed as it "
+	    "was.",
+	    "feedgen -o _site/ . --against https://example.com/feed.xml   (server down)\n",
+	    "Make the published feed reachable, point --against at a copy, or leave "
+	    "--against out to compare with the feeds already in the output folder." } },
+	{ GENERATE, E, "a feed given to feedgen diff, or a published feed, cannot be read as "
+	  "a feed", "RFC 4287; RSS 2.0.11; RSS 1.0; JSON Feed 1.1",
+	  { "feed-read",
+	    "A document that is not a well-formed Atom, RSS or JSON feed cannot be compared "
+	    "entry by entry.",
+	    "feedgen diff old.xml index.html\n",
+	    "Give the feed's file or URL; check it with feedgen validate." } },
+	{ GENERATE, N, "an entry in the new feed that the old one does not have", "feedgen",
+	  { "entry-added",
+	    "Reported so a diff shows what subscribers will see as new.",
+	    "feedgen diff published.xml _site/feed.xml   (a new post)\n",
+	    "Nothing to fix: a note." } },
+	{ GENERATE, N, "an entry of the old feed that the new one no longer has", "feedgen",
+	  { "entry-removed",
+	    "An entry that leaves the feed stays in readers that saw it; reported so a "
+	    "deletion is not a surprise.",
+	    "feedgen diff published.xml _site/feed.xml   (a post deleted or past the limit)\n",
+	    "Nothing to fix: a note. Entries past feed.posts_limit leave the feed too." } },
+	{ GENERATE, N, "an entry with the same id and another title, content or date",
+	  "feedgen",
+	  { "entry-changed",
+	    "Many readers show an updated entry again or mark it changed; reported so an "
+	    "edit that touched every post (a template change) is seen before publishing.",
+	    "feedgen diff published.xml _site/feed.xml   (a title corrected)\n",
+	    "Nothing to fix: a note." } },
 };
 
 const size_t ruledoc_own_count = sizeof ruledoc_own / sizeof ruledoc_own[0];

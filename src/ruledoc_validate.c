@@ -822,6 +822,142 @@ const struct ruledoc ruledoc_validator[] = {
 	  "from the spec's members.",
 	  "\"_.blog\": {...}\n",
 	  "Write \"_blog\": {...}." },
+	/* ---- W3C warning classes, rounds D and E (issue 14) ---- */
+	{ "reserved-prefix",
+	  "A prefix such as dc:, itunes: or atom: has meant one namespace for so long that "
+	  "readers which match elements by prefix, not by namespace URI, take it for that "
+	  "namespace. Bound to another URI (or a near miss of the right one), the elements "
+	  "are misread by those readers and ignored by the careful ones.",
+	  "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/terms/\">\n",
+	  "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	  "xmlns:dcterms=\"http://purl.org/dc/terms/\"> (or the exact URI the prefix "
+	  "usually names)" },
+	{ "avoid-namespace-prefix",
+	  "Namespaces in XML allow atom:entry or xhtml:div, but many feed readers look for "
+	  "the plain names and skip prefixed Atom or XHTML elements, so entries or their "
+	  "markup go missing.",
+	  "<h:div xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:p>Hello</h:p></h:div>\n",
+	  "<div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Hello</p></div>" },
+	{ "itunes-not-utf8",
+	  "Apple Podcasts asks for UTF-8 and does not promise to read other encodings, so a "
+	  "podcast feed in ISO-8859-1 or Windows-1252 may show broken titles or be refused.",
+	  "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
+	  "... <itunes:author>Someone</itunes:author>\n",
+	  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>, with the file saved as UTF-8" },
+	{ "rss-extension-attribute",
+	  "RSS 2.0 allowed namespaced elements from the start but namespaced attributes on "
+	  "its own elements only since the RSS Advisory Board's 2.0.9 (the copy at Harvard "
+	  "says nothing of them); readers written to the older text may drop or choke on "
+	  "them. A channel whose <docs> names the Board's specification is not warned.",
+	  "<enclosure dc:format=\"audio\" url=\"https://example.org/a.mp3\"\n"
+	  "           length=\"1234\" type=\"audio/mpeg\"/>\n",
+	  "put the information in an element of its namespace (<dc:format>audio</dc:format> "
+	  "in the item), or name the specification you follow: "
+	  "<docs>https://www.rssboard.org/rss-specification</docs>" },
+	{ "missing-textual-content",
+	  "An entry with neither content nor summary gives readers nothing but a title to "
+	  "show, and full-text indexers nothing to index; RFC 4287 §4.1.1.1 advises a "
+	  "summary when there is no content.",
+	  "<entry><title>Post</title><link href=\"https://example.org/post\"/>\n"
+	  "  <id>tag:example.org,2024:post</id>\n"
+	  "  <updated>2024-05-01T10:00:00Z</updated></entry>\n",
+	  "add <summary>One or two sentences</summary> or <content "
+	  "type=\"html\">...</content>" },
+	{ "non-canonical-id",
+	  "Readers compare atom:id character by character (RFC 4287 §4.2.6.1), so "
+	  "HTTP://Example.org and http://example.org/ are two different entries; writing "
+	  "ids in normal form keeps the same entry the same wherever it is syndicated.",
+	  "<id>HTTP://Example.ORG:80</id>\n",
+	  "<id>http://example.org/</id> (for new ids; never change ids already published or "
+	  "taken from another feed)" },
+	{ "same-document-reference",
+	  "A relative link such as href=\".\" that resolves to the xml:base itself is a "
+	  "\"same-document\" reference (RFC 3986 §4.4); some readers take it as the feed, "
+	  "others as the page the base names.",
+	  "<link href=\".\" xml:base=\"https://example.org/blog/\"/>\n",
+	  "<link href=\"https://example.org/blog/\"/>, or an xml:base that names the feed "
+	  "document (xml:base=\"https://example.org/blog/feed.atom\")" },
+	{ "avoid-textinput",
+	  "Most feed readers ignore <textInput> (RSS 2.0.11 itself calls its purpose "
+	  "\"something of a mystery\"), so a search box or feedback form put there reaches "
+	  "almost nobody.",
+	  "<channel>...<textInput><title>Search</title>\n"
+	  "  <description>Search the site</description><name>q</name>\n"
+	  "  <link>https://example.org/search</link></textInput></channel>\n",
+	  "Drop <textInput> and link to the search page or form from the site, or from the "
+	  "channel's description." },
+	{ "itunes-missing-element",
+	  "A feed that declares the iTunes namespace is read as a podcast, and Apple "
+	  "Podcasts asks every podcast channel for <language>, <itunes:category> and "
+	  "<itunes:explicit>; without them the show may be refused or badly listed.",
+	  "<rss version=\"2.0\"\n"
+	  "     xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\">\n"
+	  "<channel><title>A podcast</title>...<itunes:category text=\"Arts\"/>\n"
+	  "</channel></rss>\n",
+	  "<channel>...<language>en</language><itunes:category "
+	  "text=\"Arts\"/><itunes:explicit>false</itunes:explicit></channel>" },
+	{ "itunes-keywords",
+	  "Apple's podcast specification reads itunes:keywords as a list separated by "
+	  "commas; words separated only by spaces become one long keyword nobody searches "
+	  "for.",
+	  "<itunes:keywords>books technology reading</itunes:keywords>\n",
+	  "<itunes:keywords>books, technology, reading</itunes:keywords>" },
+	{ "itunes-owner-email",
+	  "Apple uses the address in itunes:owner's itunes:email to reach the podcast's "
+	  "owner (to verify the show, to tell of problems); an owner without one cannot be "
+	  "contacted.",
+	  "<itunes:owner><itunes:name>Someone</itunes:name></itunes:owner>\n",
+	  "<itunes:owner><itunes:name>Someone</itunes:name><itunes:email>someone@example.org</itunes:email></itunes:owner>" },
+	{ "itunes-image-format",
+	  "Apple Podcasts takes cover art only as JPEG or PNG \"with appropriate file "
+	  "extensions (.jpg, .png)\"; other images are not shown.",
+	  "<itunes:image href=\"https://example.org/art.gif\"/>\n",
+	  "<itunes:image href=\"https://example.org/art.jpg\"/> (a JPEG or PNG file, named "
+	  "so)" },
+	{ "itunes-enclosure-format",
+	  "Apple Podcasts plays episodes in M4A, MP3, MOV, MP4, M4V, PDF and EPUB files "
+	  "only; an episode whose enclosure names another type (.wav, .ogg, ...) is not "
+	  "offered to listeners there.",
+	  "<item><itunes:duration>12:34</itunes:duration>\n"
+	  "  <enclosure url=\"https://example.org/ep1.wav\" length=\"1234\"\n"
+	  "             type=\"audio/wav\"/></item>\n",
+	  "<enclosure url=\"https://example.org/ep1.mp3\" length=\"1234\" "
+	  "type=\"audio/mpeg\"/>" },
+	{ "slash-comments-lastbuilddate",
+	  "slash:comments gives a comment count but the Slash module has no element for "
+	  "when it was counted; the RSS Best Practices Profile asks for the channel's "
+	  "lastBuildDate so readers know how current the counts are.",
+	  "<channel>...<item>...<slash:comments>3</slash:comments></item></channel>\n"
+	  "(no <lastBuildDate>)\n",
+	  "<channel>...<lastBuildDate>Wed, 01 May 2024 10:00:00 "
+	  "+0800</lastBuildDate>...</channel>" },
+	{ "wiki-namespace-obsolete",
+	  "The wiki module (ModWiki) left its old namespace "
+	  "http://purl.org/rss/1.0/modules/wiki/, which no longer resolves; readers that "
+	  "know the module look for http://www.usemod.com/cgi-bin/mb.pl?ModWiki, so wiki: "
+	  "elements in the old one go unread.",
+	  "<rss version=\"2.0\" xmlns:wiki=\"http://purl.org/rss/1.0/modules/wiki/\">\n",
+	  "<rss version=\"2.0\" xmlns:wiki=\"http://www.usemod.com/cgi-bin/mb.pl?ModWiki\">" },
+	{ "opml-outline-type-missing",
+	  "An OPML subscription list says an outline is a feed with type=\"rss\" (OPML 2.0 "
+	  "§Subscription lists: \"Required attributes: type, text, xmlUrl\"); readers that "
+	  "go by the type skip an outline without it, so the subscription is lost on "
+	  "import.",
+	  "<outline text=\"A feed\" xmlUrl=\"https://example.org/feed.xml\"/>\n",
+	  "<outline text=\"A feed\" type=\"rss\" xmlUrl=\"https://example.org/feed.xml\"/>" },
+	{ "opml-outline-type",
+	  "Readers of OPML know outlines of type rss (a feed), link and include; an outline "
+	  "of another type is shown as plain text or skipped, so what it points to is lost.",
+	  "<outline text=\"A page\" type=\"html\" url=\"https://example.org/page.html\"/>\n",
+	  "<outline text=\"A page\" type=\"link\" url=\"https://example.org/page.html\"/>" },
+	{ "duplicate-description",
+	  "When an item has both description and dc:description, readers pick one or the "
+	  "other (some the first, some the namespaced one), so subscribers see different "
+	  "text for the same item.",
+	  "<item><description>A summary</description>\n"
+	  "  <dc:description>Another summary</dc:description></item>\n",
+	  "<item><description>A summary</description></item> (one description, in RSS's own "
+	  "element)" },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

@@ -368,7 +368,7 @@ const struct rule rule_table[R_COUNT] = {
 		"RSS Best Practices Profile §slash:comments (publishers should include "
 		"lastBuildDate); W3C SlashDate", NULL },
 	[R_WIKI_NAMESPACE_OBSOLETE] = { "wiki-namespace-obsolete", W,
-		"the wiki module's old namespace: use http://www.usemod.com/cgi-bin/mb.pl?ModWiki",
+		"the wiki module's old namespace (purl.org), no longer the module's",
 		"RSS 1.0 Wiki Module (meatballwiki.org/wiki/ModWiki §6.1 Namespace); "
 		"W3C ObsoleteWikiNamespace", NULL },
 	[R_OPML_TYPE_UNKNOWN] = { "opml-outline-type", W,

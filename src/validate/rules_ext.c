@@ -522,7 +522,8 @@ void ext_check_root_namespaces(struct vctx *c, xmlNodePtr root)
 {
 	for (xmlNsPtr ns = root->nsDef; ns; ns = ns->next)
 		if (ns->href && strcmp((const char *)ns->href, NS_WIKI_OLD) == 0) {
-			rule_report(c, root, R_WIKI_NAMESPACE_OBSOLETE, "xmlns%s%s=\"%s\"",
+			rule_report(c, root, R_WIKI_NAMESPACE_OBSOLETE, "xmlns%s%s=\"%s\"; the "
+				    "module's is http://www.usemod.com/cgi-bin/mb.pl?ModWiki",
 				    ns->prefix ? ":" : "", ns->prefix ? (const char *)ns->prefix : "",
 				    NS_WIKI_OLD);
 			return;
