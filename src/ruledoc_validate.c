@@ -958,6 +958,13 @@ const struct ruledoc ruledoc_validator[] = {
 	  "  <dc:description>Another summary</dc:description></item>\n",
 	  "<item><description>A summary</description></item> (one description, in RSS's own "
 	  "element)" },
+	{ "misplaced-item",
+	  "Some readers stop reading the channel at its first item, so what comes after the "
+	  "items (a language, an image, a self link) is lost to them; the RSS Best Practices "
+	  "Profile puts every item after the channel's other elements.",
+	  "<channel><title>T</title>...<item>...</item>\n"
+	  "  <language>en</language></channel>\n",
+	  "Move <language> (and every other channel element) above the first <item>." },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

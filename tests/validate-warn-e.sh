@@ -121,4 +121,11 @@ expect_warning opml-ok.opml opml-outline-type 25 "an outline of type html" \
 expect_clean opml-ok.opml "outlines of types rss, include and link (and RSS, LINK)" \
 	"s|type=\"link\"|type=\"LINK\"|"
 
+# ---- MisplacedItem: the RSS Profile puts the items after every other element ----
+expect_warning rss-ok.xml misplaced-item 24 "a channel element after the items" \
+	's|^  </channel>|    <docs>https://www.rssboard.org/rss-specification</docs>\n  </channel>|'
+expect_clean rss-ok.xml "every channel element before the first item" ""
+expect_clean rss-ok.xml "an extension element before the items" \
+	's|<ttl>60</ttl>|<ttl>60</ttl><dc:rights>CC BY</dc:rights>|'
+
 done_testing

@@ -407,6 +407,10 @@ const struct rule rule_table[R_COUNT] = {
 		"a relative link that resolves to the xml:base itself (readers differ on what it names)",
 		"RFC 3986 §4.4 (same-document reference), §5.1; XML Base §4; W3C SameDocumentReference",
 		NULL },
+	[R_RSS_MISPLACED_ITEM] = { "misplaced-item", W,
+		"items should come after every other element of the channel",
+		"RSS Best Practices Profile §channel (all item elements after the channel's other "
+		"elements); W3C MisplacedItem", NULL },
 };
 
 #undef W

@@ -198,6 +198,7 @@ enum rule_id {
 	R_ATOM_NO_TEXT,
 	R_ATOM_ID_CANONICAL,
 	R_SAME_DOCUMENT_REF,
+	R_RSS_MISPLACED_ITEM,
 	R_COUNT
 };
 
@@ -253,6 +254,7 @@ struct vctx {
 	unsigned version;
 	const char *rdf_ns;	/* RSS 0.90 or 1.0: the namespace of its elements */
 	size_t pieces;		/* items, entries or top outlines checked so far */
+	bool head_after_items;	/* a channel element after an item was reported */
 };
 
 /* Releases what a vctx owns (its ids and atom_stream). */

@@ -835,6 +835,19 @@ static bool is_piece(struct walk *w, xmlNodePtr n)
 	return n->type == XML_ELEMENT_NODE && node_is(n, w->piece_ns, w->fmt->piece);
 }
 
+/* The RSS Profile puts the items last in the channel: readers that stop at
+ * the first item miss what comes after. Said once, at the first such element. */
+static void note_head_after_items(struct walk *w, xmlNodePtr copy)
+{
+	struct vctx *c = w->c;
+	if (!copy || copy->type != XML_ELEMENT_NODE || w->fmt->kind != DOC_RSS2 ||
+	    c->pieces == 0 || c->head_after_items)
+		return;
+	rule_report(c, copy, R_RSS_MISPLACED_ITEM, "<%s> after the channel's first <item>",
+		    copy->name);
+	c->head_after_items = true;
+}
+
 /* A child of the container: a piece, or head. */
 static int container_child(struct walk *w, xmlNodePtr into)
 {
@@ -842,7 +855,7 @@ static int container_child(struct walk *w, xmlNodePtr into)
 	if (is_piece(w, n))
 		return check_piece(w, w->fmt->check_piece, w->fmt->schema);
 	int r;
-	adopt(w, into, &r);
+	note_head_after_items(w, adopt(w, into, &r));
 	return r;
 }
 
