@@ -66,8 +66,8 @@ static void usage(FILE *f)
 	      "      --explain RULE   why RULE matters, an example that breaks it, the fix\n"
 	      "  -h, --help           show this help\n"
 	      "\n"
-	      "After each document's messages, a summary line; after several documents, a\n"
-	      "total (neither with -q; with --format json the document has the counts):\n"
+	      "After each document's messages, a summary line; after several inputs, a total\n"
+	      "(neither with -q; with --format json the document has the counts):\n"
 	      "  FILE: KIND, valid: N errors, N warnings\n"
 	      "  feedgen validate: N documents, N valid, N invalid, N unreadable, ...\n"
 	      "\n"
@@ -673,7 +673,8 @@ int cmd_validate(int argc, char **argv)
 		if (rc > status)
 			status = rc;
 	}
-	if (!docs && !o.quiet && total.documents > 1)
+	/* A folder or page has its own summary line: the total is for several inputs. */
+	if (!docs && !o.quiet && argc - optind > 1 && total.documents > 1)
 		print_total(&total);
 	if (docs) {
 		json_t *top = json_pack("{s:o}", "documents", docs);

@@ -206,7 +206,7 @@ usage_error "no site" "feedgen: no site folder given"
 usage_error "two sites" "feedgen: one site folder, not 2 ('$bad' too)" "$site" "$bad"
 usage_error "validate: an unknown option" "feedgen validate: unrecognized option '--bogus'" validate --bogus x
 usage_error "validate: a missing value" "feedgen validate: option '--timeout' requires an argument" validate x --timeout
-usage_error "validate: nothing to check" "feedgen validate: no FILE, URL or - given" validate
+usage_error "validate: nothing to check" "feedgen validate: no FILE, DIR, URL or - given" validate
 usage_error "--no-opml without -o" "feedgen: --prune, --verbose and --no-opml need -o DIR" --no-opml "$site"
 
 # Every bad option value says what is accepted.
