@@ -959,9 +959,9 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<item><description>A summary</description></item> (one description, in RSS's own "
 	  "element)" },
 	{ "misplaced-item",
-	  "Some readers stop reading the channel at its first item, so what comes after the "
-	  "items (a language, an image, a self link) is lost to them; the RSS Best Practices "
-	  "Profile puts every item after the channel's other elements.",
+	  "The RSS Best Practices Profile asks for every item after the channel's other "
+	  "elements, so a reader that handles items as it streams the feed already knows the "
+	  "channel's own data (its language, image, self link) when it meets them.",
 	  "<channel><title>T</title>...<item>...</item>\n"
 	  "  <language>en</language></channel>\n",
 	  "Move <language> (and every other channel element) above the first <item>." },
