@@ -8,54 +8,7 @@
 # expects that rule's id: exit 1 for an error, exit 0 and a warning line for a
 # warning. expect_clean checks that an edit keeping the rules stays clean.
 . "${top_srcdir:-.}/tests/lib.sh"
-FEEDGEN=${FEEDGEN:-src/feedgen}
-srcdir=${top_srcdir:-.}/tests/validate
-tmp=$TMP	# lib.sh's, removed on exit
-
-# run BASE SED-SCRIPT: the edited copy checked, output in $tmp/out, exit in $rc.
-run() {
-	sed -e "$2" "$srcdir/$1" > "$tmp/case.${1##*.}"
-	"$FEEDGEN" validate "$tmp/case.${1##*.}" > "$tmp/out" 2>&1
-	rc=$?
-}
-
-show() { [ "$1" -eq 0 ] || sed 's/^/# /' "$tmp/out"; }
-
-# expect_rule BASE RULE DESCRIPTION SED-SCRIPT: an error.
-expect_rule() {
-	run "$1" "$4"
-	[ $rc -eq 1 ] && grep -q "error: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$3 [$2]"
-	show $st
-}
-
-# expect_warning BASE RULE DESCRIPTION SED-SCRIPT: a warning, still valid.
-expect_warning() {
-	run "$1" "$4"
-	[ $rc -eq 0 ] && grep -q "warning: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$3 [$2] (a warning)"
-	show $st
-}
-
-# expect_at BASE RULE LINE DESCRIPTION SED-SCRIPT: reported on that line.
-expect_at() {
-	run "$1" "$5"
-	grep -q ":$3:[0-9]*: [a-z]*: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$4 [$2] at line $3"
-	show $st
-}
-
-# expect_clean BASE DESCRIPTION SED-SCRIPT: valid, no warnings.
-expect_clean() {
-	run "$1" "$3"
-	[ $rc -eq 0 ] && grep -q ", valid: 0 errors, 0 warnings$" "$tmp/out"
-	st=$?
-	ok $st "$2 (valid, no warnings)"
-	show $st
-}
+. "${top_srcdir:-.}/tests/validate-lib.sh"
 
 # ---- escaped HTML: markup, relative references, blank text ----
 # RSS 2.0 §Elements of <item>: description is entity-encoded HTML; W3C's

@@ -11,34 +11,7 @@
 # expects that rule's id: exit 1 for an error, exit 0 and a warning line for a
 # warning.
 . "${top_srcdir:-.}/tests/lib.sh"
-FEEDGEN=${FEEDGEN:-src/feedgen}
-srcdir=${top_srcdir:-.}/tests/validate
-tmp=$TMP	# lib.sh's, removed on exit
-
-# run BASE SED-SCRIPT: the edited copy checked, output in $tmp/out, exit in $rc.
-run() {
-	sed -e "$2" "$srcdir/$1" > "$tmp/case.${1##*.}"
-	"$FEEDGEN" validate "$tmp/case.${1##*.}" > "$tmp/out" 2>&1
-	rc=$?
-}
-
-# expect_rule BASE RULE DESCRIPTION SED-SCRIPT: an error.
-expect_rule() {
-	run "$1" "$4"
-	[ $rc -eq 1 ] && grep -q "error: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$3 [$2]"
-	[ $st -eq 0 ] || sed 's/^/# /' "$tmp/out"
-}
-
-# expect_warning BASE RULE DESCRIPTION SED-SCRIPT: a warning, still valid.
-expect_warning() {
-	run "$1" "$4"
-	[ $rc -eq 0 ] && grep -q "warning: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$3 [$2] (a warning)"
-	[ $st -eq 0 ] || sed 's/^/# /' "$tmp/out"
-}
+. "${top_srcdir:-.}/tests/validate-lib.sh"
 
 # The good documents: valid, no warnings, and named.
 for f in rss090-ok.rdf:'RSS 0.90' rss091-ok.xml:'RSS 0.9x' rss092-ok.xml:'RSS 0.9x' \

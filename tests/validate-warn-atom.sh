@@ -5,36 +5,7 @@
 # (valid, no warning) with sed: one edit breaks the rule and expects its
 # warning (exit 0, the feed still valid), one keeps it and expects no warning.
 . "${top_srcdir:-.}/tests/lib.sh"
-FEEDGEN=${FEEDGEN:-src/feedgen}
-srcdir=${top_srcdir:-.}/tests/validate
-tmp=$TMP	# lib.sh's, removed on exit
-
-# run BASE SED-SCRIPT: the edited copy checked, output in $tmp/out, exit in $rc.
-run() {
-	sed -e "$2" "$srcdir/$1" > "$tmp/case.xml"
-	"$FEEDGEN" validate "$tmp/case.xml" > "$tmp/out" 2>&1
-	rc=$?
-}
-
-show() { [ "$1" -eq 0 ] || sed 's/^/# /' "$tmp/out"; }
-
-# expect_warning BASE RULE DESCRIPTION SED-SCRIPT: a warning, still valid.
-expect_warning() {
-	run "$1" "$4"
-	[ $rc -eq 0 ] && grep -q "warning: .*\[$2\]" "$tmp/out"
-	st=$?
-	ok $st "$3 [$2] (a warning)"
-	show $st
-}
-
-# expect_clean BASE DESCRIPTION SED-SCRIPT: valid, no warnings.
-expect_clean() {
-	run "$1" "$3"
-	[ $rc -eq 0 ] && grep -q ", valid: 0 errors, 0 warnings$" "$tmp/out"
-	st=$?
-	ok $st "$2 (valid, no warnings)"
-	show $st
-}
+. "${top_srcdir:-.}/tests/validate-lib.sh"
 
 # ---- RelativeSelf: the self link must resolve with what the feed holds ----
 expect_warning atom-ok.xml relative-self "Atom feed's self link relative, no xml:base" \
