@@ -30,26 +30,9 @@ ok $? "--list-rules: no explanation of a rule that does not exist, none twice$(
 cat >"$TMP/scan.py" <<'EOF'
 import glob, os, re, sys
 
-def calls(s, name):
-    """(offset, [argument texts]) of each call name(...) in s."""
-    for m in re.finditer(r'\b%s\(' % re.escape(name), s):
-        i, depth, args, cur = m.end(), 1, [], ''
-        while depth and i < len(s):
-            c = s[i]
-            if c == '"':
-                j = i + 1
-                while s[j] != '"':
-                    j += 2 if s[j] == '\\' else 1
-                cur += s[i:j + 1]; i = j + 1; continue
-            if c in '([{': depth += 1
-            elif c in ')]}': depth -= 1
-            if depth == 1 and c == ',':
-                args.append(cur.strip()); cur = ''
-            elif depth:
-                cur += c
-            i += 1
-        args.append(cur.strip())
-        yield m.start(), args
+sys.dont_write_bytecode = True  # nothing written into the source tree
+sys.path.insert(0, os.path.join(sys.argv[1], 'tests'))
+from rulescan import calls  # noqa: E402  the C call parser, shared
 
 LIT = re.compile(r'^"([a-z0-9][a-z0-9-]*)"$')
 SEV = {'DIAG_ERROR': 'error', 'DIAG_WARNING': 'warning', 'DIAG_NOTE': 'note'}
