@@ -26,6 +26,8 @@ struct dopts {
 	struct fetch_options fetch;
 };
 
+static const char prog[] = "feedgen diff";
+
 static void usage(FILE *f)
 {
 	fputs("Usage: feedgen diff [OPTION]... OLD NEW\n"
@@ -58,14 +60,15 @@ static int parse_options(int argc, char **argv, struct dopts *o)
 	int ch;
 	char *end;
 	long v;
+	static char name[] = "feedgen diff";
+	argv[0] = name;	/* getopt_long()'s messages name argv[0] */
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'q': o->quiet = true; break;
 		case OPT_DIAGNOSTICS:
 			if (diag_format_parse(optarg, &o->format) != 0) {
-				fprintf(stderr, "feedgen diff: --diagnostics takes %s, not '%s'\n",
-					diag_format_names, optarg);
+				diag_usage_value(prog, "--diagnostics", optarg, diag_format_names);
 				return -1;
 			}
 			break;
@@ -73,22 +76,22 @@ static int parse_options(int argc, char **argv, struct dopts *o)
 			errno = 0;
 			v = strtol(optarg, &end, 10);
 			if (errno || end == optarg || *end || v < 1 || v > 86400) {
-				fprintf(stderr, "feedgen diff: --timeout takes whole seconds from 1 "
-					"to 86400, not '%s'\n", optarg);
+				diag_usage_value(prog, "--timeout", optarg,
+						 "a whole number of seconds from 1 to 86400");
 				return -1;
 			}
 			o->fetch.timeout_s = v;
 			break;
 		case 'h': usage(stdout); exit(EXIT_SAME_IDS);
-		default: return -1;
+		default: diag_usage_hint(prog); return -1;	/* getopt_long() said what */
 		}
 	}
 	if (argc - optind != 2) {
-		fputs("feedgen diff: give two feeds, OLD and NEW\n", stderr);
+		diag_usage(prog, "give two feeds, OLD and NEW");
 		return -1;
 	}
 	if (strcmp(argv[optind], "-") == 0 && strcmp(argv[optind + 1], "-") == 0) {
-		fputs("feedgen diff: standard input can be only one of OLD and NEW\n", stderr);
+		diag_usage(prog, "standard input can be only one of OLD and NEW");
 		return -1;
 	}
 	return 0;
@@ -116,10 +119,8 @@ int cmd_diff(int argc, char **argv)
 {
 	struct dopts o = {0};
 	fetch_options_default(&o.fetch);
-	if (parse_options(argc, argv, &o) < 0) {
-		usage(stderr);
+	if (parse_options(argc, argv, &o) < 0)
 		return EXIT_USAGE;
-	}
 	const char *old_in = argv[optind], *new_in = argv[optind + 1];
 	char *old_name = shown_name(old_in), *new_name = shown_name(new_in);
 	/* The report goes to standard output; read errors to standard error

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/diag.h"
 #include "base/fetch.h"
 #include "base/text.h"
 #include "cmd_ping.h"
@@ -23,6 +24,9 @@
 
 enum { EXIT_SENT = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
+static const char prog[] = "feedgen ping";
+
+/* The bounds the usage messages name (3600 s, 10 tries). */
 #define PING_TIMEOUT_MAX_S 3600L
 #define PING_TRIES_MAX 10L
 
@@ -113,14 +117,15 @@ static int parse_options(int argc, char **argv, struct popts *o)
 	};
 	long v;
 	int ch;
+	static char name[] = "feedgen ping";
+	argv[0] = name;	/* getopt_long()'s messages name argv[0] */
 	optind = 1;
 	while ((ch = getopt_long(argc, argv, "qh", longopts, NULL)) != -1) {
 		switch (ch) {
 		case OPT_HUB:
 			if (!is_http_url(optarg)) {
 				char *shown = fetch_redact_url(optarg);
-				fprintf(stderr, "feedgen ping: --hub takes an http or https URL, not '%s'\n",
-					shown);
+				diag_usage_value(prog, "--hub", shown, "an http or https URL");
 				free(shown);
 				return -1;
 			}
@@ -129,16 +134,16 @@ static int parse_options(int argc, char **argv, struct popts *o)
 			break;
 		case OPT_TIMEOUT:
 			if (parse_number(optarg, PING_TIMEOUT_MAX_S, &v) != 0) {
-				fprintf(stderr, "feedgen ping: --timeout takes seconds, 1 to %ld, not '%s'\n",
-					PING_TIMEOUT_MAX_S, optarg);
+				diag_usage_value(prog, "--timeout", optarg, "a whole number of "
+						 "seconds from 1 to 3600");
 				return -1;
 			}
 			o->ws.timeout_s = v;
 			break;
 		case OPT_TRIES:
 			if (parse_number(optarg, PING_TRIES_MAX, &v) != 0) {
-				fprintf(stderr, "feedgen ping: --tries takes 1 to %ld, not '%s'\n",
-					PING_TRIES_MAX, optarg);
+				diag_usage_value(prog, "--tries", optarg,
+						 "a whole number from 1 to 10");
 				return -1;
 			}
 			o->ws.tries = (int)v;
@@ -150,12 +155,12 @@ static int parse_options(int argc, char **argv, struct popts *o)
 			usage(stdout);
 			exit(EXIT_SENT);
 		default:
+			diag_usage_hint(prog);	/* getopt_long() said what */
 			return -1;
 		}
 	}
 	if (optind >= argc) {
-		fputs("feedgen ping: give the output folder of feedgen -o, or feed URLs "
-		      "(see feedgen ping --help)\n", stderr);
+		diag_usage(prog, "give the output folder of feedgen -o, or feed URLs");
 		return -1;
 	}
 	return 0;

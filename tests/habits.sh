@@ -192,7 +192,7 @@ usage_error() {
 	shift 2
 	"$FEEDGEN" "$@" >"$TMP/uout" 2>"$TMP/uerr"
 	rc=$?
-	case $1 in validate) hint="Try 'feedgen validate --help' for more information." ;;
+	case $1 in validate | diff | ping) hint="Try 'feedgen $1 --help' for more information." ;;
 	*) hint="Try 'feedgen --help' for more information." ;; esac
 	[ $rc = 2 ] && ! [ -s "$TMP/uout" ] && [ "$(wc -l <"$TMP/uerr")" = 2 ] &&
 		[ "$(head -n 1 "$TMP/uerr")" = "$want" ] && [ "$(tail -n 1 "$TMP/uerr")" = "$hint" ]
@@ -207,6 +207,13 @@ usage_error "two sites" "feedgen: one site folder, not 2 ('$bad' too)" "$site" "
 usage_error "validate: an unknown option" "feedgen validate: unrecognized option '--bogus'" validate --bogus x
 usage_error "validate: a missing value" "feedgen validate: option '--timeout' requires an argument" validate x --timeout
 usage_error "validate: nothing to check" "feedgen validate: no FILE, DIR, URL or - given" validate
+usage_error "diff: an unknown option" "feedgen diff: unrecognized option '--bogus'" diff --bogus a b
+usage_error "diff: one feed" "feedgen diff: give two feeds, OLD and NEW" diff a
+usage_error "diff: --timeout" "feedgen diff: --timeout '1.5': a whole number of seconds from 1 to 86400" diff --timeout 1.5 a b
+usage_error "ping: an unknown option" "feedgen ping: unrecognized option '--bogus'" ping --bogus x
+usage_error "ping: nothing to ping" "feedgen ping: give the output folder of feedgen -o, or feed URLs" ping
+usage_error "ping: --tries" "feedgen ping: --tries '0': a whole number from 1 to 10" ping --tries 0 x
+usage_error "ping: --hub" "feedgen ping: --hub 'ftp://h/': an http or https URL" ping --hub ftp://h/ x
 usage_error "--no-opml without -o" "feedgen: --prune, --verbose and --no-opml need -o DIR" --no-opml "$site"
 
 # Every bad option value says what is accepted.
