@@ -316,17 +316,30 @@ for path, fmt in ((sys.argv[1], "https://ex.com/2024/01/01/p%d.html"), (sys.argv
             f.write('<entry><id>%s</id><link href="%s"/><title>Post %d</title><published>2024-01-01T00:00:%02dZ</published><content>x %d</content></entry>\n' % (u, u, i, i % 60, i))
         f.write('</feed>\n')
 PY
-# The yardstick: the same reading, every entry matched by its id.
-start=$(date +%s)
-"$FEEDGEN" diff -q "$TMP/big-old.xml" "$TMP/big-old.xml" >/dev/null 2>&1
-same_secs=$(( $(date +%s) - start ))
-start=$(date +%s)
+# No timing here (machines are noisy; speed belongs in a benchmark): the CPU
+# limit only stops a pairwise match, which would take hours.
 (ulimit -t 300; "$FEEDGEN" diff -q "$TMP/big-old.xml" "$TMP/big-new.xml") >"$TMP/out" 2>&1
 rc=$?
-secs=$(( $(date +%s) - start ))
-ok $(( rc == 1 ? 0 : 1 )) "100,000 entries, all under new ids: exit status 1"
+ok $(( rc == 1 ? 0 : 1 )) "100,000 entries, all under new ids: exit status 1, within a CPU limit"
 has "0 added, 0 removed, 0 changed, 100000 re-identified (100000 entries before, 100000 after)"
 ok $? "every one found, by title and date"
-ok $(( secs <= 3 * same_secs + 10 ? 0 : 1 )) "in ${secs}s, against ${same_secs}s for the same feeds matched by id (pairwise would take hours)"
+
+# Items with no guid and no link (RSS 2.0 needs only a title or a
+# description): nothing to tell them by but what they hold, so an unchanged
+# feed is unchanged, and an edited one is changed, never re-identified.
+noid() { # noid FILE TITLE...
+	f=$1; shift
+	{ echo '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>https://ex.com/</link><description>d</description>'
+	  for t in "$@"; do echo "<item><title>$t</title><pubDate>Wed, 01 May 2024 10:00:00 +0000</pubDate></item><item><description>$t only</description></item>"; done
+	  echo '</channel></rss>'; } > "$f"
+}
+noid "$TMP/noid1.xml" one two
+d "$TMP/noid1.xml" "$TMP/noid1.xml"
+[ $rc -eq 0 ] && ! has "[id-changed]" && ! has "[entry-added]" && ! has "[entry-removed]"
+ok $? "items without guid or link, compared with themselves: nothing to report, exit 0"
+noid "$TMP/noid2.xml" one two three
+d "$TMP/noid1.xml" "$TMP/noid2.xml"
+[ $rc -eq 0 ] && ! has "[id-changed]" && has "[entry-added]" && ! has "[entry-removed]"
+ok $? "one more item without guid or link: added, nothing re-identified"
 
 done_testing

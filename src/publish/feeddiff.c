@@ -142,10 +142,12 @@ static bool same_text(const char *a, const char *b)
 }
 
 /* The keys an entry is matched by when its id is gone: link, and title with
- * published date. NULL when it has none. */
+ * published date; for an entry with no id at all, also all it has (title,
+ * dates, content), so an unchanged one is found again. NULL when none. */
 struct keys {
 	char **link;
 	char **title_date;
+	char **whole;
 };
 
 static char *title_date_key(const struct feed_entry *e)
@@ -164,16 +166,29 @@ static char *title_date_key(const struct feed_entry *e)
 	return buf_take(&b);
 }
 
+static char *whole_key(const struct feed_entry *e)
+{
+	struct buf b;
+	buf_init(&b);
+	buf_printf(&b, "%s\n%s\n%s\n%llx", e->title ? e->title : "",
+		   e->published ? e->published : "", e->updated ? e->updated : "",
+		   (unsigned long long)e->content_hash);
+	return buf_take(&b);
+}
+
 static void keys_make(struct keys *k, const struct feed_doc *doc, const bool *want)
 {
 	k->link = xcalloc(doc->n ? doc->n : 1, sizeof *k->link);
 	k->title_date = xcalloc(doc->n ? doc->n : 1, sizeof *k->title_date);
+	k->whole = xcalloc(doc->n ? doc->n : 1, sizeof *k->whole);
 	for (size_t i = 0; i < doc->n; i++) {
 		if (!want[i])
 			continue;
 		if (doc->v[i].link)
 			k->link[i] = feed_link_key(doc->v[i].link);
 		k->title_date[i] = title_date_key(&doc->v[i]);
+		if (!doc->v[i].id)
+			k->whole[i] = whole_key(&doc->v[i]);
 	}
 }
 
@@ -182,9 +197,11 @@ static void keys_free(struct keys *k, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		free(k->link[i]);
 		free(k->title_date[i]);
+		free(k->whole[i]);
 	}
 	free(k->link);
 	free(k->title_date);
+	free(k->whole);
 }
 
 static void add_item(struct feed_diff *d, enum feed_diff_kind kind, size_t o, size_t n,
@@ -255,14 +272,17 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 	}
 	struct keys nk;
 	keys_make(&nk, new_doc, fresh);
-	struct strmap by_link, by_title;
+	struct strmap by_link, by_title, by_whole;
 	strmap_init(&by_link, new_doc->n);
 	strmap_init(&by_title, new_doc->n);
+	strmap_init(&by_whole, new_doc->n);
 	for (size_t j = 0; j < new_doc->n; j++) {
 		if (nk.link[j])
 			strmap_get_or_add(&by_link, nk.link[j], j);
 		if (nk.title_date[j])
 			strmap_get_or_add(&by_title, nk.title_date[j], j);
+		if (nk.whole[j])
+			strmap_get_or_add(&by_whole, nk.whole[j], j);
 	}
 	bool *gone = xcalloc(old_doc->n + 1, sizeof *gone);
 	for (size_t i = 0; i < old_doc->n; i++) {
@@ -285,10 +305,18 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 		size_t j = take(&by_link, ok.link[i], used);
 		if (j == NOT_FOUND)
 			j = take(&by_title, ok.title_date[i], used);
-		if (j != NOT_FOUND)
-			add_item(out, DIFF_REIDENTIFIED, i, j, 0);
-		else
+		if (j == NOT_FOUND)
+			j = take(&by_whole, ok.whole[i], used);
+		if (j == NOT_FOUND) {
 			add_item(out, DIFF_REMOVED, i, NOT_FOUND, 0);
+		} else if (!old_doc->v[i].id && !new_doc->v[j].id) {
+			/* No id before or after: the same entry, not a new id. */
+			unsigned what = entry_changes(&old_doc->v[i], &new_doc->v[j]);
+			if (what)
+				add_item(out, DIFF_CHANGED, i, j, what);
+		} else {
+			add_item(out, DIFF_REIDENTIFIED, i, j, 0);
+		}
 	}
 	for (size_t j = 0; j < new_doc->n; j++)
 		if (!used[j])
@@ -300,6 +328,7 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 	free(used);
 	strmap_free(&by_link);
 	strmap_free(&by_title);
+	strmap_free(&by_whole);
 	strmap_free(&old_ids);
 	strmap_free(&new_ids);
 }
@@ -362,11 +391,13 @@ static void report_item(const struct feed_diff_item *it, const struct feed_doc *
 		what = changes_shown(it->what);
 		if (it->what & DIFF_TITLE)
 			diag_report(diag, DIAG_NOTE, nname, n->line, 0, "entry-changed",
-				    "entry %s (id %s) changed: %s (title was '%s')", shown, n->id, what,
+				    "entry %s (id %s) changed: %s (title was '%s')", shown,
+				    n->id ? n->id : "(none)", what,
 				    o->title ? o->title : "");
 		else
 			diag_report(diag, DIAG_NOTE, nname, n->line, 0, "entry-changed",
-				    "entry %s (id %s) changed: %s", shown, n->id, what);
+				    "entry %s (id %s) changed: %s", shown,
+				    n->id ? n->id : "(none)", what);
 		break;
 	}
 	free(what);

@@ -41,6 +41,12 @@ int fuzz_validate(const uint8_t *data, size_t size);
 /* The bytes as a whole HTTP response (status line, headers, body), served on
  * 127.0.0.1 to fetch_url() and the body then to the validator. */
 int fuzz_fetch(const uint8_t *data, size_t size);
+/* The bytes as a published feed for feedread (feedgen diff, -o's guard): read
+ * alike from memory and from a file, and compared with itself, unchanged. */
+int fuzz_feedread(const uint8_t *data, size_t size);
+/* The bytes as a file of a folder or a page behind a URL: sniffed, and their
+ * feed links found within the cap, each absolute and listed once. */
+int fuzz_discover(const uint8_t *data, size_t size);
 
 /* The per-process scratch folder, made on first use and removed (with the
  * files in it) at exit. Aborts when it cannot be made. */

@@ -31,6 +31,8 @@ static const struct target {
 	{ "liquid", fuzz_liquid },
 	{ "validate", fuzz_validate },
 	{ "fetch", fuzz_fetch },
+	{ "feedread", fuzz_feedread },
+	{ "discover", fuzz_discover },
 };
 
 static int read_file(const char *path, struct buf *b)
