@@ -333,11 +333,11 @@ noid() { # noid FILE TITLE...
 	  for t in "$@"; do echo "<item><title>$t</title><pubDate>Wed, 01 May 2024 10:00:00 +0000</pubDate></item><item><description>$t only</description></item>"; done
 	  echo '</channel></rss>'; } > "$f"
 }
-noid "$TMP/noid1.xml" one two
+noid "$TMP/noid1.xml" one one two
 d "$TMP/noid1.xml" "$TMP/noid1.xml"
 [ $rc -eq 0 ] && ! has "[id-changed]" && ! has "[entry-added]" && ! has "[entry-removed]"
-ok $? "items without guid or link, compared with themselves: nothing to report, exit 0"
-noid "$TMP/noid2.xml" one two three
+ok $? "items without guid or link (two alike), compared with themselves: nothing to report"
+noid "$TMP/noid2.xml" one one two three
 d "$TMP/noid1.xml" "$TMP/noid2.xml"
 [ $rc -eq 0 ] && ! has "[id-changed]" && has "[entry-added]" && ! has "[entry-removed]"
 ok $? "one more item without guid or link: added, nothing re-identified"

@@ -236,15 +236,60 @@ static unsigned entry_changes(const struct feed_entry *a, const struct feed_entr
 	return what;
 }
 
-/* The first unused entry of the new version under key in map, or NOT_FOUND. */
-static size_t take(struct strmap *m, const char *key, bool *used)
+/* New entries by one key, several under the same key (two posts of one
+ * title and day, id-less entries alike) chained in document order: the map
+ * gives a key's first entry, next[] the others, head[] where the chain's
+ * unused part starts, so taking them all costs each entry one step. */
+struct index {
+	struct strmap map;
+	size_t *next, *tail, *head;
+};
+
+static void index_init(struct index *x, size_t n)
+{
+	strmap_init(&x->map, n);
+	x->next = xcalloc(n + 1, sizeof *x->next);
+	x->tail = xcalloc(n + 1, sizeof *x->tail);
+	x->head = xcalloc(n + 1, sizeof *x->head);
+}
+
+static void index_free(struct index *x)
+{
+	strmap_free(&x->map);
+	free(x->next);
+	free(x->tail);
+	free(x->head);
+}
+
+/* Every add before the first take. */
+static void index_add(struct index *x, const char *key, size_t j)
+{
+	if (!key)
+		return;
+	size_t first = strmap_get_or_add(&x->map, key, j);
+	x->next[j] = NOT_FOUND;
+	if (first == j) {
+		x->tail[j] = x->head[j] = j;
+		return;
+	}
+	x->next[x->tail[first]] = j;
+	x->tail[first] = j;
+}
+
+/* The first unused new entry under key, now used; NOT_FOUND when none. */
+static size_t index_take(struct index *x, const char *key, bool *used)
 {
 	if (!key)
 		return NOT_FOUND;
-	size_t j = strmap_get_or_add(m, key, NOT_FOUND);
-	if (j == NOT_FOUND || used[j])
+	size_t first = strmap_get_or_add(&x->map, key, NOT_FOUND);
+	if (first == NOT_FOUND)
 		return NOT_FOUND;
-	used[j] = true;
+	size_t j = x->head[first];
+	while (j != NOT_FOUND && used[j])
+		j = x->next[j];
+	x->head[first] = j == NOT_FOUND ? NOT_FOUND : x->next[j];
+	if (j != NOT_FOUND)
+		used[j] = true;
 	return j;
 }
 
@@ -272,17 +317,14 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 	}
 	struct keys nk;
 	keys_make(&nk, new_doc, fresh);
-	struct strmap by_link, by_title, by_whole;
-	strmap_init(&by_link, new_doc->n);
-	strmap_init(&by_title, new_doc->n);
-	strmap_init(&by_whole, new_doc->n);
+	struct index by_link, by_title, by_whole;
+	index_init(&by_link, new_doc->n);
+	index_init(&by_title, new_doc->n);
+	index_init(&by_whole, new_doc->n);
 	for (size_t j = 0; j < new_doc->n; j++) {
-		if (nk.link[j])
-			strmap_get_or_add(&by_link, nk.link[j], j);
-		if (nk.title_date[j])
-			strmap_get_or_add(&by_title, nk.title_date[j], j);
-		if (nk.whole[j])
-			strmap_get_or_add(&by_whole, nk.whole[j], j);
+		index_add(&by_link, nk.link[j], j);
+		index_add(&by_title, nk.title_date[j], j);
+		index_add(&by_whole, nk.whole[j], j);
 	}
 	bool *gone = xcalloc(old_doc->n + 1, sizeof *gone);
 	for (size_t i = 0; i < old_doc->n; i++) {
@@ -302,11 +344,11 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 				add_item(out, DIFF_CHANGED, i, j, what);
 			continue;
 		}
-		size_t j = take(&by_link, ok.link[i], used);
+		size_t j = index_take(&by_link, ok.link[i], used);
 		if (j == NOT_FOUND)
-			j = take(&by_title, ok.title_date[i], used);
+			j = index_take(&by_title, ok.title_date[i], used);
 		if (j == NOT_FOUND)
-			j = take(&by_whole, ok.whole[i], used);
+			j = index_take(&by_whole, ok.whole[i], used);
 		if (j == NOT_FOUND) {
 			add_item(out, DIFF_REMOVED, i, NOT_FOUND, 0);
 		} else if (!old_doc->v[i].id && !new_doc->v[j].id) {
@@ -326,9 +368,9 @@ void feed_diff_compute(const struct feed_doc *old_doc, const struct feed_doc *ne
 	free(gone);
 	free(fresh);
 	free(used);
-	strmap_free(&by_link);
-	strmap_free(&by_title);
-	strmap_free(&by_whole);
+	index_free(&by_link);
+	index_free(&by_title);
+	index_free(&by_whole);
 	strmap_free(&old_ids);
 	strmap_free(&new_ids);
 }
