@@ -1049,15 +1049,23 @@ static json_t *arith(struct lctx *c, json_t *in, json_t *arg, char op)
 				lctx_error(c, "divided by 0");
 				break;
 			}
-			if (a == LLONG_MIN && b == -1) {
-				ovf = true;
+			if (b == -1) {	/* LLONG_MIN / -1 overflows, and so may its % in C */
+				ovf = op == '/' && a == LLONG_MIN;
+				v = op == '/' && !ovf ? -a : 0;
+				break;
+			}
+			/* Ruby floors; the remainder takes the divisor's sign. Taken
+			 * from C's % rather than a - q * b, which overflows near the
+			 * ends of the range. */
+			if (op == '%') {
+				v = a % b;
+				if (v != 0 && (v < 0) != (b < 0))
+					v += b;
 				break;
 			}
 			v = a / b;
 			if ((a % b != 0) && ((a < 0) != (b < 0)))
-				v--;	/* Ruby floors */
-			if (op == '%')
-				v = a - v * b;
+				v--;
 			break;
 		}
 		if (ovf)
