@@ -217,6 +217,13 @@ rc=$?
 ok $? "feed.posts_limit: ten: a warning at its value, saying what is accepted and used (exit $rc)"
 [ "$(grep -c '<entry>' "$TMP/out.xml")" = 10 ]
 ok $? "and 10 entries"
+cfg 'feed:\n  hub: "javascript:alert(1)"\n  icon: /i%zz.png\n'
+"$FEEDGEN" "$s" >"$TMP/out.xml" 2>"$TMP/err"
+rc=$?
+[ $rc = 0 ] && grep -qF "_config.yml:3:8: warning: feed.hub 'javascript:alert(1)' is not an http(s) URL or a path on the site; left out [config-value]" "$TMP/err" &&
+	! grep -q 'rel="hub"' "$TMP/out.xml" && grep -q '<icon>https://load.example/i%25zz.png</icon>' "$TMP/out.xml" &&
+	"$FEEDGEN" validate "$TMP/out.xml" >/dev/null
+ok $? "feed.hub not a URL: a warning, no hub link; a stray % in feed.icon escaped; the feed valid (exit $rc)"
 cfg 'feed:\n  posts_limit: -3\n'
 "$FEEDGEN" "$s" >/dev/null 2>"$TMP/err"
 grep -qF "_config.yml:3:16: warning: feed.posts_limit '-3' is not a whole number of 0 or more" "$TMP/err"

@@ -110,6 +110,23 @@ static void take_limit(const struct cfg *c, yaml_node_t *map, long *dst)
 	bad_value(c, n, "feed.posts_limit", "a whole number of 0 or more", instead);
 }
 
+/* A URL the feeds link to (feed.icon, .logo, .hub): an http(s) URL or a
+ * relative reference, as a post's image (postcheck.h), so every feed that
+ * names it stays valid; another value is left out, with a warning. */
+static void take_url(const struct cfg *c, yaml_node_t *map, const char *key, const char *name,
+		     char **dst)
+{
+	take_string(c, map, key, name, dst);
+	if (!*dst)
+		return;
+	char *clean = postcheck_url_clean(*dst);
+	if (!clean)
+		bad_value(c, yamldoc_get(c->doc, map, key), name,
+			  "an http(s) URL or a path on the site", "left out");
+	free(*dst);
+	*dst = clean;
+}
+
 /* feed.categories / feed.tags: a list (only those), or {only: [...]} /
  * {except: [...]}; `false` turns them off, `true` (jekyll-feed's switch for
  * tag feeds) keeps them all. */
@@ -161,9 +178,9 @@ static void read_feed_keys(const struct cfg *c, yaml_node_t *feed, struct site *
 	read_select(c, tags, &s->tag_select, &s->tag_names);
 	if (tags && tags->type == YAML_MAPPING_NODE)
 		take_string(c, tags, "path", "feed.tags.path", &s->feed_tags_path);
-	take_string(c, feed, "icon", "feed.icon", &s->feed_icon);
-	take_string(c, feed, "logo", "feed.logo", &s->feed_logo);
-	take_string(c, feed, "hub", "feed.hub", &s->feed_hub);
+	take_url(c, feed, "icon", "feed.icon", &s->feed_icon);
+	take_url(c, feed, "logo", "feed.logo", &s->feed_logo);
+	take_url(c, feed, "hub", "feed.hub", &s->feed_hub);
 	take_string(c, feed, "against", "feed.against", &s->feed_against);
 	take_string(c, feed, "style", "feed.style", &s->feed_style);
 	take_bool(c, feed, "disable_in_development", "feed.disable_in_development",
