@@ -32,17 +32,33 @@ static char *refuse(char *v, const yaml_node_t *n, const char *path, const char 
 	return NULL;
 }
 
+/* Where v's authority ends, when it has one ("//" first, or after http: or
+ * https:): '[' and ']' belong there only (an IPv6 literal, RFC 3986 §3.2.2). */
+static size_t authority_end(const char *v)
+{
+	size_t k = strcspn(v, ":/?#");
+	const char *a = v[k] == ':' ? v + k + 1 : v;
+	if (a[0] != '/' || a[1] != '/')
+		return 0;
+	return (size_t)(a + 2 - v) + strcspn(a + 2, "/?#");
+}
+
 /* v with the ASCII bytes an IRI cannot hold (space, '<', '"', a '%' not
- * starting an escape, ...) percent-encoded: "/my photo.png" is meant, and
- * "/my%20photo.png" is what a feed can carry. A new string. */
+ * starting an escape, a bracket outside the host, ...) percent-encoded:
+ * "/my photo.png" is meant, and "/my%20photo.png" is what a feed can carry.
+ * A new string. */
 static char *iri_escape(const char *v)
 {
 	static const char hex[] = "0123456789ABCDEF";
+	size_t host_end = authority_end(v);
 	struct buf b;
 	buf_init(&b);
 	buf_adds(&b, "");
 	for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
-		bool ok = *c >= 0x80 || (*c != '%' && (isalnum(*c) || strchr(";/?:@&=+$.-_!~*'(),#[]", *c))) ||
+		bool bracket = *c == '[' || *c == ']';
+		bool ok = *c >= 0x80 ||
+			  (*c != '%' && (isalnum(*c) || strchr(";/?:@&=+$.-_!~*'(),#", *c))) ||
+			  (bracket && (size_t)((const char *)c - v) < host_end) ||
 			  (*c == '%' && isxdigit(c[1]) && isxdigit(c[2]));
 		if (ok) {
 			buf_addc(&b, (char)*c);
