@@ -27,7 +27,7 @@ enum { EXIT_OK = 0, EXIT_USAGE = 2 };
 /* One rule as listed: the table rows with its id merged. */
 struct rule_entry {
 	const char *id;
-	bool validate;		/* `feedgen validate`; else generating */
+	enum ruledoc_part part;	/* the command that reports it */
 	unsigned sev;		/* RD_* bits */
 	const char *summary;	/* the first row's message */
 	struct buf spec;	/* the rows' specifications, each once, "; " between */
@@ -44,27 +44,27 @@ static unsigned sev_bit(enum diag_severity s)
 	return s == DIAG_ERROR ? RD_ERROR : s == DIAG_WARNING ? RD_WARNING : RD_NOTE;
 }
 
-static struct rule_entry *find(struct rule_list *l, const char *id, bool validate)
+static struct rule_entry *find(struct rule_list *l, const char *id, enum ruledoc_part part)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].validate == validate && strcmp(l->v[i].id, id) == 0)
+		if (l->v[i].part == part && strcmp(l->v[i].id, id) == 0)
 			return &l->v[i];
 	return NULL;
 }
 
 /* Adds a row: a new entry for a new id, else the severity and the
  * specification merged into the entry of its id. */
-static struct rule_entry *add_row(struct rule_list *l, const char *id, bool validate,
+static struct rule_entry *add_row(struct rule_list *l, const char *id, enum ruledoc_part part,
 				  unsigned sev, const char *summary, const char *spec)
 {
-	struct rule_entry *e = find(l, id, validate);
+	struct rule_entry *e = find(l, id, part);
 	if (!e) {
 		if (l->n == l->cap) {
 			l->cap = l->cap ? l->cap * 2 : 256;
 			l->v = xrealloc(l->v, l->cap * sizeof *l->v);
 		}
 		e = &l->v[l->n++];
-		*e = (struct rule_entry){ .id = id, .validate = validate, .summary = summary };
+		*e = (struct rule_entry){ .id = id, .part = part, .summary = summary };
 		buf_init(&e->spec);
 		buf_adds(&e->spec, "");
 	}
@@ -73,13 +73,13 @@ static struct rule_entry *add_row(struct rule_list *l, const char *id, bool vali
 	while (spec && *spec) {
 		const char *end = strstr(spec, "; ");
 		size_t n = end ? (size_t)(end - spec) : strlen(spec);
-		char *part = xstrndup(spec, n);
-		if (!strstr(e->spec.data, part)) {
+		char *piece = xstrndup(spec, n);
+		if (!strstr(e->spec.data, piece)) {
 			if (e->spec.len)
 				buf_adds(&e->spec, "; ");
-			buf_adds(&e->spec, part);
+			buf_adds(&e->spec, piece);
 		}
-		free(part);
+		free(piece);
 		spec = end ? end + 2 : NULL;
 	}
 	return e;
@@ -94,7 +94,7 @@ static const struct ruledoc *validator_doc(const char *id)
 }
 
 /* Every rule: the validator's table rows (in table order), the validate
- * command's own rules, then the generator's. */
+ * command's own rules, then the generator's and the comparing commands'. */
 static void collect(struct rule_list *l)
 {
 	*l = (struct rule_list){ 0 };
@@ -102,20 +102,20 @@ static void collect(struct rule_list *l)
 		const struct rule *r = &rule_table[i];
 		if (i == R_NONE || !r->id)
 			continue;
-		add_row(l, r->id, true, sev_bit(r->sev), r->message, r->spec);
+		add_row(l, r->id, RD_VALIDATE, sev_bit(r->sev), r->message, r->spec);
 	}
 	const char *id, *message, *spec;
 	enum diag_severity sev;
 	for (size_t i = 0; validate_json_rule(i, &id, &sev, &message, &spec); i++)
-		add_row(l, id, true, sev_bit(sev), message, spec);
+		add_row(l, id, RD_VALIDATE, sev_bit(sev), message, spec);
 	for (size_t i = 0; i < l->n; i++)
 		l->v[i].doc = validator_doc(l->v[i].id);
-	for (int pass = 0; pass < 2; pass++)
+	for (int part = 0; part < RD_PARTS; part++)
 		for (size_t i = 0; i < ruledoc_own_count; i++) {
 			const struct ruledoc_own *o = &ruledoc_own[i];
-			if (o->validate != (pass == 0))
+			if (o->part != (enum ruledoc_part)part)
 				continue;
-			struct rule_entry *e = add_row(l, o->doc.id, o->validate, o->sev,
+			struct rule_entry *e = add_row(l, o->doc.id, o->part, o->sev,
 						       o->summary, o->origin);
 			e->doc = &o->doc;
 		}
@@ -136,7 +136,7 @@ static void check_docs(const struct rule_list *l)
 		const char *id = ruledoc_validator[i].id;
 		bool used = false;
 		for (size_t k = 0; k < l->n && !used; k++)
-			used = l->v[k].validate && l->v[k].doc == &ruledoc_validator[i];
+			used = l->v[k].part == RD_VALIDATE && l->v[k].doc == &ruledoc_validator[i];
 		if (!used)
 			fprintf(stderr, "feedgen validate: the explanation of '%s' is %s\n", id,
 				validator_doc(id) == &ruledoc_validator[i]
@@ -148,9 +148,25 @@ static void check_docs(const struct rule_list *l)
 static const char *const sev_names[] = { "error", "warning", "note" };
 static const unsigned sev_bits[] = { RD_ERROR, RD_WARNING, RD_NOTE };
 
+/* Each part: who reports its rules, its key in JSON, and the headings of
+ * its section in the list and the man page. */
+static const struct {
+	const char *by, *key, *heading, *man;
+} parts[RD_PARTS] = {
+	[RD_VALIDATE] = { "feedgen validate", "validate", "Rules of feedgen validate:",
+			  "VALIDATOR RULES" },
+	[RD_GENERATE] = { "feedgen (generating feeds)", "generate",
+			  "Rules of feedgen, generating feeds from a site or posts:",
+			  "GENERATOR RULES" },
+	[RD_COMPARE] = { "feedgen diff and -o's guard",
+			 "compare",
+			 "Rules of feedgen diff, and of -o's guard against re-identified entries:",
+			 "COMPARING RULES" },
+};
+
 static const char *by_name(const struct rule_entry *e)
 {
-	return e->validate ? "feedgen validate" : "feedgen (generating feeds)";
+	return parts[e->part].by;
 }
 
 /* ---- text ---- */
@@ -253,14 +269,12 @@ static void print_row(FILE *f, const struct rule_entry *e)
 
 static void print_table(FILE *f, const struct rule_list *l)
 {
-	for (int section = 0; section < 2; section++) {
-		fprintf(f, "%s%s\n\n", section ? "\n" : "",
-			section ? "Rules of feedgen, generating feeds from a site or posts:"
-				: "Rules of feedgen validate:");
+	for (int part = 0; part < RD_PARTS; part++) {
+		fprintf(f, "%s%s\n\n", part ? "\n" : "", parts[part].heading);
 		fprintf(f, "%-*s%-*s%s\n", ID_COL, "RULE", SEV_COL, "SEVERITY",
 			"WHAT IT CHECKS (WHERE FROM)");
 		for (size_t i = 0; i < l->n; i++)
-			if (l->v[i].validate == (section == 0))
+			if (l->v[i].part == (enum ruledoc_part)part)
 				print_row(f, &l->v[i]);
 	}
 	fputs("\n`feedgen validate --explain RULE` says why a rule matters and how to keep it.\n",
@@ -313,7 +327,7 @@ static json_t *json_entry(const struct rule_entry *e, bool explain)
 		if (e->sev & sev_bits[k])
 			json_array_append_new(sev, json_string(sev_names[k]));
 	json_t *o = json_pack("{s:s, s:s, s:o, s:s, s:s}", "id", e->id, "reported_by",
-			      e->validate ? "validate" : "generate", "severity", sev, "summary",
+			      parts[e->part].key, "severity", sev, "summary",
 			      e->summary, "spec", e->spec.data);
 	if (explain || e->doc) {
 		const struct ruledoc *d = e->doc;
@@ -402,16 +416,17 @@ static void print_man(FILE *f, const struct rule_list *l)
 	      "as the\n.B rule\nmember in JSON output, and as the\n.B title\n"
 	      "of a GitHub Actions annotation.\n"
 	      "This page lists every rule, first those of\n.BR \"feedgen validate\" ,\n"
-	      "then those of generating feeds;\n"
+	      "then those of generating feeds, then those of comparing a feed with\n"
+	      "its published version:\n.B feedgen diff\nand the guard of\n.BR \"feedgen \\-o\" ;\n"
 	      ".B feedgen validate \\-\\-list\\-rules\nand\n"
 	      ".BI \"feedgen validate \\-\\-explain \" RULE\n"
 	      "print the same text.\n"
 	      "A rule with more than one severity has each in different cases (an OPML\n"
 	      "1.0 outline and an OPML 2.0 one, a value dropped and a post skipped).\n", f);
-	for (int section = 0; section < 2; section++) {
-		fputs(section ? ".SH \"GENERATOR RULES\"\n" : ".SH \"VALIDATOR RULES\"\n", f);
+	for (int part = 0; part < RD_PARTS; part++) {
+		fprintf(f, ".SH \"%s\"\n", parts[part].man);
 		for (size_t i = 0; i < l->n; i++)
-			if (l->v[i].validate == (section == 0))
+			if (l->v[i].part == (enum ruledoc_part)part)
 				man_entry(f, &l->v[i]);
 	}
 	fputs(".SH \"SEE ALSO\"\n.BR feedgen (1)\n", f);

@@ -41,9 +41,14 @@ extern const size_t ruledoc_validator_count;
 #define RD_WARNING 2u
 #define RD_ERROR 4u
 
+/* Which command reports a rule: the sections of the list. COMPARE is
+ * `feedgen diff` and -o's guard, which compare a feed with its published
+ * version. */
+enum ruledoc_part { RD_VALIDATE, RD_GENERATE, RD_COMPARE, RD_PARTS };
+
 /* A rule whose id is written in the code, not in a table. */
 struct ruledoc_own {
-	bool validate;		/* reported by `feedgen validate`; else by generating */
+	enum ruledoc_part part;
 	unsigned sev;		/* RD_* bits: every severity it is reported with */
 	const char *summary;	/* what it checks, as a table row's message */
 	const char *origin;	/* where the rule comes from, as a table row's spec */

@@ -4,7 +4,7 @@
  * what it checks, where it comes from) and its explanation (ruledoc.h).
  *
  * A new id in a diag_report call is a new row here:
- *	{ VALIDATE_OR_GENERATE, E | W, "what it checks", "where it comes from",
+ *	{ VALIDATE, GENERATE or COMPARE, E | W, "what it checks", "where it comes from",
  *	  { "rule-id", "why it matters", "an example\n", "the fix" } },
  * tests/rules-doc.sh fails while an id has no row, or a row's severities
  * miss one the code reports it with. */
@@ -15,8 +15,9 @@
 #define E RD_ERROR
 #define W RD_WARNING
 #define N RD_NOTE
-#define VALIDATE true
-#define GENERATE false
+#define VALIDATE RD_VALIDATE
+#define GENERATE RD_GENERATE
+#define COMPARE RD_COMPARE
 
 const struct ruledoc_own ruledoc_own[] = {
 	/* ---- feedgen validate ---- */
@@ -331,7 +332,7 @@ const struct ruledoc_own ruledoc_own[] = {
 	    "a page with 40 <link rel=\"alternate\" type=\"application/rss+xml\"> tags\n",
 	    "Validate the folder the feeds are built into instead (feedgen validate _site/)." } },
 	/* ---- feedgen diff, and -o's guard against re-identified entries ---- */
-	{ GENERATE, E | W, "an entry still in the feed (same link, or same title and date) "
+	{ COMPARE, E | W, "an entry still in the feed (same link, or same title and date) "
 	  "under a new id; a warning with --accept-new-ids", "RFC 4287 §4.2.6; RSS 2.0.11 "
 	  "§guid",
 	  { "id-changed",
@@ -341,7 +342,7 @@ const struct ruledoc_own ruledoc_own[] = {
 	    "permalink: /:year/:month/:day/:title/  changed to  permalink: /:title/\n",
 	    "Undo the change, or keep the old ids (jekyll-feed takes a post's id: front "
 	    "matter), or accept the change once with --accept-new-ids." } },
-	{ GENERATE, E | W, "the published version of a feed cannot be read or compared",
+	{ COMPARE, E | W, "the published version of a feed cannot be read or compared",
 	  "feedgen",
 	  { "against",
 	    "Without the published feed there is nothing to compare with, so -o cannot tell "
@@ -350,25 +351,25 @@ const struct ruledoc_own ruledoc_own[] = {
 	    "feedgen -o _site/ . --against https://example.com/feed.xml   (server down)\n",
 	    "Make the published feed reachable, point --against at a copy, or leave "
 	    "--against out to compare with the feeds already in the output folder." } },
-	{ GENERATE, E, "a feed given to feedgen diff, or a published feed, cannot be read as "
+	{ COMPARE, E, "a feed given to feedgen diff, or a published feed, cannot be read as "
 	  "a feed", "RFC 4287; RSS 2.0.11; RSS 1.0; JSON Feed 1.1",
 	  { "feed-read",
 	    "A document that is not a well-formed Atom, RSS or JSON feed cannot be compared "
 	    "entry by entry.",
 	    "feedgen diff old.xml index.html\n",
 	    "Give the feed's file or URL; check it with feedgen validate." } },
-	{ GENERATE, N, "an entry in the new feed that the old one does not have", "feedgen",
+	{ COMPARE, N, "an entry in the new feed that the old one does not have", "feedgen",
 	  { "entry-added",
 	    "Reported so a diff shows what subscribers will see as new.",
 	    "feedgen diff published.xml _site/feed.xml   (a new post)\n",
 	    "Nothing to fix: a note." } },
-	{ GENERATE, N, "an entry of the old feed that the new one no longer has", "feedgen",
+	{ COMPARE, N, "an entry of the old feed that the new one no longer has", "feedgen",
 	  { "entry-removed",
 	    "An entry that leaves the feed stays in readers that saw it; reported so a "
 	    "deletion is not a surprise.",
 	    "feedgen diff published.xml _site/feed.xml   (a post deleted or past the limit)\n",
 	    "Nothing to fix: a note. Entries past feed.posts_limit leave the feed too." } },
-	{ GENERATE, N, "an entry with the same id and another title, content or date",
+	{ COMPARE, N, "an entry with the same id and another title, content or date",
 	  "feedgen",
 	  { "entry-changed",
 	    "Many readers show an updated entry again or mark it changed; reported so an "
