@@ -1,0 +1,43 @@
+#!/bin/sh
+# realgen.sh: `feedgen validate` on feeds rendered the way the blog engines
+# and site generators most of the web runs on write them (issue 14: agreement
+# with the W3C Feed Validation Service on real feeds). tests/realgen/README
+# names the template or serialiser each blog_*/cms_* file follows.
+#
+# Each line below: the file, the exit status, and the exact set of
+# "severity:rule-id" the validator reports for it (sorted, each once). A new
+# false error, a lost warning or a changed severity fails the test; so does a
+# blog_*/cms_* file no line names.
+. "${top_srcdir:-.}/tests/lib.sh"
+dir=$top_srcdir/tests/realgen
+listed=$TMP/listed
+
+# expect FILE EXIT "SEVERITY:RULE ...": FILE validated, EXIT status, and the
+# sorted set of severity:rule pairs of its messages ("" for none).
+expect() {
+	echo "$1" >> "$listed"
+	"$FEEDGEN" validate "$dir/$1" > "$TMP/out" 2>&1
+	rc=$?
+	got=$(sed -n 's/^[^ ]*: \(error\|warning\|note\): .*\[\([a-z0-9:-]*\)\]$/\1:\2/p' "$TMP/out" |
+		sort -u | tr '\n' ' ' | sed 's/ $//')
+	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
+	st=$?
+	ok $st "$1: exit $2, {$3}"
+	[ $st -eq 0 ] || { echo "# exit $rc, {$got}"; sed 's/^/# /' "$TMP/out"; }
+}
+
+# ---- WordPress (wp-includes/feed-*.php) ----
+expect blog_wordpress-rss2.xml 0 ""
+expect blog_wordpress-atom.xml 0 "warning:blank"
+expect blog_wordpress-rdf.xml 0 ""
+expect blog_wordpress-rss092.xml 0 ""
+expect blog_wordpress-rss2-comments.xml 0 "warning:html-security-risk"
+expect blog_wordpress-atom-comments.xml 0 ""
+
+# Every rendered feed is checked above.
+for f in "$dir"/blog_* "$dir"/cms_*; do
+	[ -e "$f" ] || continue
+	grep -qx "$(basename "$f")" "$listed"
+	ok $? "$(basename "$f") is listed in realgen.sh"
+done
+done_testing
