@@ -38,6 +38,36 @@ expect blog_wordpress-atom-comments.xml 0 ""
 # ---- Drupal (core/modules/views/templates/views-view-rss.html.twig) ----
 expect cms_drupal-rss.xml 0 "warning:missing-atom-self-link"
 
+# ---- MediaWiki (includes/templates/RSS*.mustache, Atom*.mustache) ----
+expect cms_mediawiki-rss.xml 0 "warning:missing-atom-self-link"
+expect cms_mediawiki-atom.xml 0 ""
+
+# ---- Discourse (app/views/topics/show.rss.erb): a mention's href is relative ----
+expect cms_discourse-topic-rss.xml 0 "warning:relative-reference"
+
+# ---- Django (django/utils/feedgenerator.py) ----
+expect cms_django-rss.xml 0 ""
+expect cms_django-atom.xml 0 ""
+# A Feed without item_updateddate: entries have no <updated> (RFC 4287 §4.1.2).
+expect cms_django-atom-noupdated.xml 1 "error:missing-element"
+
+# ---- Hugo (the embedded _default/rss.xml): a footnote's "#fn:1" in the summary ----
+expect blog_hugo-rss.xml 0 "warning:relative-reference"
+
+# ---- Zola (components/templates/src/builtins/atom.xml, rss.xml) ----
+expect blog_zola-atom.xml 0 ""
+expect blog_zola-rss.xml 0 "warning:relative-reference"
+
+# ---- Ghost (node-rss, dylang/node-rss lib/index.js): a YouTube embed's iframe ----
+expect blog_ghost-rss.xml 0 "warning:html-security-risk"
+
+# ---- Docusaurus (jpmonette/feed src/rss2.ts, src/atom1.ts) ----
+# RSS: <author> holds a name alone and is repeated for a second author (RSS
+# 2.0: "Email address of the author"); no atom:link self. Atom: an entry with
+# no author and no feed author (RFC 4287 §4.1.1); no link rel="self".
+expect blog_docusaurus-rss.xml 1 "error:duplicate-element error:email warning:missing-atom-self-link"
+expect blog_docusaurus-atom.xml 1 "error:atom-author warning:missing-self"
+
 # ---- the fixes these feeds needed, each from its spec ----
 # XML Base §4.2: an item's base URI is inherited from <rss>/<channel>'s
 # xml:base, though the validator checks each item in a document of its own
