@@ -68,6 +68,41 @@ expect blog_ghost-rss.xml 0 "warning:html-security-risk"
 expect blog_docusaurus-rss.xml 1 "error:duplicate-element error:email warning:missing-atom-self-link"
 expect blog_docusaurus-atom.xml 1 "error:atom-author warning:missing-self"
 
+# ---- WordPress.com / Jetpack: cloud, hub and search links, post-id in its own
+# namespace, georss, geo, media:thumbnail and media:content ----
+expect blog_wordpress-com-rss2.xml 0 ""
+
+# ---- phpBB (phpBB/styles/all/template/feed.xml.twig): the template writes a
+# space after an edited post's <updated> ("{{ row.updated }} {% else %}"):
+# RFC 4287 §3.3, a date-time and nothing else ----
+expect cms_phpbb-atom.xml 1 "error:unexpected-whitespace"
+
+# ---- Gitea (gorilla/feeds rss.go, atom.go; routers/web/feed/convert.go) ----
+# The id "57: https://..." is neither a URL (RSS guid, isPermaLink not false)
+# nor an IRI (atom:id, RFC 4287 §4.2.6); RSS <author> is the name alone.
+expect cms_gitea-releases-rss.xml 1 "error:email error:uri-absolute warning:missing-atom-self-link"
+expect cms_gitea-releases-atom.xml 1 "error:iri warning:missing-self"
+
+# ---- python-feedgen (lkiesow/python-feedgen feedgen/feed.py, entry.py) ----
+# Atom content given type='CDATA' (the library's way to CDATA in RSS) keeps
+# type="CDATA": not text/html/xhtml nor a MIME type (RFC 4287 §4.1.3.1), so
+# §4.1.3.3's base64 rule applies too.
+expect blog_python-feedgen-rss.xml 0 ""
+expect blog_python-feedgen-atom.xml 1 "error:atom-base64 error:mime-type"
+
+# ---- Rails (actionview AtomFeedHelper, atom_feed builder) ----
+expect cms_rails-atom.xml 0 ""
+
+# ---- Eleventy (11ty/eleventy-plugin-rss src/virtualTemplate.js), defaults:
+# metadata.language "" gives <language></language> (RSS 2.0: a language
+# code) and xml:lang="" (XML 1.0 §2.12 allows it) ----
+expect blog_eleventy-rss.xml 1 "error:language"
+expect blog_eleventy-atom.xml 0 ""
+
+# ---- Rome (rometools/rome ConverterForRSS093/094 + DCModule): pubDate and
+# dc:date both, for the channel and each item ----
+expect cms_rome-rss2.xml 0 "warning:missing-atom-self-link warning:rss-duplicate-semantics"
+
 # ---- the fixes these feeds needed, each from its spec ----
 # XML Base §4.2: an item's base URI is inherited from <rss>/<channel>'s
 # xml:base, though the validator checks each item in a document of its own
