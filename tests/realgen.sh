@@ -115,6 +115,22 @@ expect_clean rss-ok.xml "a relative xml:base on the item resolves against the ch
 expect_warning rss-ok.xml relative-reference "no xml:base anywhere: the warning stays" \
 	's|Only a description|\&lt;img src="/a.png"\&gt;|'
 
+# RFC 2822 §3.3: the tokens of a date-time are separated by FWS, one or more
+# spaces or tabs (§3.2.3; strftime's "%a, %e %b" pads the day with a space),
+# optional after the comma; a numeric zone is any +HHMM (Asia/Kathmandu is
+# +0545, as Hugo writes it there). Neither is obsolete syntax. A two-digit
+# year is (§4.3), and the day of the week is still checked.
+expect_clean rss-ok.xml "pubDate with the offset +0545" \
+	's|<pubDate>Wed, 01 May 2024 10:00:00 +0800|<pubDate>Wed, 01 May 2024 10:00:00 +0545|'
+expect_clean rss-ok.xml "pubDate with a space-padded day (strftime %e)" \
+	's|<pubDate>Wed, 01 May 2024 10:00:00 +0800|<pubDate>Wed,  1 May 2024 10:00:00 +0800|'
+expect_clean rss-ok.xml "pubDate with no space after the comma" \
+	's|<pubDate>Wed, 01 May 2024 10:00:00 +0800|<pubDate>Wed,01 May 2024 10:00:00 +0800|'
+expect_warning rss-ok.xml date-rfc822-obsolete "pubDate with a two-digit year" \
+	's|<pubDate>Wed, 01 May 2024 10:00:00 +0800|<pubDate>Wed, 01 May 24 10:00:00 +0800|'
+expect_rule rss-ok.xml date-day-of-week "a wrong day of the week, padded day" \
+	's|<pubDate>Wed, 01 May 2024 10:00:00 +0800|<pubDate>Thu,  1 May 2024 10:00:00 +0800|'
+
 # Every rendered feed is checked above.
 for f in "$dir"/blog_* "$dir"/cms_*; do
 	[ -e "$f" ] || continue
