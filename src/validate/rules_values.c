@@ -136,9 +136,20 @@ struct rfc822_parts {
 	int day, month, year, hour, min, sec;
 };
 
+/* RFC 2822 §3.2.3 FWS between the tokens of a date: one or more spaces or
+ * tabs (strftime's "%e" pads the day with a second space), none when
+ * optional is set (after the day of the week's comma, §3.3 "day"). */
+static bool fws(const char **p, bool optional)
+{
+	const char *start = *p;
+	while (**p == ' ' || **p == '\t')
+		(*p)++;
+	return optional || *p > start;
+}
+
 /* The RFC 822 section 5 date-time as RFC 2822 section 3.3 prefers to write it:
- * [Day, ]D Mon YYYY HH:MM[:SS] zone, zone being +HHMM (whole or half hours),
- * UT, GMT, the US zones or Z. */
+ * [Day, ]D Mon YYYY HH:MM[:SS] zone, zone being +HHMM (any offset: Nepal is
+ * +0545), UT, GMT, the US zones or Z. */
 static bool parse_rfc822_strict(const char *s, struct rfc822_parts *t)
 {
 	static const char *const zones[] = {
@@ -149,9 +160,10 @@ static bool parse_rfc822_strict(const char *s, struct rfc822_parts *t)
 	t->sec = 0;
 	if (isalpha((unsigned char)*p)) {
 		t->dow = name_index(p, day_names, 7, false);
-		if (t->dow < 0 || p[3] != ',' || p[4] != ' ')
+		if (t->dow < 0 || p[3] != ',')
 			return false;
-		p += 5;
+		p += 4;
+		fws(&p, true);
 	}
 	if (!digits(&p, 1, &t->day))
 		return false;
@@ -160,21 +172,20 @@ static bool parse_rfc822_strict(const char *s, struct rfc822_parts *t)
 		digits(&p, 1, &d2);
 		t->day = t->day * 10 + d2;
 	}
-	if (!lit(&p, ' ') || (t->month = name_index(p, month_names, 12, false)) < 0)
+	if (!fws(&p, false) || (t->month = name_index(p, month_names, 12, false)) < 0)
 		return false;
 	p += 3;
-	if (!lit(&p, ' ') || !digits(&p, 4, &t->year) || !lit(&p, ' ') ||
+	if (!fws(&p, false) || !digits(&p, 4, &t->year) || !fws(&p, false) ||
 	    !digits(&p, 2, &t->hour) || !lit(&p, ':') || !digits(&p, 2, &t->min))
 		return false;
 	if (lit(&p, ':') && !digits(&p, 2, &t->sec))
 		return false;
-	if (!lit(&p, ' '))
+	if (!fws(&p, false))
 		return false;
 	if (*p == '+' || *p == '-') {
 		int hh, mm;
 		p++;
-		return digits(&p, 2, &hh) && digits(&p, 2, &mm) && (mm == 0 || mm == 30) &&
-		       *p == '\0';
+		return digits(&p, 2, &hh) && digits(&p, 2, &mm) && mm <= 59 && *p == '\0';
 	}
 	for (size_t i = 0; i < sizeof zones / sizeof *zones; i++)
 		if (strcmp(p, zones[i]) == 0)

@@ -786,6 +786,32 @@ static const struct stream_format *format_of(enum doc_kind kind)
 	return NULL;
 }
 
+/* XML Base §4.2: an element's base URI is its xml:base resolved against its
+ * parent's. A piece checked in a document of its own has lost its ancestors,
+ * so the base they give it (<rss xml:base> in Drupal's feeds) is written on
+ * its copy, resolved, for the rules that ask whether relative references in
+ * it resolve. Called after settle: each xml:base was checked where written. */
+static void inherit_base(xmlNodePtr orig, xmlNodePtr copy)
+{
+	xmlChar *base = NULL;
+	for (xmlNodePtr a = orig; a && a->type == XML_ELEMENT_NODE; a = a->parent) {
+		xmlChar *b = xmlGetNsProp(a, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+		if (!b)
+			continue;
+		xmlChar *joined = base ? xmlBuildURI(base, b) : NULL;
+		xmlFree(base);
+		base = joined ? joined : b;
+		if (joined)
+			xmlFree(b);
+		if (!is_relative_ref((const char *)base))
+			break;	/* an absolute base ends the chain */
+	}
+	xmlNsPtr xml = base ? xmlSearchNsByHref(copy->doc, copy, (const xmlChar *)NS_XML) : NULL;
+	if (xml && orig->parent && orig->parent->type == XML_ELEMENT_NODE)
+		xmlSetNsProp(copy, xml, (const xmlChar *)"base", base);
+	xmlFree(base);
+}
+
 /* The reader's current element (an entry, item or outline), whole, checked by
  * the rules and the schema in a document of its own; the reader moves past it.
  * Returns the reader's status. */
@@ -799,6 +825,7 @@ static int check_piece(struct walk *w, piece_check_fn *check, int schema)
 	xmlNodePtr root = xmlDocCopyNode(n, d, 1);
 	xmlDocSetRootElement(d, root);
 	settle(w, n, root, NULL);
+	inherit_base(n, root);
 	unsigned long before = w->c->rep->errors;
 	w->c->pieces++;
 	check(w->c, root);
