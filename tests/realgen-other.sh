@@ -97,4 +97,28 @@ expect json_jsonfeed_wp.json 1 "error:json-content"
 # null where JSON Feed says string (author url, avatar; summary).
 expect json_jekyll_template.json 1 "error:json-type"
 
+# ---- Rules these documents showed missing, each broken once and kept once ----
+# expect_sed FILE EXIT "severity:rule ..." DESCRIPTION SED-SCRIPT: the document
+# edited, then as expect.
+expect_sed() {
+	sed -e "$5" "$dir/$1" > "$TMP/case.${1##*.}"
+	"$FEEDGEN" validate "$TMP/case.${1##*.}" > "$TMP/out" 2>&1
+	rc=$?
+	got=$(sed -n 's/.*: \(error\|warning\): .*\[\([a-z0-9-]*\)\]$/\1:\2/p' "$TMP/out" |
+		sort -u | tr '\n' ' ' | sed 's/ $//')
+	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
+	st=$?
+	ok $st "$4: exit $2, {${3}}"
+	[ $st -eq 0 ] || { echo "# exit $rc, got {$got}"; sed 's/^/# /' "$TMP/out"; }
+}
+
+# OPML 2.0 §<outline> created: "the date-time that the outline node was
+# created", an RFC 822 date-time (Notes); RFC 2822 §3.3: the day of the week,
+# when given, "MUST be the day implied by the date" (27 Feb 2026 is a Friday),
+# as in the head's dateCreated.
+expect_sed opml_spec2_outline.opml 1 "error:date-day-of-week" \
+	"outline created on the wrong day of the week" 's/created="Fri, 27 Feb/created="Mon, 27 Feb/'
+expect_sed opml_spec2_outline.opml 0 "" \
+	"outline created without a day of the week" 's/created="Fri, 27 Feb/created="27 Feb/'
+
 done_testing
