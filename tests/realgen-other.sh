@@ -89,6 +89,8 @@ expect opml_spec2_outline.opml 0 ""
 expect json_jpmonette_feed.json 0 ""
 expect json_jsonfeed_wp11.json 0 ""
 expect json_microblog.json 0 ""
+# Hugo's jsonify (\u003c, \u0026) and an author whose name is empty
+expect json_hugo_template.json 0 ""
 # JSON Feed 1.1 §Top-level: author is deprecated, authors replaces it.
 expect json_eleventy.json 0 "warning:json-author-deprecated"
 # An item whose empty content the plugin filtered out: JSON Feed 1.0
