@@ -55,11 +55,19 @@ expect old_livejournal_rss20.xml 0 ""
 expect old_textpattern_rss20.xml 0 ""
 expect old_dotclear_rss20.xml 0 ""
 
+# FeedCreator's 2.0 (the 0.91 writer with another version): no atom:link
+# rel="self", no guid, an author that is an address alone (RSS Best Practices
+# Profile; W3C MissingAtomSelfLink, MissingGuid, MissingRealName).
+expect old_dokuwiki_rss20.xml 0 "warning:missing-atom-self-link warning:missing-guid warning:missing-real-name"
+
 # ---- Atom ----
 # Atom 0.3 (purl.org/atom/ns#) is obsolete (W3C ObsoleteNamespace).
 expect old_dokuwiki_atom03.xml 1 "error:atom03-obsolete"
 # An empty summary, which says nothing (W3C NotBlank; RFC 4287 allows it).
 expect old_mt_atom.xml 0 "warning:blank"
+# FeedCreator's Atom 1.0: escaped HTML in a summary of type text, which
+# readers show as tags (RFC 4287 §3.1.1.1; W3C ContainsHTML).
+expect old_dokuwiki_atom10.xml 0 "warning:contains-html"
 expect old_textpattern_atom.xml 0 ""
 # dc:subject and wfw: in Atom entries, urn:md5: ids, rel="enclosure"
 expect old_dotclear_atom.xml 0 ""
