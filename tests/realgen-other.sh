@@ -66,7 +66,8 @@ expect old_dokuwiki_atom03.xml 1 "error:atom03-obsolete"
 # An empty summary, which says nothing (W3C NotBlank; RFC 4287 allows it).
 expect old_mt_atom.xml 0 "warning:blank"
 # FeedCreator's Atom 1.0: escaped HTML in a summary of type text, which
-# readers show as tags (RFC 4287 §3.1.1.1; W3C ContainsHTML).
+# readers show as tags (RFC 4287 §3.1.1.1: type text "MUST NOT contain child
+# elements"; its markup, escaped, is shown as text).
 expect old_dokuwiki_atom10.xml 0 "warning:contains-html"
 expect old_textpattern_atom.xml 0 ""
 # dc:subject and wfw: in Atom entries, urn:md5: ids, rel="enclosure"
