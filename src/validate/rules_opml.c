@@ -133,11 +133,15 @@ static void outline_url(struct vctx *c, xmlNodePtr n, const char *name, enum rul
 	xmlFree(v);
 }
 
+/* §What is an <outline>? created is an RFC 822 date-time (Notes §1), checked
+ * as the head's dates are, the day of the week included (RFC 2822 §3.3). */
 static void check_created(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *v = attr_get(n, "created");
 	if (v && *v && !check_rfc822((const char *)v) && !check_rfc822_lax((const char *)v))
 		rule_report(c, n, R_DATE_RFC822, "created on <outline> \"%.200s\"", v);
+	else if (v && *v)
+		rule_check_value(c, n, R_DATE_DAY_OF_WEEK, "created on <outline>", (const char *)v);
 	xmlFree(v);
 }
 
