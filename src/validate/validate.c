@@ -153,6 +153,7 @@ struct walk {
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
 	const struct source *src;	/* what the reader reads */
 	bool entity_limit;	/* libxml2's entity limit was reported */
+	unsigned long head_errors;	/* errors found while the head was copied */
 	enum doc_kind kind;	/* what the root says, once it is read */
 	unsigned told;		/* warnings given once a document: TOLD_* */
 	uint32_t prefixes_told;	/* reserved_prefixes rows reported, one bit each */
@@ -517,7 +518,9 @@ static xmlNodePtr shallow_copy(struct walk *w, xmlDocPtr doc)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
 	xmlNodePtr copy = xmlDocCopyNode(n, doc, 2);
+	unsigned long before = w->c->rep->errors;
 	settle(w, n, copy, w->c->cols);
+	w->head_errors += w->c->rep->errors - before;
 	return copy;
 }
 
@@ -552,8 +555,10 @@ static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
 		copy = entity_text(w, n, into, into->doc);
 	} else {
 		copy = xmlDocCopyNode(n, into->doc, 1);
+		unsigned long before = w->c->rep->errors;
 		if (copy)
 			settle(w, n, copy, w->c->cols);
+		w->head_errors += w->c->rep->errors - before;
 		if (copy)
 			node_note_end(w->c, n, copy);
 	}
@@ -798,8 +803,9 @@ static int check_piece(struct walk *w, piece_check_fn *check, int schema)
 	xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlDocCopyNode(n, d, 1);
 	xmlDocSetRootElement(d, root);
-	settle(w, n, root, NULL);
+	/* what settle finds (xml:lang, xml:base) counts as the rules' too */
 	unsigned long before = w->c->rep->errors;
+	settle(w, n, root, NULL);
 	w->c->pieces++;
 	check(w->c, root);
 	if (schema >= 0)
@@ -895,7 +901,9 @@ static int stream_feed(struct walk *w, const struct stream_format *f)
 		r = xmlTextReaderRead(w->rd);
 	if (r == 0 && !w->malformed) {
 		colmap_seal(c->cols);
-		unsigned long before = c->rep->errors;
+		/* the head's schema messages, too, only when its rules found
+		 * nothing, counting what was found as it was copied */
+		unsigned long before = c->rep->errors - w->head_errors;
 		f->check_head(c, root);
 		if (f->schema >= 0)
 			schema_check(w->v, c, (enum schema_which)f->schema, head, before);
