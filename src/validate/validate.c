@@ -432,13 +432,16 @@ static void check_written_ns(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
 /* xml:base is a URI reference (RFC 3986, XML Base §3); xml:lang a language tag or "". */
 static void check_xml_attrs(struct vctx *c, xmlNodePtr n)
 {
+	char what[160];
 	xmlChar *base = xmlGetNsProp(n, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+	snprintf(what, sizeof what, "xml:base on <%.120s>", n->name);
 	if (base)
-		rule_check_value(c, n, R_IRI, "xml:base", (const char *)base);
+		rule_check_value(c, n, R_IRI, what, (const char *)base);
 	xmlFree(base);
 	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang", (const xmlChar *)NS_XML);
+	snprintf(what, sizeof what, "xml:lang on <%.120s>", n->name);
 	if (lang && *lang)
-		rule_check_value(c, n, R_LANGUAGE, "xml:lang", (const char *)lang);
+		rule_check_value(c, n, R_LANGUAGE, what, (const char *)lang);
 	xmlFree(lang);
 }
 
