@@ -466,9 +466,12 @@ static void check_guid(struct vctx *c, xmlNodePtr n)
 	xmlChar *perm = attr_get(n, "isPermaLink");
 	bool is_perm = true;
 	if (perm) {
-		if (!check_boolean((const char *)perm))
-			rule_report(c, n, R_BOOLEAN, "isPermaLink=\"%.50s\"", perm);
-		is_perm = strcmp((const char *)perm, "false") != 0;
+		/* a value that is neither says nothing of what the guid is:
+		 * that one error, not a second about the guid's text */
+		bool known = check_boolean((const char *)perm);
+		if (!known)
+			rule_report(c, n, R_BOOLEAN, "isPermaLink=\"%.50s\" on <guid>", perm);
+		is_perm = known && strcmp((const char *)perm, "false") != 0;
 	}
 	xmlFree(perm);
 	xmlChar *t = node_text(n);
