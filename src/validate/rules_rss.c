@@ -480,7 +480,9 @@ static void check_guid(struct vctx *c, xmlNodePtr n)
 	else if (is_perm && rule_check_value(c, n, R_URI_FULL, "guid (isPermaLink)", (const char *)t) &&
 		 !http_url((const char *)t))
 		rule_report(c, n, R_RSS_PERMALINK, "\"%.200s\"", t);
-	if (seen_before(c, "guid", (const char *)t))
+	/* a second guid in one item is duplicate-element's, not another item's */
+	bool first = !n->parent || first_child(n->parent, NULL, "guid") == n;
+	if (first && seen_before(c, "guid", (const char *)t))
 		rule_report(c, n, R_RSS_DUPLICATE_GUID, "\"%.200s\"", t);
 	xmlFree(t);
 }
