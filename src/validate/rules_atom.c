@@ -760,7 +760,11 @@ void atom_note_head_child(struct vctx *c, xmlNodePtr ch)
 		return;
 	if (node_is(ch, NS_ATOM, "author"))
 		s->feed_author = true;
-	if (s->in_entries && !s->misplaced && node_ns(ch) && strcmp(node_ns(ch), NS_ATOM) == 0) {
+	/* an element the feed does not define is reported as that alone */
+	bool defined = false;
+	for (const struct elem_def *d = feed_children; d->name && !defined; d++)
+		defined = node_is(ch, d->ns, d->name);
+	if (s->in_entries && !s->misplaced && defined) {
 		rule_report(c, ch, R_MISPLACED_ELEMENT, "<%s> after the entries", ch->name);
 		s->misplaced = true;
 	}
