@@ -364,8 +364,6 @@ KNOWN_GAPS = [
     "podcast20-ok.xml: drop rss/channel/podcast:value/podcast:valueRecipient",
     "podcast20-ok.xml: drop rss/channel/item/podcast:alternateEnclosure/podcast:source",
     "podcast20-ok.xml: podcast:remoteItem out of podcast:podroll",
-    # Media RSS: media:content inside media:content passes
-    "ext-media-ok.xml: media:content in media:content",
 ]
 
 
