@@ -661,28 +661,30 @@ static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
 /* libxml2's RELAX NG messages, said in the words of the rules: each row a
  * message with up to two %s, and what to say instead (the captures in the
  * same order; NULL: say nothing, the message only repeats another one or
- * names the schema's machinery). */
-static const struct { const char *libxml2, *plain; } schema_words[] = {
-	{ "Expecting an element %s, got nothing", "a required element is missing: <%s>" },
-	{ "Expecting element %s, got %s", "<%s> was expected here, not <%s>" },
-	{ "Did not expect element %s there", "<%s> is not allowed here" },
-	{ "Extra element %s in interleave", "<%s> is not allowed here, or appears too often" },
-	{ "Did not expect text in element %s content", "text is not allowed in <%s>" },
-	{ "Expecting element %s to be empty", "<%s> must be empty" },
-	{ "Invalid attribute %s for element %s", "attribute %s is not allowed on <%s>" },
-	{ "Element %s has extra content: %s", "<%s> holds what is not allowed in it: %s" },
-	{ "Element %s has wrong namespace: expecting %s", "<%s> must be in namespace %s" },
-	{ "Expecting a namespace for element %s", "<%s> must be in a namespace" },
-	{ "Expecting no namespace for element %s", "<%s> must be in no namespace" },
-	{ "Type %s doesn't allow value '%s'", "not a valid %s: \"%s\"" },
-	{ "Element %s failed to validate content", NULL },
-	{ "Element %s failed to validate attributes", NULL },
-	{ "Invalid sequence in interleave", NULL },
-	{ "Extra element content in interleave", NULL },
-	{ "Error validating datatype %s", NULL },
-	{ "Error validating value %s", NULL },
-	{ "Error validating value", NULL },
-	{ "Error validating list", NULL },
+ * names the schema's machinery). at_end: the message is about what the
+ * element lacks, said at its end tag as the W3C validator does. */
+static const struct { const char *libxml2, *plain; bool at_end; } schema_words[] = {
+	{ "Expecting an element %s, got nothing", "a required element is missing: <%s>", true },
+	{ "Expecting element %s, got %s", "<%s> was expected here, not <%s>", false },
+	{ "Did not expect element %s there", "<%s> is not allowed here", false },
+	{ "Extra element %s in interleave", "<%s> is not allowed here, or appears too often", false },
+	{ "Did not expect text in element %s content", "text is not allowed in <%s>", false },
+	{ "Expecting element %s to be empty", "<%s> must be empty", false },
+	{ "Invalid attribute %s for element %s", "attribute %s is not allowed on <%s>", false },
+	{ "Element %s has extra content: text", "<%s> holds text, which is not allowed in it", false },
+	{ "Element %s has extra content: %s", "<%s> holds <%s>, which is not allowed in it", false },
+	{ "Element %s has wrong namespace: expecting %s", "<%s> must be in namespace %s", false },
+	{ "Expecting a namespace for element %s", "<%s> must be in a namespace", false },
+	{ "Expecting no namespace for element %s", "<%s> must be in no namespace", false },
+	{ "Type %s doesn't allow value '%s'", "not a valid %s: \"%s\"", false },
+	{ "Element %s failed to validate content", NULL, false },
+	{ "Element %s failed to validate attributes", NULL, false },
+	{ "Invalid sequence in interleave", NULL, false },
+	{ "Extra element content in interleave", NULL, false },
+	{ "Error validating datatype %s", NULL, false },
+	{ "Error validating value %s", NULL, false },
+	{ "Error validating value", NULL, false },
+	{ "Error validating list", NULL, false },
 };
 
 /* Does msg match pat, whose %s each capture a run of characters up to the
@@ -716,16 +718,32 @@ struct schema_relay {
 	enum rule_id id;
 	int shown;
 	unsigned long first_line;	/* of the first message, for a fallback */
+	xmlNodePtr first_node;
 	bool any;
 };
 
+/* The message where node is: at its start tag, or at its end tag (at_end),
+ * else on libxml2's line. */
+static void schema_report(struct schema_relay *r, unsigned long line, xmlNodePtr node,
+			  bool at_end, const char *plain)
+{
+	if (node && at_end)
+		rule_report_end(r->c, node, r->id, "%s", plain);
+	else if (node)
+		rule_report(r->c, node, r->id, "%s", plain);
+	else
+		rule_report_at(r->c, line, 0, r->id, "%s", plain);
+	r->shown++;
+}
+
 /* One message a piece: the first one that says something of its own. */
-static void schema_message(void *ctx, unsigned long line, const char *message)
+static void schema_message(void *ctx, unsigned long line, xmlNodePtr node, const char *message)
 {
 	struct schema_relay *r = ctx;
 	if (!r->any) {
 		r->any = true;
 		r->first_line = line;
+		r->first_node = node;
 	}
 	if (r->shown)
 		return;
@@ -736,24 +754,35 @@ static void schema_message(void *ctx, unsigned long line, const char *message)
 		if (!schema_words[i].plain)
 			return;
 		char plain[400];
-		snprintf(plain, sizeof plain, schema_words[i].plain, cap[0], cap[1]);
-		rule_report_at(r->c, line, 0, r->id, "%s", plain);
-		r->shown++;
+		if (schema_words[i].at_end && node)	/* node lacks it: name both */
+			snprintf(plain, sizeof plain, "<%.120s> needs <%s>", node->name, cap[0]);
+		else
+			snprintf(plain, sizeof plain, schema_words[i].plain, cap[0], cap[1]);
+		schema_report(r, line, node, schema_words[i].at_end, plain);
 		return;
 	}
-	rule_report_at(r->c, line, 0, r->id, "%s", message);
-	r->shown++;
+	/* a message of libxml2's no row knows: its element, not its words */
+	char plain[300];
+	if (node && node->parent && node->parent->type == XML_ELEMENT_NODE)
+		snprintf(plain, sizeof plain, "<%.100s> in <%.100s> is not what the schema allows",
+			 node->name, node->parent->name);
+	else if (node)
+		snprintf(plain, sizeof plain, "<%.100s> is not what the schema allows", node->name);
+	else
+		snprintf(plain, sizeof plain, "an element out of place or repeated");
+	schema_report(r, line, node, false, plain);
 }
 
 static void schema_check(struct validator *v, struct vctx *c, enum schema_which which,
 			 xmlDocPtr doc, unsigned long errors_before)
 {
 	struct schema_relay r = { c, which == SCHEMA_ATOM ? R_SCHEMA_ATOM : R_SCHEMA_RSS, 0, 0,
-				  false };
+				  NULL, false };
 	bool quiet = c->rep->errors > errors_before;
 	schema_validate(v->schemas, which, doc, quiet ? NULL : schema_message, &r);
 	if (r.any && !r.shown)
-		rule_report_at(c, r.first_line, 0, r.id, "an element out of place or repeated");
+		schema_report(&r, r.first_line, r.first_node, false,
+			      "an element out of place or repeated");
 }
 
 /* How a format is streamed: which element is a piece, checked alone (an
