@@ -451,31 +451,16 @@ static bool base64_ok(const char *s)
 	return pad <= 2 && k % 4 == 0;
 }
 
-/* §4.1.3 atom:content: text, html, xhtml, a media type (XML inline, text types
- * as text, anything else base64), or empty with src. */
-static void check_content(struct vctx *c, xmlNodePtr n)
+/* atom:content without src, by its type: text, html, xhtml, or a media type
+ * (XML inline, text types as text, anything else base64). */
+static void check_content_by_type(struct vctx *c, xmlNodePtr n, const char *t, bool keyword)
 {
-	static const char *const allowed[] = { "type", "src", NULL };
-	check_unexpected_attrs(c, n, allowed);
-	xmlChar *type = attr_get(n, "type");
-	xmlChar *src = attr_get(n, "src");
-	const char *t = type ? (const char *)type : "text";
-	bool keyword = strcmp(t, "text") == 0 || strcmp(t, "html") == 0 || strcmp(t, "xhtml") == 0;
-	if (!keyword)
-		rule_check_value(c, n, R_MIME_TYPE, "type on <content>", t);
-	if (src) {
-		check_iri_attr(c, n, "src", false);
-		xmlChar *text = node_text(n);
-		xmlNodePtr first;
-		if (*text || element_children(n, &first) > 0)
-			rule_report(c, n, R_ATOM_CONTENT_SRC, "<content src=\"%.200s\">", src);
-		xmlFree(text);
-	} else if (strcmp(t, "xhtml") == 0) {
+	xmlNodePtr first;
+	if (strcmp(t, "xhtml") == 0) {
 		check_xhtml(c, n);
 	} else if (keyword) {
 		check_plain_or_html(c, n, strcmp(t, "html") == 0);
 	} else if (is_xml_media_type(t)) {
-		xmlNodePtr first;
 		if (element_children(n, &first) > 0 && !only_space_text(n))
 			rule_report(c, n, R_UNEXPECTED_TEXT, "text beside the element in <content type=\"%.50s\">", t);
 	} else if (strncasecmp(t, "text/", 5) == 0) {
@@ -486,6 +471,30 @@ static void check_content(struct vctx *c, xmlNodePtr n)
 		if (!base64_ok((const char *)text))
 			rule_report(c, n, R_ATOM_BASE64, "<content type=\"%.50s\">", t);
 		xmlFree(text);
+	}
+}
+
+/* §4.1.3 atom:content: text, html, xhtml, a media type, or empty with src. */
+static void check_content(struct vctx *c, xmlNodePtr n)
+{
+	static const char *const allowed[] = { "type", "src", NULL };
+	check_unexpected_attrs(c, n, allowed);
+	xmlChar *type = attr_get(n, "type");
+	xmlChar *src = attr_get(n, "src");
+	const char *t = type ? (const char *)type : "text";
+	bool keyword = strcmp(t, "text") == 0 || strcmp(t, "html") == 0 || strcmp(t, "xhtml") == 0;
+	/* a type that is no media type says nothing of what the content
+	 * should be: that one error, not one more for each reading of it */
+	bool typed = keyword || rule_check_value(c, n, R_MIME_TYPE, "type on <content>", t);
+	if (src) {
+		check_iri_attr(c, n, "src", false);
+		xmlChar *text = node_text(n);
+		xmlNodePtr first;
+		if (*text || element_children(n, &first) > 0)
+			rule_report(c, n, R_ATOM_CONTENT_SRC, "<content src=\"%.200s\">", src);
+		xmlFree(text);
+	} else if (typed) {
+		check_content_by_type(c, n, t, keyword);
 	}
 	xmlFree(type);
 	xmlFree(src);
@@ -751,7 +760,11 @@ void atom_note_head_child(struct vctx *c, xmlNodePtr ch)
 		return;
 	if (node_is(ch, NS_ATOM, "author"))
 		s->feed_author = true;
-	if (s->in_entries && !s->misplaced && node_ns(ch) && strcmp(node_ns(ch), NS_ATOM) == 0) {
+	/* an element the feed does not define is reported as that alone */
+	bool defined = false;
+	for (const struct elem_def *d = feed_children; d->name && !defined; d++)
+		defined = node_is(ch, d->ns, d->name);
+	if (s->in_entries && !s->misplaced && defined) {
 		rule_report(c, ch, R_MISPLACED_ELEMENT, "<%s> after the entries", ch->name);
 		s->misplaced = true;
 	}

@@ -307,10 +307,28 @@ static const char *const pa_txt[] = { "purpose", NULL };
 static const char *const pa_socialInteract[] = { "protocol", "uri", "accountId", "accountUrl", "priority", NULL };
 static const char *const pa_chat[] = { "server", "protocol", "accountId", "space", NULL };
 
+/* The children a podcast: container cannot go without, each tag's
+ * "Children" ("one or more", "at least one"). */
+static const struct { const char *box, *child; } podcast_needs[] = {
+	{ "podroll", "remoteItem" },
+	{ "value", "valueRecipient" },
+	{ "alternateEnclosure", "source" },
+};
+
+static void podcast_check_box(struct vctx *c, xmlNodePtr n)
+{
+	ext_check_attrs(c, n);
+	for (size_t i = 0; i < sizeof podcast_needs / sizeof *podcast_needs; i++)
+		if (strcmp((const char *)n->name, podcast_needs[i].box) == 0 &&
+		    !has_child(n, NS_PODCAST, podcast_needs[i].child))
+			rule_report_end(c, n, R_MISSING_ELEMENT, "<podcast:%s> needs <podcast:%s>",
+					podcast_needs[i].box, podcast_needs[i].child);
+}
+
 #define PLEAF(where, name, flags) \
 	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
 #define PBOX(where, name, flags) \
-	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, ext_check_attrs, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, podcast_check_box, pa_##name } }
 static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, guid, E_UNIQUE),
 	PLEAF(TOP, locked, E_UNIQUE),

@@ -229,6 +229,12 @@ static void check_media_content(struct vctx *c, xmlNodePtr n)
 		rule_report(c, n, R_MISSING_ATTRIBUTE,
 			    "<media:content url=\"...\"> (or a media:player in it)");
 	xmlFree(url);
+	/* §4: a media object stands in an item or a media:group, never inside
+	 * another one (what the other elements' NEST allows it is not) */
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next)
+		if (node_is(ch, NS_MEDIA, "content"))
+			rule_report(c, ch, R_MISPLACED_ELEMENT, "<media:content> in <media:content> "
+				    "(it belongs in an <item> or a <media:group>)");
 }
 
 /* ISO 3166-1 alpha-2, as media:restriction type="country" lists it. */

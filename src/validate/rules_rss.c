@@ -466,9 +466,12 @@ static void check_guid(struct vctx *c, xmlNodePtr n)
 	xmlChar *perm = attr_get(n, "isPermaLink");
 	bool is_perm = true;
 	if (perm) {
-		if (!check_boolean((const char *)perm))
-			rule_report(c, n, R_BOOLEAN, "isPermaLink=\"%.50s\"", perm);
-		is_perm = strcmp((const char *)perm, "false") != 0;
+		/* a value that is neither says nothing of what the guid is:
+		 * that one error, not a second about the guid's text */
+		bool known = check_boolean((const char *)perm);
+		if (!known)
+			rule_report(c, n, R_BOOLEAN, "isPermaLink=\"%.50s\" on <guid>", perm);
+		is_perm = known && strcmp((const char *)perm, "false") != 0;
 	}
 	xmlFree(perm);
 	xmlChar *t = node_text(n);
@@ -477,7 +480,9 @@ static void check_guid(struct vctx *c, xmlNodePtr n)
 	else if (is_perm && rule_check_value(c, n, R_URI_FULL, "guid (isPermaLink)", (const char *)t) &&
 		 !http_url((const char *)t))
 		rule_report(c, n, R_RSS_PERMALINK, "\"%.200s\"", t);
-	if (seen_before(c, "guid", (const char *)t))
+	/* a second guid in one item is duplicate-element's, not another item's */
+	bool first = !n->parent || first_child(n->parent, NULL, "guid") == n;
+	if (first && seen_before(c, "guid", (const char *)t))
 		rule_report(c, n, R_RSS_DUPLICATE_GUID, "\"%.200s\"", t);
 	xmlFree(t);
 }

@@ -72,8 +72,13 @@ static void relay(void *ctx, xmlErrorPtr e)
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
 	r->count++;
+	xmlNodePtr node = e->node;
+	if (node && node->type != XML_ELEMENT_NODE)
+		node = node->parent;
+	if (node && node->type != XML_ELEMENT_NODE)
+		node = NULL;
 	if (r->fn)
-		r->fn(r->ctx, e->line > 0 ? (unsigned long)e->line : 0, msg);
+		r->fn(r->ctx, e->line > 0 ? (unsigned long)e->line : 0, node, msg);
 }
 
 int schema_validate(struct schemas *s, enum schema_which which, xmlDocPtr doc,

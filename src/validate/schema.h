@@ -26,8 +26,11 @@ struct schemas;
 struct schemas *schemas_new(void);
 void schemas_free(struct schemas *s);
 
-/* One message of a failed validation; line is 0 when libxml2 gives none. */
-typedef void schema_error_fn(void *ctx, unsigned long line, const char *message);
+/* One message of a failed validation: line is 0 when libxml2 gives none;
+ * node is the element it is about (NULL when libxml2 names none), a node of
+ * the document validated. */
+typedef void schema_error_fn(void *ctx, unsigned long line, xmlNodePtr node,
+			     const char *message);
 
 /* Validates doc against the schema. Calls err once per problem libxml2 reports;
  * returns 0 when valid, 1 when not, -1 on an internal error. */

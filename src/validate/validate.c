@@ -153,6 +153,7 @@ struct walk {
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
 	const struct source *src;	/* what the reader reads */
 	bool entity_limit;	/* libxml2's entity limit was reported */
+	unsigned long head_errors;	/* errors found while the head was copied */
 	enum doc_kind kind;	/* what the root says, once it is read */
 	unsigned told;		/* warnings given once a document: TOLD_* */
 	uint32_t prefixes_told;	/* reserved_prefixes rows reported, one bit each */
@@ -431,13 +432,16 @@ static void check_written_ns(struct walk *w, xmlNodePtr orig, xmlNodePtr copy)
 /* xml:base is a URI reference (RFC 3986, XML Base §3); xml:lang a language tag or "". */
 static void check_xml_attrs(struct vctx *c, xmlNodePtr n)
 {
+	char what[160];
 	xmlChar *base = xmlGetNsProp(n, (const xmlChar *)"base", (const xmlChar *)NS_XML);
+	snprintf(what, sizeof what, "xml:base on <%.120s>", n->name);
 	if (base)
-		rule_check_value(c, n, R_IRI, "xml:base", (const char *)base);
+		rule_check_value(c, n, R_IRI, what, (const char *)base);
 	xmlFree(base);
 	xmlChar *lang = xmlGetNsProp(n, (const xmlChar *)"lang", (const xmlChar *)NS_XML);
+	snprintf(what, sizeof what, "xml:lang on <%.120s>", n->name);
 	if (lang && *lang)
-		rule_check_value(c, n, R_LANGUAGE, "xml:lang", (const char *)lang);
+		rule_check_value(c, n, R_LANGUAGE, what, (const char *)lang);
 	xmlFree(lang);
 }
 
@@ -517,7 +521,9 @@ static xmlNodePtr shallow_copy(struct walk *w, xmlDocPtr doc)
 {
 	xmlNodePtr n = xmlTextReaderCurrentNode(w->rd);
 	xmlNodePtr copy = xmlDocCopyNode(n, doc, 2);
+	unsigned long before = w->c->rep->errors;
 	settle(w, n, copy, w->c->cols);
+	w->head_errors += w->c->rep->errors - before;
 	return copy;
 }
 
@@ -552,8 +558,10 @@ static xmlNodePtr adopt(struct walk *w, xmlNodePtr into, int *status)
 		copy = entity_text(w, n, into, into->doc);
 	} else {
 		copy = xmlDocCopyNode(n, into->doc, 1);
+		unsigned long before = w->c->rep->errors;
 		if (copy)
 			settle(w, n, copy, w->c->cols);
+		w->head_errors += w->c->rep->errors - before;
 		if (copy)
 			node_note_end(w->c, n, copy);
 	}
@@ -653,28 +661,30 @@ static enum doc_kind classify(struct vctx *c, xmlNodePtr root)
 /* libxml2's RELAX NG messages, said in the words of the rules: each row a
  * message with up to two %s, and what to say instead (the captures in the
  * same order; NULL: say nothing, the message only repeats another one or
- * names the schema's machinery). */
-static const struct { const char *libxml2, *plain; } schema_words[] = {
-	{ "Expecting an element %s, got nothing", "a required element is missing: <%s>" },
-	{ "Expecting element %s, got %s", "<%s> was expected here, not <%s>" },
-	{ "Did not expect element %s there", "<%s> is not allowed here" },
-	{ "Extra element %s in interleave", "<%s> is not allowed here, or appears too often" },
-	{ "Did not expect text in element %s content", "text is not allowed in <%s>" },
-	{ "Expecting element %s to be empty", "<%s> must be empty" },
-	{ "Invalid attribute %s for element %s", "attribute %s is not allowed on <%s>" },
-	{ "Element %s has extra content: %s", "<%s> holds what is not allowed in it: %s" },
-	{ "Element %s has wrong namespace: expecting %s", "<%s> must be in namespace %s" },
-	{ "Expecting a namespace for element %s", "<%s> must be in a namespace" },
-	{ "Expecting no namespace for element %s", "<%s> must be in no namespace" },
-	{ "Type %s doesn't allow value '%s'", "not a valid %s: \"%s\"" },
-	{ "Element %s failed to validate content", NULL },
-	{ "Element %s failed to validate attributes", NULL },
-	{ "Invalid sequence in interleave", NULL },
-	{ "Extra element content in interleave", NULL },
-	{ "Error validating datatype %s", NULL },
-	{ "Error validating value %s", NULL },
-	{ "Error validating value", NULL },
-	{ "Error validating list", NULL },
+ * names the schema's machinery). at_end: the message is about what the
+ * element lacks, said at its end tag as the W3C validator does. */
+static const struct { const char *libxml2, *plain; bool at_end; } schema_words[] = {
+	{ "Expecting an element %s, got nothing", "a required element is missing: <%s>", true },
+	{ "Expecting element %s, got %s", "<%s> was expected here, not <%s>", false },
+	{ "Did not expect element %s there", "<%s> is not allowed here", false },
+	{ "Extra element %s in interleave", "<%s> is not allowed here, or appears too often", false },
+	{ "Did not expect text in element %s content", "text is not allowed in <%s>", false },
+	{ "Expecting element %s to be empty", "<%s> must be empty", false },
+	{ "Invalid attribute %s for element %s", "attribute %s is not allowed on <%s>", false },
+	{ "Element %s has extra content: text", "<%s> holds text, which is not allowed in it", false },
+	{ "Element %s has extra content: %s", "<%s> holds <%s>, which is not allowed in it", false },
+	{ "Element %s has wrong namespace: expecting %s", "<%s> must be in namespace %s", false },
+	{ "Expecting a namespace for element %s", "<%s> must be in a namespace", false },
+	{ "Expecting no namespace for element %s", "<%s> must be in no namespace", false },
+	{ "Type %s doesn't allow value '%s'", "not a valid %s: \"%s\"", false },
+	{ "Element %s failed to validate content", NULL, false },
+	{ "Element %s failed to validate attributes", NULL, false },
+	{ "Invalid sequence in interleave", NULL, false },
+	{ "Extra element content in interleave", NULL, false },
+	{ "Error validating datatype %s", NULL, false },
+	{ "Error validating value %s", NULL, false },
+	{ "Error validating value", NULL, false },
+	{ "Error validating list", NULL, false },
 };
 
 /* Does msg match pat, whose %s each capture a run of characters up to the
@@ -708,16 +718,32 @@ struct schema_relay {
 	enum rule_id id;
 	int shown;
 	unsigned long first_line;	/* of the first message, for a fallback */
+	xmlNodePtr first_node;
 	bool any;
 };
 
+/* The message where node is: at its start tag, or at its end tag (at_end),
+ * else on libxml2's line. */
+static void schema_report(struct schema_relay *r, unsigned long line, xmlNodePtr node,
+			  bool at_end, const char *plain)
+{
+	if (node && at_end)
+		rule_report_end(r->c, node, r->id, "%s", plain);
+	else if (node)
+		rule_report(r->c, node, r->id, "%s", plain);
+	else
+		rule_report_at(r->c, line, 0, r->id, "%s", plain);
+	r->shown++;
+}
+
 /* One message a piece: the first one that says something of its own. */
-static void schema_message(void *ctx, unsigned long line, const char *message)
+static void schema_message(void *ctx, unsigned long line, xmlNodePtr node, const char *message)
 {
 	struct schema_relay *r = ctx;
 	if (!r->any) {
 		r->any = true;
 		r->first_line = line;
+		r->first_node = node;
 	}
 	if (r->shown)
 		return;
@@ -728,24 +754,35 @@ static void schema_message(void *ctx, unsigned long line, const char *message)
 		if (!schema_words[i].plain)
 			return;
 		char plain[400];
-		snprintf(plain, sizeof plain, schema_words[i].plain, cap[0], cap[1]);
-		rule_report_at(r->c, line, 0, r->id, "%s", plain);
-		r->shown++;
+		if (schema_words[i].at_end && node)	/* node lacks it: name both */
+			snprintf(plain, sizeof plain, "<%.120s> needs <%s>", node->name, cap[0]);
+		else
+			snprintf(plain, sizeof plain, schema_words[i].plain, cap[0], cap[1]);
+		schema_report(r, line, node, schema_words[i].at_end, plain);
 		return;
 	}
-	rule_report_at(r->c, line, 0, r->id, "%s", message);
-	r->shown++;
+	/* a message of libxml2's no row knows: its element, not its words */
+	char plain[300];
+	if (node && node->parent && node->parent->type == XML_ELEMENT_NODE)
+		snprintf(plain, sizeof plain, "<%.100s> in <%.100s> is not what the schema allows",
+			 node->name, node->parent->name);
+	else if (node)
+		snprintf(plain, sizeof plain, "<%.100s> is not what the schema allows", node->name);
+	else
+		snprintf(plain, sizeof plain, "an element out of place or repeated");
+	schema_report(r, line, node, false, plain);
 }
 
 static void schema_check(struct validator *v, struct vctx *c, enum schema_which which,
 			 xmlDocPtr doc, unsigned long errors_before)
 {
 	struct schema_relay r = { c, which == SCHEMA_ATOM ? R_SCHEMA_ATOM : R_SCHEMA_RSS, 0, 0,
-				  false };
+				  NULL, false };
 	bool quiet = c->rep->errors > errors_before;
 	schema_validate(v->schemas, which, doc, quiet ? NULL : schema_message, &r);
 	if (r.any && !r.shown)
-		rule_report_at(c, r.first_line, 0, r.id, "an element out of place or repeated");
+		schema_report(&r, r.first_line, r.first_node, false,
+			      "an element out of place or repeated");
 }
 
 /* How a format is streamed: which element is a piece, checked alone (an
@@ -824,9 +861,10 @@ static int check_piece(struct walk *w, piece_check_fn *check, int schema)
 	xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlDocCopyNode(n, d, 1);
 	xmlDocSetRootElement(d, root);
+	/* what settle finds (xml:lang, xml:base) counts as the rules' too */
+	unsigned long before = w->c->rep->errors;
 	settle(w, n, root, NULL);
 	inherit_base(n, root);
-	unsigned long before = w->c->rep->errors;
 	w->c->pieces++;
 	check(w->c, root);
 	if (schema >= 0)
@@ -922,7 +960,9 @@ static int stream_feed(struct walk *w, const struct stream_format *f)
 		r = xmlTextReaderRead(w->rd);
 	if (r == 0 && !w->malformed) {
 		colmap_seal(c->cols);
-		unsigned long before = c->rep->errors;
+		/* the head's schema messages, too, only when its rules found
+		 * nothing, counting what was found as it was copied */
+		unsigned long before = c->rep->errors - w->head_errors;
 		f->check_head(c, root);
 		if (f->schema >= 0)
 			schema_check(w->v, c, (enum schema_which)f->schema, head, before);

@@ -157,7 +157,143 @@ struct jctx {
 	bool v1;		/* version 1: ISO 8601 dates, author not deprecated */
 	struct buf ptr;		/* JSON pointer of the value being checked */
 	json_t *ids;		/* id -> index of the first item with it */
+	const char *data;	/* the text, for positions (jansson keeps none) */
+	size_t len;
+	size_t scanned;		/* bytes json_locate has looked through, in all */
 };
+
+/* ---- where a JSON pointer is in the text ---- */
+
+/* jansson keeps no positions: a diagnostic's line and column are found again
+ * in the text by following its pointer (RFC 6901) - a member is at its name's
+ * opening quote, an array element at its value, and what is missing at the
+ * object or array that lacks it (the deepest part of the pointer that is
+ * there). The text is walked from its start each time, within 64 MiB in all
+ * for a document, so many reports on a hostile one stay linear; past that,
+ * and in text jansson refused, the position is unknown (0). */
+#define JSON_LOCATE_BUDGET ((size_t)64 << 20)
+
+struct jscan {
+	const char *p, *end;
+};
+
+static void js_ws(struct jscan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+		s->p++;
+}
+
+/* Past the string that starts at s->p (its opening quote). */
+static void js_string(struct jscan *s)
+{
+	for (s->p++; s->p < s->end && *s->p != '"'; s->p++)
+		if (*s->p == '\\' && s->p + 1 < s->end)
+			s->p++;
+	if (s->p < s->end)
+		s->p++;
+}
+
+/* Past the value at s->p, nested ones included, without recursion. */
+static void js_value(struct jscan *s)
+{
+	size_t depth = 0;
+	do {
+		if (s->p >= s->end)
+			return;
+		char ch = *s->p;
+		if (ch == '"') {
+			js_string(s);
+			continue;
+		}
+		if (ch == '{' || ch == '[')
+			depth++;
+		else if ((ch == '}' || ch == ']') && depth > 0)
+			depth--;
+		else if (depth == 0 && (ch == ',' || ch == '}' || ch == ']'))
+			return;
+		s->p++;
+	} while (depth > 0 || (s->p < s->end && !strchr(",}] \t\r\n", *s->p)));
+}
+
+/* Does the string at key (its opening quote) spell the pointer token tok[0..n)
+ * ("~0" is "~", "~1" is "/")? Names with escapes other than \/ never do. */
+static bool js_key_is(const char *key, const char *end, const char *tok, size_t n)
+{
+	const char *k = key + 1;
+	for (size_t i = 0; i < n; i++, k++) {
+		char want = tok[i];
+		if (want == '~' && i + 1 < n)
+			want = tok[++i] == '1' ? '/' : '~';
+		if (k < end && *k == '\\' && k + 1 < end && k[1] == '/')
+			k++;
+		if (k >= end || *k != want)
+			return false;
+	}
+	return k < end && *k == '"';
+}
+
+/* Moves s to the child tok[0..n) of the object or array at s->p; *at gets
+ * where it is written. False when there is no such child. */
+static bool js_child(struct jscan *s, const char *tok, size_t n, const char **at)
+{
+	bool array = *s->p == '[';
+	char *stop;
+	unsigned long want = array ? strtoul(tok, &stop, 10) : 0;
+	if (array && (n == 0 || stop != tok + n))
+		return false;
+	s->p++;
+	for (unsigned long i = 0;; i++) {
+		js_ws(s);
+		if (s->p >= s->end || *s->p == '}' || *s->p == ']')
+			return false;
+		const char *here = s->p;
+		bool match = array ? i == want : *s->p == '"' && js_key_is(s->p, s->end, tok, n);
+		if (!array) {
+			js_string(s);
+			js_ws(s);
+			if (s->p < s->end && *s->p == ':')
+				s->p++;
+			js_ws(s);
+		}
+		if (match) {
+			*at = here;
+			return true;
+		}
+		js_value(s);
+		js_ws(s);
+		if (s->p >= s->end || *s->p != ',')
+			return false;
+		s->p++;
+	}
+}
+
+/* The line and column (bytes from 1) of ptr in c's text; 0 and 0 when unknown. */
+static void json_locate(struct jctx *c, const char *ptr, unsigned long *line, unsigned long *col)
+{
+	*line = *col = 0;
+	if (!c->data || c->scanned >= JSON_LOCATE_BUDGET)
+		return;
+	struct jscan s = { c->data, c->data + c->len };
+	if (c->len >= 3 && memcmp(c->data, "\xEF\xBB\xBF", 3) == 0)
+		s.p += 3;
+	js_ws(&s);
+	const char *at = s.p;
+	while (*ptr == '/' && s.p < s.end && (*s.p == '{' || *s.p == '[')) {
+		const char *tok = ptr + 1;
+		size_t n = strcspn(tok, "/");
+		if (!js_child(&s, tok, n, &at))
+			break;
+		ptr = tok + n;
+	}
+	c->scanned += (size_t)(s.p - c->data);
+	if (at >= s.end)
+		return;
+	*line = 1;
+	const char *bol = c->data;
+	for (const char *q = c->data; (q = memchr(q, '\n', (size_t)(at - q))) != NULL; bol = ++q)
+		(*line)++;
+	*col = (unsigned long)(at - bol) + 1;
+}
 
 /* Reports rule r at the current pointer: "pointer: message[: detail]". */
 static void report(struct jctx *c, enum jrule r, const char *fmt, ...)
@@ -179,7 +315,9 @@ static void report(struct jctx *c, enum jrule r, const char *fmt, ...)
 		va_end(ap);
 		buf_printf(&m, ": %s", detail);
 	}
-	vreport_add(c->rep, d->sev, 0, 0, d->id, d->spec, m.data);
+	unsigned long line, col;
+	json_locate(c, c->ptr.data ? c->ptr.data : "", &line, &col);
+	vreport_add(c->rep, d->sev, line, col, d->id, d->spec, m.data);
 	buf_free(&m);
 }
 
@@ -772,7 +910,7 @@ unsigned long validate_json(const char *data, size_t len, struct vreport *out)
 	json_t *root = parse(out, data, len);
 	if (!root)
 		return out->errors - before;
-	struct jctx c = { .rep = out, .ids = json_object() };
+	struct jctx c = { .rep = out, .ids = json_object(), .data = data, .len = len };
 	buf_init(&c.ptr);
 	buf_adds(&c.ptr, "");
 	bool feed = is_feed(&c, root);
