@@ -965,6 +965,52 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<channel><title>T</title>...<item>...</item>\n"
 	  "  <language>en</language></channel>\n",
 	  "Move <language> (and every other channel element) above the first <item>." },
+	/* branch warnF: W3C warning classes, round F */
+	{ "bad-characters",
+	  "XML 1.0 §2.2 asks authors to avoid the C1 control characters (U+007F-U+009F but "
+	  "U+0085) and the noncharacters. In a feed they are nearly always text written in "
+	  "Windows-1252 and read as Latin-1: its curly quotes, dashes and ellipsis become "
+	  "invisible controls, and readers show boxes or nothing.",
+	  "<title>It&#x92;s here</title>  (U+0092, where Windows-1252 meant a right quote)\n",
+	  "Decode the text as Windows-1252 (or the encoding it was written in), so that "
+	  "U+0092 becomes U+2019; or write the character as &#x2019;." },
+	{ "name-contains-email",
+	  "RFC 4287 gives a person's name and e-mail address elements of their own "
+	  "(§3.2.1 atom:name, §3.2.3 atom:email); an address inside the name is shown as "
+	  "part of the name and no reader finds it as an address.",
+	  "<author><name>Jo Bloggs &lt;jo@example.org&gt;</name></author>\n",
+	  "<author><name>Jo Bloggs</name><email>jo@example.org</email></author>" },
+	{ "attribute-blank",
+	  "An optional attribute that labels or names something (atom:link title, "
+	  "atom:category label, RSS category domain) says nothing when it is empty, and "
+	  "readers that show it show an empty label.",
+	  "<category domain=\"\">Books</category>\n",
+	  "Leave the attribute out: <category>Books</category>, or give it a value." },
+	{ "content-src-no-type",
+	  "RFC 4287 §4.1.3.1: when atom:content points elsewhere with src, \"the type "
+	  "attribute SHOULD be provided\"; without it a reader cannot tell whether it can "
+	  "show the content before fetching it.",
+	  "<content src=\"https://example.org/a.mp3\"/>\n",
+	  "<content src=\"https://example.org/a.mp3\" type=\"audio/mpeg\"/>" },
+	{ "html-fragment",
+	  "type=\"text/html\" on atom:content names a whole HTML document (RFC 2854; HTML "
+	  "§13.1: a DOCTYPE, then the html element); escaped HTML that is only a fragment is "
+	  "type=\"html\" (RFC 4287 §4.1.3.1), which readers show inline.",
+	  "<content type=\"text/html\">&lt;p&gt;Hello&lt;/p&gt;</content>\n",
+	  "<content type=\"html\">&lt;p&gt;Hello&lt;/p&gt;</content>" },
+	{ "media-type-param-undefined",
+	  "A media type's registration lists the parameters it takes: application/atom+xml "
+	  "charset (RFC 4287 §7) and type (RFC 5023 §12), application/xml, text/xml and "
+	  "text/html charset. Another parameter means nothing to readers, and is often a "
+	  "typo of one that does.",
+	  "<link rel=\"self\" type=\"application/atom+xml; version=1.0\" href=\"...\"/>\n",
+	  "<link rel=\"self\" type=\"application/atom+xml\" href=\"...\"/>" },
+	{ "media-adult-value",
+	  "Media RSS's media:adult (deprecated in 1.5.0) is true or false; another value is "
+	  "read by some readers as adult content and by others as not.",
+	  "<media:adult>yes</media:adult>\n",
+	  "<media:rating scheme=\"urn:simple\">adult</media:rating> (media:adult's "
+	  "replacement), or <media:adult>true</media:adult>" },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

@@ -411,6 +411,41 @@ const struct rule rule_table[R_COUNT] = {
 		"items should come after every other element of the channel",
 		"RSS Best Practices Profile §channel (all item elements after the channel's other "
 		"elements); W3C MisplacedItem", NULL },
+	/* W3C warning classes, round F */
+	[R_BAD_CHARACTERS] = { "bad-characters", W,
+		"a character XML asks authors to avoid (a C1 control, most often a Windows-1252 "
+		"quote or dash read as Latin-1, or a noncharacter)",
+		"XML 1.0 §2.2 (\"Document authors are encouraged to avoid 'compatibility "
+		"characters' ... [#x7F-#x84], [#x86-#x9F], [#xFDD0-#xFDEF], [#x1FFFE-#x1FFFF] "
+		"...\"); W3C BadCharacters", NULL },
+	[R_NAME_EMAIL] = { "name-contains-email", W,
+		"a person's name holds an e-mail address; put the address in <email>",
+		"RFC 4287 §3.2.1 (atom:name: \"a human-readable name for the person\"), §3.2.3 "
+		"(atom:email: the person's e-mail address); W3C ContainsEmail", NULL },
+	[R_ATTR_BLANK] = { "attribute-blank", W,
+		"an optional attribute is present but empty; leave it out or give it a value",
+		"RFC 4287 §4.2.7.6 (link title: human-readable information), §4.2.2.3 (category "
+		"label: a human-readable label for display); RSS 2.0.11 §<category> (domain: a "
+		"string that identifies a categorization taxonomy); W3C AttrNotBlank", NULL },
+	[R_CONTENT_NO_TYPE] = { "content-src-no-type", W,
+		"atom:content with src should say the media type of what src points to",
+		"RFC 4287 §4.1.3.1 (\"If the \"src\" attribute is present, the \"type\" attribute "
+		"SHOULD be provided\"); W3C MissingTypeAttr", NULL },
+	[R_HTML_FRAGMENT] = { "html-fragment", W,
+		"type=\"text/html\" says the content is a whole HTML document, but it has no "
+		"DOCTYPE or <html>; a fragment is type=\"html\"",
+		"RFC 4287 §4.1.3.1 (a MIME media type; \"html\" for escaped HTML), §4.1.3.3; "
+		"HTML Living Standard §13.1 (a document: a DOCTYPE, then the html element); "
+		"RFC 2854; W3C HtmlFragment", NULL },
+	[R_MEDIA_TYPE_PARAM] = { "media-type-param-undefined", W,
+		"a media type parameter its registration does not define",
+		"RFC 4287 §7 (application/atom+xml: charset), RFC 5023 §12 (type); RFC 7303 §3.1, "
+		"§3.2 (application/xml, text/xml: charset); RFC 2854 (text/html: charset); "
+		"W3C UndefinedParam", check_media_type_params },
+	[R_MEDIA_ADULT_VALUE] = { "media-adult-value", W,
+		"media:adult should be true or false",
+		"Media RSS 1.0 to 1.1.2 (<media:adult>: true or false; deprecated in 1.5.0 for "
+		"media:rating); W3C InvalidAdultContent", check_true_false },
 };
 
 #undef W

@@ -199,6 +199,14 @@ enum rule_id {
 	R_ATOM_ID_CANONICAL,
 	R_SAME_DOCUMENT_REF,
 	R_RSS_MISPLACED_ITEM,
+	/* W3C warning classes, round F */
+	R_BAD_CHARACTERS,
+	R_NAME_EMAIL,
+	R_ATTR_BLANK,
+	R_CONTENT_NO_TYPE,
+	R_HTML_FRAGMENT,
+	R_MEDIA_TYPE_PARAM,
+	R_MEDIA_ADULT_VALUE,
 	R_COUNT
 };
 
@@ -428,6 +436,14 @@ void check_declared_encoding(struct vctx *c, const char *encoding);
  * define, and relative links or images with no xml:base in scope. what names
  * the element in the messages. */
 void check_html_text(struct vctx *c, xmlNodePtr n, const char *what, const char *html);
+/* W3C warning classes, round F: the characters of n's own text and attribute
+ * values (BadCharacters) and optional attributes left blank (AttrNotBlank),
+ * checked on every element as it is read (rules_text.c); a media type's
+ * parameters its registration defines (rules_values.c); escaped HTML given as
+ * a whole text/html document (rules_html.c). */
+void check_element_text(struct vctx *c, xmlNodePtr n);
+bool check_media_type_params(const char *s);
+void check_html_document(struct vctx *c, xmlNodePtr n, const char *html);
 /* atom:link, in Atom and in RSS (rules_atom.c). */
 void atom_check_link(struct vctx *c, xmlNodePtr n);
 /* Alternate links with the same type and hreflang among n's children. */

@@ -19,6 +19,7 @@ static void check_id(struct vctx *c, xmlNodePtr n);
 static void check_category(struct vctx *c, xmlNodePtr n);
 static void check_generator(struct vctx *c, xmlNodePtr n);
 static void check_source(struct vctx *c, xmlNodePtr n);
+static void check_person_name(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_category[] = { "term", "scheme", "label", NULL };
@@ -31,7 +32,7 @@ static const char *const a_generator[] = { "uri", "version", NULL };
 
 /* §3.2 Person constructs */
 static const struct elem_def person_children[] = {
-	{ A, "name", R | U, R_NONE, NULL, NULL, NULL },
+	{ A, "name", R | U, R_NONE, NULL, check_person_name, NULL },
 	{ A, "uri", U, R_IRI, NULL, NULL, NULL },
 	{ A, "email", U, R_EMAIL, NULL, NULL, NULL },
 	{ NULL, NULL, 0, R_NONE, NULL, NULL, NULL },
@@ -87,6 +88,47 @@ static const struct elem_def entry_def = { A, "entry", C, R_NONE, entry_children
 #undef A
 
 /* ---- values ---- */
+
+/* W3C ContainsEmail: §3.2.1 makes atom:name a human-readable name and §3.2.3
+ * gives the address an element of its own, so an addr-spec inside the name
+ * ("Jo <jo@example.org>", "jo@example.org (Jo)") is in the wrong place. A
+ * word counts when it is an addr-spec whose domain has a dot once the
+ * brackets and punctuation around it are taken off: "@jo" or "jo@home" are
+ * not addresses. */
+static bool has_email_word(const char *s)
+{
+	static const char *const sep = " \t\r\n<>()[],;\"'";
+	char word[256];
+	while (*s) {
+		s += strspn(s, sep);
+		size_t n = strcspn(s, sep);
+		if (n == 0)
+			break;
+		if (n < sizeof word) {
+			size_t k = n;
+			memcpy(word, s, k);
+			word[k] = '\0';
+			while (k > 0 && (word[k - 1] == '.' || word[k - 1] == ':'))
+				word[--k] = '\0';
+			if (strncasecmp(word, "mailto:", 7) == 0)
+				memmove(word, word + 7, strlen(word + 7) + 1);
+			const char *at = strchr(word, '@');
+			if (at && at > word && strchr(at, '.') && check_email(word))
+				return true;
+		}
+		s += n;
+	}
+	return false;
+}
+
+static void check_person_name(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *t = node_text(n);
+	if (has_email_word((const char *)t))
+		rule_report(c, n, R_NAME_EMAIL, "<name> in <%s> \"%.200s\"",
+			    n->parent ? (const char *)n->parent->name : "author", t);
+	xmlFree(t);
+}
 
 void check_rfc3339_node(struct vctx *c, xmlNodePtr n, const char *what, const char *s)
 {
@@ -451,6 +493,19 @@ static bool base64_ok(const char *s)
 	return pad <= 2 && k % 4 == 0;
 }
 
+/* W3C HtmlFragment: type="text/html" names a whole HTML document (RFC 2854),
+ * not the escaped fragment type="html" is for (§4.1.3.1). */
+static void check_text_html(struct vctx *c, xmlNodePtr n, const char *t)
+{
+	size_t len = strcspn(t, "; \t");
+	if (len != 9 || strncasecmp(t, "text/html", 9) != 0)
+		return;
+	xmlChar *text = node_text(n);
+	if (*text)
+		check_html_document(c, n, (const char *)text);
+	xmlFree(text);
+}
+
 /* atom:content without src, by its type: text, html, xhtml, or a media type
  * (XML inline, text types as text, anything else base64). */
 static void check_content_by_type(struct vctx *c, xmlNodePtr n, const char *t, bool keyword)
@@ -465,6 +520,7 @@ static void check_content_by_type(struct vctx *c, xmlNodePtr n, const char *t, b
 			rule_report(c, n, R_UNEXPECTED_TEXT, "text beside the element in <content type=\"%.50s\">", t);
 	} else if (strncasecmp(t, "text/", 5) == 0) {
 		check_no_children(c, n);
+		check_text_html(c, n, t);
 	} else {
 		check_no_children(c, n);
 		xmlChar *text = node_text(n);
@@ -486,8 +542,12 @@ static void check_content(struct vctx *c, xmlNodePtr n)
 	/* a type that is no media type says nothing of what the content
 	 * should be: that one error, not one more for each reading of it */
 	bool typed = keyword || rule_check_value(c, n, R_MIME_TYPE, "type on <content>", t);
+	if (!keyword && typed)
+		rule_check_value(c, n, R_MEDIA_TYPE_PARAM, "type on <content>", t);
 	if (src) {
 		check_iri_attr(c, n, "src", false);
+		if (!type)
+			rule_report(c, n, R_CONTENT_NO_TYPE, "<content src=\"%.200s\"> has no type", src);
 		xmlChar *text = node_text(n);
 		xmlNodePtr first;
 		if (*text || element_children(n, &first) > 0)
@@ -690,8 +750,8 @@ void atom_check_link(struct vctx *c, xmlNodePtr n)
 	}
 	xmlFree(rel);
 	xmlChar *type = attr_get(n, "type");
-	if (type)
-		rule_check_value(c, n, R_MIME_TYPE, "type on <link>", (const char *)type);
+	if (type && rule_check_value(c, n, R_MIME_TYPE, "type on <link>", (const char *)type))
+		rule_check_value(c, n, R_MEDIA_TYPE_PARAM, "type on <link>", (const char *)type);
 	xmlFree(type);
 	xmlChar *lang = attr_get(n, "hreflang");
 	if (lang)

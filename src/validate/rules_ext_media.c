@@ -314,8 +314,9 @@ static void check_media_rating(struct vctx *c, xmlNodePtr n)
 static void check_media_adult(struct vctx *c, xmlNodePtr n)
 {
 	xmlChar *t = node_text(n);
+	/* W3C InvalidAdultContent is a warning: the element is deprecated */
 	if (!check_true_false((const char *)t))
-		rule_report(c, n, R_TRUE_FALSE, "<media:adult> \"%.50s\"", t);
+		rule_report(c, n, R_MEDIA_ADULT_VALUE, "<media:adult> \"%.50s\"", t);
 	else
 		rule_report(c, n, R_EXT_DEPRECATED,
 			    "<media:adult> (Media RSS 1.5.0: use <media:rating scheme=\"urn:simple\">)");

@@ -162,3 +162,30 @@ void check_html_text(struct vctx *c, xmlNodePtr n, const char *what, const char 
 	if (!has_base(n) && first_relative_ref(html, found, sizeof found))
 		rule_report(c, n, R_URI_RELATIVE, "\"%s\" in %s", found, what);
 }
+
+/* W3C HtmlFragment: content of type "text/html" is an HTML document (RFC
+ * 2854), which HTML §13.1 begins, after comments and white space, with a
+ * DOCTYPE (older HTML documents often start at <html> itself). Escaped HTML
+ * that starts anywhere else is a fragment, what type="html" is for. */
+void check_html_document(struct vctx *c, xmlNodePtr n, const char *html)
+{
+	const char *p = html;
+	if (strncmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		if (strncmp(p, "<!--", 4) != 0)
+			break;
+		const char *end = strstr(p + 4, "-->");
+		if (!end)
+			return;	/* all comment: nothing to judge */
+		p = end + 3;
+	}
+	if (*p == '\0' || strncasecmp(p, "<!doctype", 9) == 0)
+		return;
+	if (strncasecmp(p, "<html", 5) == 0 &&
+	    (p[5] == '>' || p[5] == '/' || isspace((unsigned char)p[5])))
+		return;
+	rule_report(c, n, R_HTML_FRAGMENT, "<%s type=\"text/html\"> starts \"%.40s\"", n->name, p);
+}

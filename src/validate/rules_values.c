@@ -607,6 +607,59 @@ bool check_mime_type(const char *s)
 	}
 }
 
+/* W3C UndefinedParam: the parameters a media type's registration defines,
+ * for the types feeds name. Types not listed are not judged; an ill-formed
+ * value is check_mime_type's to report. */
+static const struct {
+	const char *type;
+	const char *params;	/* "|name|name|" */
+} type_params[] = {
+	{ "application/atom+xml", "|charset|type|" },	/* RFC 4287 §7; RFC 5023 §12 */
+	{ "application/xml", "|charset|" },		/* RFC 7303 §3.2 */
+	{ "text/xml", "|charset|" },			/* RFC 7303 §3.1 */
+	{ "text/html", "|charset|" },			/* RFC 2854 §2; HTML's registration */
+};
+
+static bool param_defined(const char *params, const char *name, size_t n)
+{
+	for (const char *p = strchr(params, '|'); p && p[1]; p = strchr(p + 1, '|')) {
+		size_t len = strcspn(p + 1, "|");
+		if (len == n && strncasecmp(p + 1, name, n) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool check_media_type_params(const char *s)
+{
+	if (!check_mime_type(s))
+		return true;
+	size_t tn = strcspn(s, "; \t");
+	const char *params = NULL;
+	for (size_t i = 0; i < sizeof type_params / sizeof *type_params; i++)
+		if (strlen(type_params[i].type) == tn && strncasecmp(s, type_params[i].type, tn) == 0)
+			params = type_params[i].params;
+	if (!params)
+		return true;
+	for (const char *p = strchr(s, ';'); p; ) {
+		p = skip_ws(p + 1);
+		const char *name = p;
+		p = token(p);
+		if (!param_defined(params, name, (size_t)(p - name)))
+			return false;
+		/* past the value, quoted or not */
+		p++;
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			p++;
+		}
+		p = strchr(p, ';');
+	}
+	return true;
+}
+
 /* ---- language codes ---- */
 
 /* RFC 3066 shape (base/langtag.h, the definition the loader uses too). */

@@ -499,6 +499,7 @@ static void settle(struct walk *w, xmlNodePtr orig, xmlNodePtr copy, struct colm
 	if (cols)
 		colmap_put(cols, copy, node_column(w->c, orig));
 	check_xml_attrs(w->c, copy);
+	check_element_text(w->c, copy);
 	check_written_ns(w, orig, copy);
 	xmlNodePtr o = orig->children, k = copy->children;
 	while (o && k) {
