@@ -965,6 +965,17 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<channel><title>T</title>...<item>...</item>\n"
 	  "  <language>en</language></channel>\n",
 	  "Move <language> (and every other channel element) above the first <item>." },
+	/* realpod */
+	{ "podcast-not-formalized",
+	  "Podcasting 2.0 adds tags in phases; hosts write proposed tags and attributes "
+	  "(podcast:social, podcast:id, platform= on podcast:funding) before they are "
+	  "formalized, and apps that follow the specification ignore them. It is a warning: "
+	  "the feed is valid, but the element may be a typo of a formalized tag, or change "
+	  "before it is adopted.",
+	  "<podcast:funding url=\"https://liberapay.com/show\" platform=\"liberapay\">Support "
+	  "us</podcast:funding>\n",
+	  "Use the formalized tags and attributes of docs/tags (here: drop platform=), or "
+	  "keep the proposal knowing apps may ignore it." },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

@@ -411,6 +411,11 @@ const struct rule rule_table[R_COUNT] = {
 		"items should come after every other element of the channel",
 		"RSS Best Practices Profile §channel (all item elements after the channel's other "
 		"elements); W3C MisplacedItem", NULL },
+	/* realpod */
+	[R_PODCAST_NOT_FORMALIZED] = { "podcast-not-formalized", W,
+		"a podcast: tag or attribute the namespace has not formalized (a proposal, or a typo)",
+		"Podcasting 2.0 README §Phases (\"Formalized - This tag is frozen and listed in the "
+		"XMLNS document\"; proposals are discussed before they are); docs/1.0.md", NULL },
 };
 
 #undef W
@@ -716,7 +721,8 @@ static void check_attributes(struct vctx *c, xmlNodePtr node, const struct elem_
 		if (a->ns)
 			continue;
 		if (!attr_allowed(def, (const char *)a->name))
-			rule_report(c, node, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, node->name);
+			rule_report(c, node, def->flags & E_PROPOSALS ? R_PODCAST_NOT_FORMALIZED :
+				    R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, node->name);
 	}
 }
 

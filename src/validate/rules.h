@@ -199,6 +199,8 @@ enum rule_id {
 	R_ATOM_ID_CANONICAL,
 	R_SAME_DOCUMENT_REF,
 	R_RSS_MISPLACED_ITEM,
+	/* realpod: what podcast hosts write */
+	R_PODCAST_NOT_FORMALIZED,
 	R_COUNT
 };
 
@@ -298,6 +300,8 @@ enum {
 	E_CONTAINER = 8,	/* has child elements, no text */
 	E_ANY = 16,		/* any content, not checked */
 	E_FRAGMENT = 32,	/* counted, but checked on its own later */
+	E_PROPOSALS = 64,	/* an evolving namespace: an attribute not listed is a
+				 * warning (podcast-not-formalized), not an error */
 };
 
 struct elem_def;

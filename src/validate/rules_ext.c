@@ -307,10 +307,14 @@ static const char *const pa_txt[] = { "purpose", NULL };
 static const char *const pa_socialInteract[] = { "protocol", "uri", "accountId", "accountUrl", "priority", NULL };
 static const char *const pa_chat[] = { "server", "protocol", "accountId", "space", NULL };
 
+/* The namespace grows by phases, and hosts write proposed tags and attributes
+ * before they are formalized (Castopod's podcast:social, podcast:id,
+ * platform= on podcast:funding): those are warnings (E_PROPOSALS), not errors. */
 #define PLEAF(where, name, flags) \
-	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_PROPOSALS, R_NONE, NULL, NULL, pa_##name } }
 #define PBOX(where, name, flags) \
-	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, ext_check_attrs, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY | E_PROPOSALS, R_NONE, NULL, \
+		   ext_check_attrs, pa_##name } }
 static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, guid, E_UNIQUE),
 	PLEAF(TOP, locked, E_UNIQUE),
@@ -530,6 +534,18 @@ void ext_check_root_namespaces(struct vctx *c, xmlNodePtr root)
 		}
 }
 
+/* A podcast: element that is no tag of the namespace anywhere: a proposal
+ * (or a typo), where a formalized tag under the wrong parent is an error. */
+static bool podcast_proposal(xmlNodePtr n)
+{
+	if (!node_is(n, NS_PODCAST, (const char *)n->name))
+		return false;
+	for (const struct ext_row *r = podcast_rows; r->def.name; r++)
+		if (strcmp(r->def.name, (const char *)n->name) == 0)
+			return false;
+	return true;
+}
+
 /* Every check of the extension tables on one foreign element. */
 void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 {
@@ -551,7 +567,8 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 		}
 		elem_walk(c, n, def, node_ns(n));
 	} else if (closed) {
-		rule_report(c, n, R_UNKNOWN_ELEMENT, "<%s:%s> in <%s>",
+		rule_report(c, n, podcast_proposal(n) ? R_PODCAST_NOT_FORMALIZED :
+			    R_UNKNOWN_ELEMENT, "<%s:%s> in <%s>",
 			    n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "", n->name,
 			    n->parent ? (const char *)n->parent->name : "");
 	}
@@ -584,7 +601,8 @@ void ext_check_attrs(struct vctx *c, xmlNodePtr n)
 		for (const char *const *k = def->attrs; !known && k && *k; k++)
 			known = strcmp(*k, (const char *)a->name) == 0;
 		if (!known)
-			rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
+			rule_report(c, n, def->flags & E_PROPOSALS ? R_PODCAST_NOT_FORMALIZED :
+				    R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
 	}
 }
 
