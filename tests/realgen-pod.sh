@@ -1,0 +1,64 @@
+#!/bin/sh
+# realgen-pod.sh: feeds as podcast hosts and social software write them
+# (tests/realgen/pod_*, social_*; tests/realgen/README-pod says which source
+# each follows), each with the exact set of rules the validator reports and
+# its verdict; then documents that break a rule of these namespaces (Apple
+# Podcasts' tags, Podcasting 2.0, Media RSS 1.5.1, RFC 4287, RSS 2.0.11) and
+# the same documents that keep it. Printed as TAP.
+. "${top_srcdir:-.}/tests/lib.sh"
+. "${top_srcdir:-.}/tests/validate-lib.sh"
+srcdir=${top_srcdir:-.}/tests/realgen
+
+# found FILE: "valid|invalid sev:rule sev:rule..." (each rule once, sorted).
+found() {
+	"$FEEDGEN" validate "$srcdir/$1" > "$tmp/out" 2>&1
+	verdict=$(sed -n 's/.*: [A-Z][^:]*, \(valid\|invalid\): .*/\1/p' "$tmp/out" | tail -1)
+	rules=$(sed -n 's/^.*: \(error\|warning\): .*\[\([a-z0-9-]*\)\]$/\1:\2/p' "$tmp/out" | sort -u | tr '\n' ' ')
+	echo "$verdict ${rules% }"
+}
+
+# expect_set FILE "VERDICT RULES" DESCRIPTION
+expect_set() {
+	got=$(found "$1")
+	[ "$got" = "$2" ]
+	st=$?
+	ok $st "$1: $3"
+	[ $st -eq 0 ] || { echo "# expected: $2"; echo "# got:      $got"; sed 's/^/# /' "$tmp/out"; }
+}
+
+# ---- Podcast hosts and generators ----
+expect_set pod_castopod.xml "valid warning:contains-html warning:podcast-not-formalized" \
+	"Castopod: proposals (podcast:social, id, previousUrl, comments, platform=) are warnings"
+expect_set pod_podlove.xml "valid warning:atom-link-rel" \
+	"Podlove Publisher: paged feed links, psc chapters, podcast:funding/license/person/transcript"
+expect_set pod_powerpress.xml "invalid error:itunes-explicit" \
+	"PowerPress 6.2.1: itunes:explicit no/clean (Apple: true or false)"
+expect_set pod_podcastgenerator.xml "invalid error:itunes-explicit warning:missing-real-name" \
+	"PodcastGenerator: itunes:explicit yes/no (Apple: true or false)"
+expect_set pod_namespace_example.xml "invalid error:email error:podcast-guid warning:missing-atom-self-link" \
+	"podcast-namespace example.xml: its placeholder guid and 'Name (addr)' authors"
+expect_set pod_apple_sample.xml "invalid error:uri-absolute warning:missing-atom-self-link" \
+	"Apple's sample shape: a UUID guid that is a permalink by default"
+
+# ---- Social and media software ----
+expect_set social_mastodon.xml "valid warning:missing-atom-self-link" \
+	"Mastodon: media:content with rating, description and thumbnail, webfeeds:icon"
+expect_set social_peertube_podcast.xml "valid warning:contains-html" \
+	"PeerTube: alternateEnclosure with sources, transcripts, a liveItem after the items"
+expect_set social_youtube.xml "invalid error:media-group-alternatives error:missing-element error:unknown-element warning:missing-textual-content" \
+	"YouTube-shaped Atom: feed published but no updated, one media:content a group"
+expect_set social_gitlab.atom "invalid error:email error:unknown-element" \
+	"GitLab issues.atom: GitLab's own entry elements in the Atom namespace, empty email"
+expect_set social_lemmy.xml "valid warning:contains-html warning:missing-atom-self-link" \
+	"Lemmy community feed: dc:creator, RFC 2822 days without a leading zero"
+expect_set social_lemmy_inbox.xml "invalid error:email warning:missing-atom-self-link" \
+	"Lemmy inbox feed: author is a name and a link, not an e-mail address"
+
+# ---- Podcasting 2.0 live-item.md: "It takes the same format as a standard
+# <item>": after the items it is no channel data (RSS Profile MisplacedItem) ----
+expect_clean social_peertube_podcast.xml "a podcast:liveItem after the items: no misplaced-item" \
+	's|<description><!\[CDATA\[Des tutoriels vidéo sur <b>Blender</b>, Krita et Inkscape. Nouveau chaque jeudi.\]\]></description>|<description>Des tutoriels vidéo.</description>|'
+expect_warning social_peertube_podcast.xml misplaced-item "a podcast:podping after the items is channel data" \
+	's|</podcast:liveItem>|</podcast:liveItem><podcast:podping usesPodping="true"/>|'
+
+done_testing
