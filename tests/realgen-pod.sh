@@ -17,9 +17,15 @@ found() {
 	echo "$verdict ${rules% }"
 }
 
-# expect_set FILE "VERDICT RULES" DESCRIPTION
+# expect_set FILE "VERDICT RULES" DESCRIPTION [SED-SCRIPT]: the file (edited
+# by the sed script, if any) gives that verdict and exactly those rules.
 expect_set() {
-	got=$(found "$1")
+	if [ -n "${4-}" ]; then
+		sed -e "$4" "$srcdir/$1" > "$tmp/edited.${1##*.}"
+		got=$(srcdir=$tmp found "edited.${1##*.}")
+	else
+		got=$(found "$1")
+	fi
 	[ "$got" = "$2" ]
 	st=$?
 	ok $st "$1: $3"
@@ -61,4 +67,15 @@ expect_clean social_peertube_podcast.xml "a podcast:liveItem after the items: no
 expect_warning social_peertube_podcast.xml misplaced-item "a podcast:podping after the items is channel data" \
 	's|</podcast:liveItem>|</podcast:liveItem><podcast:podping usesPodping="true"/>|'
 
+# ---- Apple Podcasts' tags, <itunes:duration>: "HH:MM:SS, H:MM:SS, MM:SS, or
+# M:SS", or seconds: minutes and seconds after a colon are two digits, 00-59 ----
+P=social_peertube_podcast.xml
+expect_set $P "invalid error:extension-value warning:contains-html" "itunes:duration 25:77 (77 seconds)" \
+	's|<itunes:duration>1517</itunes:duration>|<itunes:duration>25:77</itunes:duration>|'
+expect_set $P "invalid error:extension-value warning:contains-html" "itunes:duration 25:7 (one digit of seconds)" \
+	's|<itunes:duration>1517</itunes:duration>|<itunes:duration>25:7</itunes:duration>|'
+expect_set $P "valid warning:contains-html" "itunes:duration 25:17, 1:05:09 and 5:07 (PowerPress's M:SS)" \
+	's|<itunes:duration>1517</itunes:duration>|<itunes:duration>1:05:09</itunes:duration>|'
+expect_set pod_powerpress.xml "invalid error:itunes-explicit" "itunes:duration 57:43 and 45 (seconds)" \
+	's|<itunes:duration>57:43</itunes:duration>|<itunes:duration>5:07</itunes:duration>|'
 done_testing

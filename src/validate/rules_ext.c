@@ -646,13 +646,15 @@ static void check_encoded(struct vctx *c, xmlNodePtr n)
 	xmlFree(t);
 }
 
-/* [[H]H:]MM:SS, M:SS, or a number of seconds. */
+/* Apple Podcasts' tags, <itunes:duration>: seconds, or "HH:MM:SS, H:MM:SS,
+ * MM:SS, or M:SS": the first part any number, each part after a colon two
+ * digits, 00 to 59 (minutes and seconds). */
 static bool duration_ok(const char *s)
 {
 	size_t parts = 0;
 	for (const char *p = s; *p;) {
 		size_t n = strspn(p, "0123456789");
-		if (n == 0)
+		if (n == 0 || (parts > 0 && (n != 2 || p[0] > '5')))
 			return false;
 		parts++;
 		p += n;
