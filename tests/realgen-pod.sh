@@ -78,4 +78,12 @@ expect_set $P "valid warning:contains-html" "itunes:duration 25:17, 1:05:09 and 
 	's|<itunes:duration>1517</itunes:duration>|<itunes:duration>1:05:09</itunes:duration>|'
 expect_set pod_powerpress.xml "invalid error:itunes-explicit" "itunes:duration 57:43 and 45 (seconds)" \
 	's|<itunes:duration>57:43</itunes:duration>|<itunes:duration>5:07</itunes:duration>|'
+# ---- Podcasting 2.0: transcript language (the RSS <language> form) and
+# alternateEnclosure lang ("An IETF language tag (BCP 47)") ----
+expect_set $P "invalid error:language warning:contains-html" "podcast:transcript language=\"japanese!\"" \
+	's|language="ja"|language="japanese!"|'
+expect_set $P "invalid error:language warning:contains-html" "podcast:alternateEnclosure lang=\"French\"" \
+	's|title="480p" lang="fr"|title="480p" lang="French"|'
+expect_set $P "valid warning:contains-html" "language=\"zh-Hant\" and lang=\"pt-BR\"" \
+	's|language="ja"|language="zh-Hant"|; s|title="480p" lang="fr"|title="480p" lang="pt-BR"|'
 done_testing
