@@ -86,4 +86,10 @@ expect_set $P "invalid error:language warning:contains-html" "podcast:alternateE
 	's|title="480p" lang="fr"|title="480p" lang="French"|'
 expect_set $P "valid warning:contains-html" "language=\"zh-Hant\" and lang=\"pt-BR\"" \
 	's|language="ja"|language="zh-Hant"|; s|title="480p" lang="fr"|title="480p" lang="pt-BR"|'
+# ---- alternate-enclosure.md: "The node value must be one or more
+# <podcast:source> elements" ----
+expect_set $P "invalid error:missing-element warning:contains-html" "a podcast:alternateEnclosure without podcast:source" \
+	'/title="HLS" lang="fr">/{n;d}'
+expect_set $P "valid warning:contains-html" "an alternateEnclosure with a source and podcast:integrity" \
+	's|\(<podcast:source uri="https://tube.example.fr/static/web-videos/3f9c0d1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f-720.mp4"/>\)|\1<podcast:integrity type="sri" value="sha384-ExVqijgYHm15PqQqdXfW95x+Rs6C+d6E/ICxyQOeFevnxNLR/wtJNrNYTjIysUBo"/>|'
 done_testing

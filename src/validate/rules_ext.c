@@ -44,6 +44,7 @@ static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
 static void check_itunes_keywords(struct vctx *c, xmlNodePtr n);
 static void check_itunes_owner(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
+static void check_alternate_enclosure(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_text[] = { "text", NULL };
@@ -334,7 +335,8 @@ static const struct ext_row podcast_rows[] = {
 	PLEAF(LOW | NEST, soundbite, 0),
 	PLEAF(LOW | NEST, season, E_UNIQUE),
 	PLEAF(LOW | NEST, episode, E_UNIQUE),
-	PBOX(LOW | NEST, alternateEnclosure, 0),
+	{ LOW | NEST, { NS_PODCAST, "alternateEnclosure", E_ANY | E_PROPOSALS, R_NONE, NULL,
+			check_alternate_enclosure, pa_alternateEnclosure } },
 	PLEAF(LOW | NEST, contentLink, 0),
 	PLEAF(NEST, source, 0),
 	PLEAF(NEST, integrity, E_UNIQUE),
@@ -845,4 +847,15 @@ static void check_itunes_summary(struct vctx *c, xmlNodePtr n)
 	if (chars > 4000)
 		rule_report(c, n, R_EXT_VALUE, "itunes:summary of %d characters (at most 4000)", chars);
 	xmlFree(t);
+}
+
+/* Podcasting 2.0 docs/tags/alternate-enclosure.md, Node Value: "The node
+ * value must be one or more <podcast:source> elements"; without one the
+ * alternative has no address. */
+static void check_alternate_enclosure(struct vctx *c, xmlNodePtr n)
+{
+	ext_check_attrs(c, n);
+	if (count_children(n, NS_PODCAST, "source") == 0)
+		rule_report_end(c, n, R_MISSING_ELEMENT,
+				"<podcast:alternateEnclosure> needs <podcast:source>");
 }
