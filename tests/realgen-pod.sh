@@ -92,4 +92,10 @@ expect_set $P "invalid error:missing-element warning:contains-html" "a podcast:a
 	'/title="HLS" lang="fr">/{n;d}'
 expect_set $P "valid warning:contains-html" "an alternateEnclosure with a source and podcast:integrity" \
 	's|\(<podcast:source uri="https://tube.example.fr/static/web-videos/3f9c0d1e-2a4b-4c6d-8e0f-1a2b3c4d5e6f-720.mp4"/>\)|\1<podcast:integrity type="sri" value="sha384-ExVqijgYHm15PqQqdXfW95x+Rs6C+d6E/ICxyQOeFevnxNLR/wtJNrNYTjIysUBo"/>|'
+# ---- guid.md: "The node value is a UUIDv5 string" (RFC 4122 §4.1.3: the
+# version is the first digit of the third group) ----
+expect_set $P "invalid error:podcast-guid warning:contains-html" "podcast:guid a version-4 UUID" \
+	's|<podcast:guid>f2b48f6e-9c0c-5d1a|<podcast:guid>f2b48f6e-9c0c-4d1a|'
+expect_set $P "valid warning:contains-html" "podcast:guid a version-5 UUID in capitals" \
+	's|<podcast:guid>f2b48f6e-9c0c-5d1a-8c43-2b6b4c3a9e7d|<podcast:guid>F2B48F6E-9C0C-5D1A-8C43-2B6B4C3A9E7D|'
 done_testing

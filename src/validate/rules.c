@@ -305,7 +305,7 @@ const struct rule rule_table[R_COUNT] = {
 		"the image's link should be the channel's link",
 		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
 	[R_PODCAST_GUID] = { "podcast-guid", E, "podcast:guid must be a UUID (version 5)",
-		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid },
+		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid_v5 },
 	[R_OBSCURE_ENCODING] = { "obscure-encoding", W,
 		"an encoding readers may not decode: use UTF-8",
 		"XML 1.0 §4.3.3 (only UTF-8 and UTF-16 must be read); WHATWG Encoding Standard §4; "

@@ -413,6 +413,7 @@ bool check_meta_robots(const char *s);
 bool check_dcmi_period(const char *s);	/* DCMI Period: name=..; start=..; end=.. */
 bool check_opml_expansion(const char *s);
 bool check_uuid(const char *s);		/* 8-4-4-4-12 hexadecimal digits */	/* "1, 6, 13": line numbers */
+bool check_uuid_v5(const char *s);	/* and version 5 (podcast:guid) */
 bool check_no_html(const char *s);	/* plain text: no markup */
 bool check_safe_html(const char *s);	/* no script, event handlers... */
 bool check_is_html(const char *s);	/* escaped HTML that parses */
