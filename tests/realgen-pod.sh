@@ -98,4 +98,14 @@ expect_set $P "invalid error:podcast-guid warning:contains-html" "podcast:guid a
 	's|<podcast:guid>f2b48f6e-9c0c-5d1a|<podcast:guid>f2b48f6e-9c0c-4d1a|'
 expect_set $P "valid warning:contains-html" "podcast:guid a version-5 UUID in capitals" \
 	's|<podcast:guid>f2b48f6e-9c0c-5d1a-8c43-2b6b4c3a9e7d|<podcast:guid>F2B48F6E-9C0C-5D1A-8C43-2B6B4C3A9E7D|'
+# ---- location.md: geo "in geoURI form, following RFC5870", osm "the first
+# character of the OSM object type (Node, Way, Relation), followed by the ID" ----
+C=pod_castopod.xml
+expect_set $C "invalid error:extension-value warning:contains-html warning:podcast-not-formalized" \
+	"podcast:location geo without geo:" 's|geo="geo:33.8404,135.7738"|geo="33.8404,135.7738"|'
+expect_set $C "invalid error:extension-value warning:contains-html warning:podcast-not-formalized" \
+	"podcast:location osm without its type letter" 's|osm="N1620392711"|osm="1620392711"|'
+expect_set $C "valid warning:contains-html warning:podcast-not-formalized" \
+	"podcast:location geo with altitude and u=, osm a way" \
+	's|geo="geo:33.8404,135.7738"|geo="geo:33.8404,135.7738,104.5;u=35"|; s|osm="N1620392711"|osm="W41222377"|'
 done_testing

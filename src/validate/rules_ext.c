@@ -45,6 +45,7 @@ static void check_itunes_keywords(struct vctx *c, xmlNodePtr n);
 static void check_itunes_owner(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
 static void check_alternate_enclosure(struct vctx *c, xmlNodePtr n);
+static void check_podcast_location(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_text[] = { "text", NULL };
@@ -342,7 +343,8 @@ static const struct ext_row podcast_rows[] = {
 	PLEAF(NEST, integrity, E_UNIQUE),
 	PLEAF(ANY, funding, 0),
 	PLEAF(ANY, person, 0),
-	PLEAF(ANY, location, 0),
+	{ ANY, { NS_PODCAST, "location", E_PROPOSALS, R_NONE, NULL, check_podcast_location,
+		 pa_location } },
 	PLEAF(ANY, license, E_UNIQUE),
 	PBOX(ANY, value, 0),
 	PLEAF(NEST, valueRecipient, 0),
@@ -858,4 +860,47 @@ static void check_alternate_enclosure(struct vctx *c, xmlNodePtr n)
 	if (count_children(n, NS_PODCAST, "source") == 0)
 		rule_report_end(c, n, R_MISSING_ELEMENT,
 				"<podcast:alternateEnclosure> needs <podcast:source>");
+}
+
+/* A decimal number: an optional '-', digits, optionally '.' and digits. */
+static const char *skip_decimal(const char *p)
+{
+	const char *start = p += (*p == '-');
+	p += strspn(p, "0123456789");
+	if (*p == '.' && isdigit((unsigned char)p[1]))
+		p += 1 + strspn(p + 1, "0123456789");
+	return p > start ? p : NULL;
+}
+
+/* RFC 5870 §3.3: "geo:" latitude "," longitude ["," altitude], then
+ * ";"-parameters (crs, u, others), which are not checked. */
+static bool geo_uri_ok(const char *s)
+{
+	if (strncasecmp(s, "geo:", 4) != 0)
+		return false;
+	const char *p = s + 4;
+	for (int i = 0; i < 3 && p; i++) {
+		p = skip_decimal(p);
+		if (!p || *p != ',' || i == 2)
+			break;
+		p++;
+	}
+	return p && (*p == '\0' || *p == ';');
+}
+
+/* Podcasting 2.0 docs/tags/location.md: geo "in geoURI form, following
+ * RFC5870 (i.e. \"geo:30.2672,97.7431\")"; osm "the first character of the
+ * OSM object type (Node, Way, Relation), followed by the ID" ("R113314"). */
+static void check_podcast_location(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *geo = attr_get(n, "geo"), *osm = attr_get(n, "osm");
+	if (geo && !geo_uri_ok((const char *)geo))
+		rule_report(c, n, R_EXT_VALUE, "geo on <location> \"%.100s\" (a geo: URI, "
+			    "RFC 5870: geo:LAT,LON)", geo);
+	if (osm && !(strchr("NWR", osm[0]) && osm[0] && osm[1] &&
+		     strspn((const char *)osm + 1, "0123456789") == strlen((const char *)osm + 1)))
+		rule_report(c, n, R_EXT_VALUE, "osm on <location> \"%.100s\" (N, W or R, then "
+			    "the OSM id)", osm);
+	xmlFree(geo);
+	xmlFree(osm);
 }
