@@ -108,4 +108,12 @@ expect_set $C "invalid error:extension-value warning:contains-html warning:podca
 expect_set $C "valid warning:contains-html warning:podcast-not-formalized" \
 	"podcast:location geo with altitude and u=, osm a way" \
 	's|geo="geo:33.8404,135.7738"|geo="geo:33.8404,135.7738,104.5;u=35"|; s|osm="N1620392711"|osm="W41222377"|'
+# ---- live-item.md: start and end are "an ISO8601 timestamp" (its own
+# example: 2021-09-26T07:30:00.000-0600) ----
+expect_set $P "invalid error:extension-value warning:contains-html" "podcast:liveItem start=\"next thursday\"" \
+	's|start="2026-12-10T18:00:00.000Z"|start="next thursday"|'
+expect_set $P "invalid error:extension-value warning:contains-html" "podcast:liveItem end in RFC 2822" \
+	's|start="2026-12-10T18:00:00.000Z"|start="2026-12-10T18:00:00.000Z" end="Thu, 10 Dec 2026 20:00:00 +0000"|'
+expect_set $P "valid warning:contains-html" "start with -0600 (the spec's form), end with +01:00" \
+	's|start="2026-12-10T18:00:00.000Z"|start="2026-12-10T12:00:00.000-0600" end="2026-12-10T21:00+01:00"|'
 done_testing

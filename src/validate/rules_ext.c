@@ -45,6 +45,7 @@ static void check_itunes_keywords(struct vctx *c, xmlNodePtr n);
 static void check_itunes_owner(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
 static void check_alternate_enclosure(struct vctx *c, xmlNodePtr n);
+static void check_live_item(struct vctx *c, xmlNodePtr n);
 static void check_podcast_location(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
@@ -329,7 +330,8 @@ static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, podping, E_UNIQUE),
 	PBOX(TOP, podroll, E_UNIQUE),
 	PBOX(TOP, publisher, E_UNIQUE),
-	PBOX(TOP, liveItem, 0),
+	{ TOP, { NS_PODCAST, "liveItem", E_ANY | E_PROPOSALS, R_NONE, NULL, check_live_item,
+		 pa_liveItem } },
 	PLEAF(TOP | NEST, remoteItem, 0),
 	PLEAF(LOW | NEST, transcript, 0),
 	PLEAF(LOW | NEST, chapters, E_UNIQUE),
@@ -903,4 +905,46 @@ static void check_podcast_location(struct vctx *c, xmlNodePtr n)
 			    "the OSM id)", osm);
 	xmlFree(geo);
 	xmlFree(osm);
+}
+
+/* ISO 8601 date and time of day, as live-item.md's own example writes it
+ * ("2021-09-26T07:30:00.000-0600"): YYYY-MM-DDThh:mm[:ss[.fff]] and an
+ * optional Z or +hh[[:]mm]. */
+static bool iso8601_datetime_ok(const char *s)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd";
+	size_t i = 0;
+	for (; form[i]; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != form[i])
+			return false;
+	const char *p = s + i;
+	if (p[0] == ':' && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+		p += 3;
+		if (*p == '.' && isdigit((unsigned char)p[1]))
+			p += 1 + strspn(p + 1, "0123456789");
+	}
+	if (*p == 'Z')
+		return p[1] == '\0';
+	if (*p != '+' && *p != '-')
+		return *p == '\0';
+	p++;
+	size_t n = strspn(p, "0123456789");
+	if (n == 2 && p[2] == ':')
+		return strspn(p + 3, "0123456789") == 2 && p[5] == '\0';
+	return (n == 2 || n == 4) && p[n] == '\0';
+}
+
+/* Podcasting 2.0 docs/tags/live-item.md: start and end are "an ISO8601
+ * timestamp". */
+static void check_live_item(struct vctx *c, xmlNodePtr n)
+{
+	ext_check_attrs(c, n);
+	static const char *const times[] = { "start", "end" };
+	for (size_t i = 0; i < 2; i++) {
+		xmlChar *v = attr_get(n, times[i]);
+		if (v && !iso8601_datetime_ok((const char *)v))
+			rule_report(c, n, R_EXT_VALUE, "%s on <liveItem> \"%.100s\" (an ISO 8601 "
+				    "date and time: 2026-12-10T18:00:00Z)", times[i], v);
+		xmlFree(v);
+	}
 }
