@@ -935,7 +935,8 @@ static bool iso8601_datetime_ok(const char *s)
 }
 
 /* Podcasting 2.0 docs/tags/live-item.md: start and end are "an ISO8601
- * timestamp". */
+ * timestamp"; "The <podcast:contentLink> tag is also required to be
+ * present", the fallback for apps that cannot play the stream. */
 static void check_live_item(struct vctx *c, xmlNodePtr n)
 {
 	ext_check_attrs(c, n);
@@ -947,4 +948,7 @@ static void check_live_item(struct vctx *c, xmlNodePtr n)
 				    "date and time: 2026-12-10T18:00:00Z)", times[i], v);
 		xmlFree(v);
 	}
+	if (count_children(n, NS_PODCAST, "contentLink") == 0)
+		rule_report_end(c, n, R_MISSING_ELEMENT,
+				"<podcast:liveItem> needs <podcast:contentLink>");
 }
