@@ -1011,6 +1011,17 @@ const struct ruledoc ruledoc_validator[] = {
 	  "<media:adult>yes</media:adult>\n",
 	  "<media:rating scheme=\"urn:simple\">adult</media:rating> (media:adult's "
 	  "replacement), or <media:adult>true</media:adult>" },
+	/* realpod */
+	{ "podcast-not-formalized",
+	  "Podcasting 2.0 adds tags in phases; hosts write proposed tags and attributes "
+	  "(podcast:social, podcast:id, platform= on podcast:funding) before they are "
+	  "formalized, and apps that follow the specification ignore them. It is a warning: "
+	  "the feed is valid, but the element may be a typo of a formalized tag, or change "
+	  "before it is adopted.",
+	  "<podcast:funding url=\"https://liberapay.com/show\" platform=\"liberapay\">Support "
+	  "us</podcast:funding>\n",
+	  "Use the formalized tags and attributes of docs/tags (here: drop platform=), or "
+	  "keep the proposal knowing apps may ignore it." },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

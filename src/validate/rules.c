@@ -305,7 +305,7 @@ const struct rule rule_table[R_COUNT] = {
 		"the image's link should be the channel's link",
 		"RSS 2.0.11 §<image> sub-element of <channel> (\"in practice ... the same value\")", NULL },
 	[R_PODCAST_GUID] = { "podcast-guid", E, "podcast:guid must be a UUID (version 5)",
-		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid },
+		"Podcasting 2.0 §guid (RFC 4122 §4.3)", check_uuid_v5 },
 	[R_OBSCURE_ENCODING] = { "obscure-encoding", W,
 		"an encoding readers may not decode: use UTF-8",
 		"XML 1.0 §4.3.3 (only UTF-8 and UTF-16 must be read); WHATWG Encoding Standard §4; "
@@ -446,6 +446,11 @@ const struct rule rule_table[R_COUNT] = {
 		"media:adult should be true or false",
 		"Media RSS 1.0 to 1.1.2 (<media:adult>: true or false; deprecated in 1.5.0 for "
 		"media:rating); W3C InvalidAdultContent", check_true_false },
+	/* realpod */
+	[R_PODCAST_NOT_FORMALIZED] = { "podcast-not-formalized", W,
+		"a podcast: tag or attribute the namespace has not formalized (a proposal, or a typo)",
+		"Podcasting 2.0 README §Phases (\"Formalized - This tag is frozen and listed in the "
+		"XMLNS document\"; proposals are discussed before they are); docs/1.0.md", NULL },
 };
 
 #undef W
@@ -751,7 +756,8 @@ static void check_attributes(struct vctx *c, xmlNodePtr node, const struct elem_
 		if (a->ns)
 			continue;
 		if (!attr_allowed(def, (const char *)a->name))
-			rule_report(c, node, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, node->name);
+			rule_report(c, node, def->flags & E_PROPOSALS ? R_PODCAST_NOT_FORMALIZED :
+				    R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, node->name);
 	}
 }
 

@@ -207,6 +207,8 @@ enum rule_id {
 	R_HTML_FRAGMENT,
 	R_MEDIA_TYPE_PARAM,
 	R_MEDIA_ADULT_VALUE,
+	/* realpod: what podcast hosts write */
+	R_PODCAST_NOT_FORMALIZED,
 	R_COUNT
 };
 
@@ -306,6 +308,8 @@ enum {
 	E_CONTAINER = 8,	/* has child elements, no text */
 	E_ANY = 16,		/* any content, not checked */
 	E_FRAGMENT = 32,	/* counted, but checked on its own later */
+	E_PROPOSALS = 64,	/* an evolving namespace: an attribute not listed is a
+				 * warning (podcast-not-formalized), not an error */
 };
 
 struct elem_def;
@@ -417,6 +421,7 @@ bool check_meta_robots(const char *s);
 bool check_dcmi_period(const char *s);	/* DCMI Period: name=..; start=..; end=.. */
 bool check_opml_expansion(const char *s);
 bool check_uuid(const char *s);		/* 8-4-4-4-12 hexadecimal digits */	/* "1, 6, 13": line numbers */
+bool check_uuid_v5(const char *s);	/* and version 5 (podcast:guid) */
 bool check_no_html(const char *s);	/* plain text: no markup */
 bool check_safe_html(const char *s);	/* no script, event handlers... */
 bool check_is_html(const char *s);	/* escaped HTML that parses */

@@ -44,6 +44,8 @@ static void check_itunes_summary(struct vctx *c, xmlNodePtr n);
 static void check_itunes_keywords(struct vctx *c, xmlNodePtr n);
 static void check_itunes_owner(struct vctx *c, xmlNodePtr n);
 static void check_url_or_resource(struct vctx *c, xmlNodePtr n);
+static void check_live_item(struct vctx *c, xmlNodePtr n);
+static void check_podcast_location(struct vctx *c, xmlNodePtr n);
 
 static const char *const a_link[] = { "href", "rel", "type", "hreflang", "title", "length", NULL };
 static const char *const a_text[] = { "text", NULL };
@@ -217,6 +219,7 @@ static const struct value_rule podcast_values[] = {
 	{ "remoteItem", "feedUrl", 0, R_URI_FULL, NULL },
 	{ "transcript", "url", VR_REQUIRED, R_URI_FULL, NULL },
 	{ "transcript", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
+	{ "transcript", "language", 0, R_LANGUAGE, NULL },
 	{ "chapters", "url", VR_REQUIRED, R_URI_FULL, NULL },
 	{ "chapters", "type", VR_REQUIRED, R_MIME_TYPE, NULL },
 	{ "soundbite", "startTime", VR_REQUIRED, R_FLOAT, NULL },
@@ -228,6 +231,7 @@ static const struct value_rule podcast_values[] = {
 	{ "alternateEnclosure", "bitrate", 0, R_FLOAT, NULL },
 	{ "alternateEnclosure", "height", 0, R_INT_NONNEGATIVE, NULL },
 	{ "alternateEnclosure", "default", 0, R_BOOLEAN, NULL },
+	{ "alternateEnclosure", "lang", 0, R_LANGUAGE, NULL },
 	{ "contentLink", "href", VR_REQUIRED, R_URI, NULL },
 	{ "source", "uri", VR_REQUIRED, R_URI, NULL },
 	{ "source", "contentType", 0, R_MIME_TYPE, NULL },
@@ -325,10 +329,14 @@ static void podcast_check_box(struct vctx *c, xmlNodePtr n)
 					podcast_needs[i].box, podcast_needs[i].child);
 }
 
+/* The namespace grows by phases, and hosts write proposed tags and attributes
+ * before they are formalized (Castopod's podcast:social, podcast:id,
+ * platform= on podcast:funding): those are warnings (E_PROPOSALS), not errors. */
 #define PLEAF(where, name, flags) \
-	{ where, { NS_PODCAST, #name, flags, R_NONE, NULL, NULL, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_PROPOSALS, R_NONE, NULL, NULL, pa_##name } }
 #define PBOX(where, name, flags) \
-	{ where, { NS_PODCAST, #name, (flags) | E_ANY, R_NONE, NULL, podcast_check_box, pa_##name } }
+	{ where, { NS_PODCAST, #name, (flags) | E_ANY | E_PROPOSALS, R_NONE, NULL, \
+		   podcast_check_box, pa_##name } }
 static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, guid, E_UNIQUE),
 	PLEAF(TOP, locked, E_UNIQUE),
@@ -339,7 +347,8 @@ static const struct ext_row podcast_rows[] = {
 	PLEAF(TOP, podping, E_UNIQUE),
 	PBOX(TOP, podroll, E_UNIQUE),
 	PBOX(TOP, publisher, E_UNIQUE),
-	PBOX(TOP, liveItem, 0),
+	{ TOP, { NS_PODCAST, "liveItem", E_ANY | E_PROPOSALS, R_NONE, NULL, check_live_item,
+		 pa_liveItem } },
 	PLEAF(TOP | NEST, remoteItem, 0),
 	PLEAF(LOW | NEST, transcript, 0),
 	PLEAF(LOW | NEST, chapters, E_UNIQUE),
@@ -352,7 +361,8 @@ static const struct ext_row podcast_rows[] = {
 	PLEAF(NEST, integrity, E_UNIQUE),
 	PLEAF(ANY, funding, 0),
 	PLEAF(ANY, person, 0),
-	PLEAF(ANY, location, 0),
+	{ ANY, { NS_PODCAST, "location", E_PROPOSALS, R_NONE, NULL, check_podcast_location,
+		 pa_location } },
 	PLEAF(ANY, license, E_UNIQUE),
 	PBOX(ANY, value, 0),
 	PLEAF(NEST, valueRecipient, 0),
@@ -548,6 +558,18 @@ void ext_check_root_namespaces(struct vctx *c, xmlNodePtr root)
 		}
 }
 
+/* A podcast: element that is no tag of the namespace anywhere: a proposal
+ * (or a typo), where a formalized tag under the wrong parent is an error. */
+static bool podcast_proposal(xmlNodePtr n)
+{
+	if (!node_is(n, NS_PODCAST, (const char *)n->name))
+		return false;
+	for (const struct ext_row *r = podcast_rows; r->def.name; r++)
+		if (strcmp(r->def.name, (const char *)n->name) == 0)
+			return false;
+	return true;
+}
+
 /* Every check of the extension tables on one foreign element. */
 void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 {
@@ -569,7 +591,8 @@ void ext_check(struct vctx *c, xmlNodePtr n, enum ext_context where)
 		}
 		elem_walk(c, n, def, node_ns(n));
 	} else if (closed) {
-		rule_report(c, n, R_UNKNOWN_ELEMENT, "<%s:%s> in <%s>",
+		rule_report(c, n, podcast_proposal(n) ? R_PODCAST_NOT_FORMALIZED :
+			    R_UNKNOWN_ELEMENT, "<%s:%s> in <%s>",
 			    n->ns && n->ns->prefix ? (const char *)n->ns->prefix : "", n->name,
 			    n->parent ? (const char *)n->parent->name : "");
 	}
@@ -602,7 +625,8 @@ void ext_check_attrs(struct vctx *c, xmlNodePtr n)
 		for (const char *const *k = def->attrs; !known && k && *k; k++)
 			known = strcmp(*k, (const char *)a->name) == 0;
 		if (!known)
-			rule_report(c, n, R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
+			rule_report(c, n, def->flags & E_PROPOSALS ? R_PODCAST_NOT_FORMALIZED :
+				    R_UNEXPECTED_ATTRIBUTE, "%s on <%s>", a->name, n->name);
 	}
 }
 
@@ -646,13 +670,15 @@ static void check_encoded(struct vctx *c, xmlNodePtr n)
 	xmlFree(t);
 }
 
-/* [[H]H:]MM:SS, M:SS, or a number of seconds. */
+/* Apple Podcasts' tags, <itunes:duration>: seconds, or "HH:MM:SS, H:MM:SS,
+ * MM:SS, or M:SS": the first part any number, each part after a colon two
+ * digits, 00 to 59 (minutes and seconds). */
 static bool duration_ok(const char *s)
 {
 	size_t parts = 0;
 	for (const char *p = s; *p;) {
 		size_t n = strspn(p, "0123456789");
-		if (n == 0)
+		if (n == 0 || (parts > 0 && (n != 2 || p[0] > '5')))
 			return false;
 		parts++;
 		p += n;
@@ -841,4 +867,94 @@ static void check_itunes_summary(struct vctx *c, xmlNodePtr n)
 	if (chars > 4000)
 		rule_report(c, n, R_EXT_VALUE, "itunes:summary of %d characters (at most 4000)", chars);
 	xmlFree(t);
+}
+
+
+/* A decimal number: an optional '-', digits, optionally '.' and digits. */
+static const char *skip_decimal(const char *p)
+{
+	const char *start = p += (*p == '-');
+	p += strspn(p, "0123456789");
+	if (*p == '.' && isdigit((unsigned char)p[1]))
+		p += 1 + strspn(p + 1, "0123456789");
+	return p > start ? p : NULL;
+}
+
+/* RFC 5870 §3.3: "geo:" latitude "," longitude ["," altitude], then
+ * ";"-parameters (crs, u, others), which are not checked. */
+static bool geo_uri_ok(const char *s)
+{
+	if (strncasecmp(s, "geo:", 4) != 0)
+		return false;
+	const char *p = s + 4;
+	for (int i = 0; i < 3 && p; i++) {
+		p = skip_decimal(p);
+		if (!p || *p != ',' || i == 2)
+			break;
+		p++;
+	}
+	return p && (*p == '\0' || *p == ';');
+}
+
+/* Podcasting 2.0 docs/tags/location.md: geo "in geoURI form, following
+ * RFC5870 (i.e. \"geo:30.2672,97.7431\")"; osm "the first character of the
+ * OSM object type (Node, Way, Relation), followed by the ID" ("R113314"). */
+static void check_podcast_location(struct vctx *c, xmlNodePtr n)
+{
+	xmlChar *geo = attr_get(n, "geo"), *osm = attr_get(n, "osm");
+	if (geo && !geo_uri_ok((const char *)geo))
+		rule_report(c, n, R_EXT_VALUE, "geo on <location> \"%.100s\" (a geo: URI, "
+			    "RFC 5870: geo:LAT,LON)", geo);
+	if (osm && !(strchr("NWR", osm[0]) && osm[0] && osm[1] &&
+		     strspn((const char *)osm + 1, "0123456789") == strlen((const char *)osm + 1)))
+		rule_report(c, n, R_EXT_VALUE, "osm on <location> \"%.100s\" (N, W or R, then "
+			    "the OSM id)", osm);
+	xmlFree(geo);
+	xmlFree(osm);
+}
+
+/* ISO 8601 date and time of day, as live-item.md's own example writes it
+ * ("2021-09-26T07:30:00.000-0600"): YYYY-MM-DDThh:mm[:ss[.fff]] and an
+ * optional Z or +hh[[:]mm]. */
+static bool iso8601_datetime_ok(const char *s)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd";
+	size_t i = 0;
+	for (; form[i]; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != form[i])
+			return false;
+	const char *p = s + i;
+	if (p[0] == ':' && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+		p += 3;
+		if (*p == '.' && isdigit((unsigned char)p[1]))
+			p += 1 + strspn(p + 1, "0123456789");
+	}
+	if (*p == 'Z')
+		return p[1] == '\0';
+	if (*p != '+' && *p != '-')
+		return *p == '\0';
+	p++;
+	size_t n = strspn(p, "0123456789");
+	if (n == 2 && p[2] == ':')
+		return strspn(p + 3, "0123456789") == 2 && p[5] == '\0';
+	return (n == 2 || n == 4) && p[n] == '\0';
+}
+
+/* Podcasting 2.0 docs/tags/live-item.md: start and end are "an ISO8601
+ * timestamp"; "The <podcast:contentLink> tag is also required to be
+ * present", the fallback for apps that cannot play the stream. */
+static void check_live_item(struct vctx *c, xmlNodePtr n)
+{
+	ext_check_attrs(c, n);
+	static const char *const times[] = { "start", "end" };
+	for (size_t i = 0; i < 2; i++) {
+		xmlChar *v = attr_get(n, times[i]);
+		if (v && !iso8601_datetime_ok((const char *)v))
+			rule_report(c, n, R_EXT_VALUE, "%s on <liveItem> \"%.100s\" (an ISO 8601 "
+				    "date and time: 2026-12-10T18:00:00Z)", times[i], v);
+		xmlFree(v);
+	}
+	if (count_children(n, NS_PODCAST, "contentLink") == 0)
+		rule_report_end(c, n, R_MISSING_ELEMENT,
+				"<podcast:liveItem> needs <podcast:contentLink>");
 }

@@ -1072,3 +1072,10 @@ bool check_uuid(const char *s)
 	}
 	return *s == '\0';
 }
+
+/* Podcasting 2.0 docs/tags/guid.md: "The node value is a UUIDv5 string":
+ * RFC 4122 §4.1.3, the version is the first digit of the third group. */
+bool check_uuid_v5(const char *s)
+{
+	return check_uuid(s) && s[14] == '5';
+}

@@ -902,12 +902,16 @@ static bool is_piece(struct walk *w, xmlNodePtr n)
 }
 
 /* The RSS Profile puts the items last in the channel: readers that stop at
- * the first item miss what comes after. Said once, at the first such element. */
+ * the first item miss what comes after. Said once, at the first such element.
+ * Podcasting 2.0's liveItem is an item ("It takes the same format as a
+ * standard <item>", docs/tags/live-item.md), no channel data: PeerTube
+ * writes its live streams after the recorded episodes. */
 static void note_head_after_items(struct walk *w, xmlNodePtr copy)
 {
 	struct vctx *c = w->c;
 	if (!copy || copy->type != XML_ELEMENT_NODE || w->fmt->kind != DOC_RSS2 ||
-	    c->pieces == 0 || c->head_after_items)
+	    c->pieces == 0 || c->head_after_items ||
+	    node_is(copy, "https://podcastindex.org/namespace/1.0", "liveItem"))
 		return;
 	rule_report(c, copy, R_RSS_MISPLACED_ITEM, "<%s> after the channel's first <item>",
 		    copy->name);
