@@ -467,6 +467,17 @@ def signature(field, want, got):
     return "%s: %s" % (field, type(want).__name__)
 
 
+def around(want, got):
+    """Both values, long strings cut to where they first differ."""
+    if not (isinstance(want, str) and isinstance(got, str)) or max(len(want), len(got)) < 150:
+        return compat.show(want), compat.show(got)
+    i = 0
+    while i < min(len(want), len(got)) and want[i] == got[i]:
+        i += 1
+    lo = max(0, i - 60)
+    return tuple(("..." if lo else "") + repr(v[lo:i + 60]) for v in (want, got))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--feedgen")
@@ -516,12 +527,12 @@ def main():
         if a.verbose:
             for field, where, want, got in tally.diffs:
                 print("#   %-10s %s\n#     jekyll-feed: %s\n#     feedgen:     %s" % (
-                    field, where, compat.show(want), compat.show(got)))
+                    (field, where) + around(want, got)))
     print("clusters (field: shape of the difference) x count, first seed:")
     for sig, hits in sorted(clusters.items(), key=lambda kv: -len(kv[1])):
         seed, where, want, got = hits[0]
         print("  %4d  %s\n        e.g. seed %d %s\n          jekyll-feed: %s\n          feedgen:     %s"
-              % (len(hits), sig, seed, where, compat.show(want), compat.show(got)))
+              % ((len(hits), sig, seed, where) + around(want, got)))
     agree = sum(total.agree.values())
     n = sum(total.total.values())
     share = agree / n if n else 0.0
