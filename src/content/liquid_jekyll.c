@@ -326,6 +326,8 @@ static void relative_url(struct buf *b, const struct site *site, const char *in)
 		return;
 	}
 	struct buf path = new_buf();
+	if (*base && *base != '/')
+		buf_addc(&path, '/');	/* ensure_leading_slash: "blog" is "/blog" */
 	buf_adds(&path, base);
 	if (path.len && path.data[path.len - 1] == '/')
 		path.data[--path.len] = '\0';
