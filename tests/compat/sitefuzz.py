@@ -49,9 +49,10 @@ SKIPPED = {
     "two posts of one slug in one folder": "one id: feedgen refuses the second",
 }
 
-# The lowest share of agreeing fields over the seeds run (measured on seeds
-# 1..300, tests/compat/README); what is left are the causes not yet fixed.
-MIN_AGREE = 0.95
+# The lowest share of agreeing fields over the seeds run, set under what was
+# measured after the fixes (tests/compat/README: seeds 1..43 98.3%, seeds
+# 1..10 97.4%); what is left are the causes not yet fixed.
+MIN_AGREE = 0.97
 
 # ---- pieces ----
 
