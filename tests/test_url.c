@@ -307,11 +307,13 @@ static void test_absolute(void)
 {
 	absolute_is("https://example.com", "", "/2021/x.html", "https://example.com/2021/x.html");
 	absolute_is("https://example.com", NULL, "/2021/x.html", "https://example.com/2021/x.html");
+	/* The url as written, as Jekyll's site.url + relative_url. */
 	absolute_is("https://example.com/", "/blog/", "/2021/x.html",
-		    "https://example.com/blog/2021/x.html");
+		    "https://example.com//blog/2021/x.html");
+	absolute_is("https://example.com/", "", "/", "https://example.com//");
 	absolute_is("https://example.com", "blog", "2021/x.html",
 		    "https://example.com/blog/2021/x.html");
-	absolute_is("https://example.com//", "//blog//", "/x", "https://example.com/blog/x");
+	absolute_is("https://example.com//", "//blog//", "/x", "https://example.com///blog/x");
 	absolute_is("https://example.com", "/", "/x", "https://example.com/x");
 	absolute_is("https://example.com", "/blog", "", "https://example.com/blog");
 	absolute_is("https://example.com", "/blog", "/", "https://example.com/blog/");

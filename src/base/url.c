@@ -779,7 +779,9 @@ static void add_trimmed(struct buf *b, const char *s, bool lead_slash)
 
 /* Jekyll joins site url + baseurl (one trailing '/' chomped) + input, each
  * given a leading '/', and does not squeeze: "http://x.com/" + "/a" gives
- * "http://x.com//a" there. Here every joint is one '/', as url.h says, and a
+ * "http://x.com//a" there. The site url is taken so, as written: a site
+ * whose url ends in '/' has had ids and links with "//" from jekyll-feed,
+ * and keeps them. The other joints are one '/', as url.h says, and a
  * "//host/x" input is left alone where Jekyll would append it to the site. */
 char *url_absolute(const char *site_url, const char *baseurl, const char *path)
 {
@@ -791,7 +793,7 @@ char *url_absolute(const char *site_url, const char *baseurl, const char *path)
 	buf_init(&b);
 	buf_adds(&b, "");
 	if (site_url)
-		add_trimmed(&b, site_url, false);
+		buf_adds(&b, site_url);
 	if (baseurl)
 		add_trimmed(&b, baseurl, true);
 	if (path[0]) {

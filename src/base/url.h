@@ -16,8 +16,9 @@ char *url_escape_path(const char *s);
  * such as a tag name in a feed's file name URL). */
 char *url_escape_segment(const char *s);
 
-/* jekyll's absolute_url: site url + baseurl + path, with the slashes between
- * them made single. url and baseurl may be NULL or empty; a path that is already
+/* jekyll's absolute_url: site url (as written, so "https://x.com/" + "/a"
+ * is "https://x.com//a" as in Jekyll) + baseurl + path, with the slashes
+ * after the url made single. url and baseurl may be NULL or empty; a path that is already
  * absolute (has a scheme, or starts with "//") is returned as it is. */
 char *url_absolute(const char *site_url, const char *baseurl, const char *path);
 

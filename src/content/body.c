@@ -501,15 +501,66 @@ refuse:
 	return NULL;
 }
 
-/* The summary from the valid body source: Jekyll's excerpt rendered as the
- * post is, as text. Links need no resolving and the text is cleaned for XML
- * once made, so the excerpt is only converted. */
-static char *valid_source_summary(const struct site *site, const struct post *p,
-				  const char *src, size_t len)
+/* Jekyll's Excerpt#sanctify_liquid_tags: a Liquid block the excerpt opens
+ * and never ends (its end tag is past the separator) is ended at the
+ * excerpt's end, "\n{% endif %}", the last opened first; an end tag
+ * anywhere in the excerpt counts (Jekyll's endtag_regex_stash). */
+static const char *const liquid_blocks[] = {
+	"if", "unless", "for", "case", "capture", "comment", "raw", "tablerow", "ifchanged",
+	"highlight", NULL,
+};
+
+static bool has_end_tag(const char *s, const char *name)
+{
+	for (const char *t = strstr(s, "{%"); t; t = strstr(t + 2, "{%")) {
+		const char *q = t + 2 + (t[2] == '-');
+		while (isspace((unsigned char)*q))
+			q++;
+		if (strncmp(q, "end", 3) == 0 && strncmp(q + 3, name, strlen(name)) == 0 &&
+		    strstr(q, "%}"))
+			return true;
+	}
+	return false;
+}
+
+static void close_liquid_blocks(struct buf *b)
+{
+	const char *names[64];
+	size_t n = 0;
+	for (const char *t = strstr(b->data, "{%"); t && n < 64; t = strstr(t + 2, "{%")) {
+		const char *q = t + 2 + (t[2] == '-');
+		while (isspace((unsigned char)*q))
+			q++;
+		size_t w = 0;
+		while (isalnum((unsigned char)q[w]) || q[w] == '_')
+			w++;
+		if (!strstr(q + w, "%}"))
+			break;	/* LIQUID_TAG_REGEX wants the tag closed */
+		for (const char *const *k = liquid_blocks; *k; k++)
+			if (strlen(*k) == w && strncmp(q, *k, w) == 0)
+				names[n++] = *k;
+	}
+	while (n-- > 0) {
+		if (has_end_tag(b->data, names[n]))
+			continue;
+		buf_printf(b, "\n{%% end%s %%}", names[n]);
+	}
+}
+
+/* The summary from the body source as written: Jekyll cuts the excerpt from
+ * the source before Liquid runs (Excerpt#extract_excerpt), closes the
+ * Liquid blocks it cut open, and renders it on its own - Liquid, then the
+ * converter - so Liquid that makes blank lines does not move the cut and
+ * Liquid that makes nothing leaves an empty excerpt. Links need no
+ * resolving and the text is cleaned for XML once made. Bytes past a NUL or
+ * invalid UTF-8 are not read (the body's render reports them). */
+static char *source_summary(const struct site *site, const struct post *p, const char *src,
+			    size_t len, struct diag_sink *diag)
 {
 	const char *sep = separator_of(site, p);
 	if (!*sep)
 		return NULL;
+	len = utf8_valid_prefix(src, strnlen(src, len));
 	/* Jekyll's front matter pattern ends in `---\s*$\n?`: the blank lines
 	 * after the closing line are not part of the content. */
 	size_t skip = 0;
@@ -517,7 +568,20 @@ static char *valid_source_summary(const struct site *site, const struct post *p,
 		if (src[i] == '\n')
 			skip = i + 1;
 	char *ex = excerpt_of(src + skip, len - skip, sep);
-	char *html = convert(site, p, ex, strlen(ex));
+	size_t n = strlen(ex);
+	if (strstr(ex, "{%")) {
+		struct buf b;
+		buf_init(&b);
+		buf_add(&b, ex, n);
+		buf_adds(&b, "");
+		free(ex);
+		close_liquid_blocks(&b);
+		n = b.len;
+		ex = buf_take(&b);
+	}
+	if (!liquid_pass(site, p, &ex, &n, diag))
+		return NULL;
+	char *html = convert(site, p, ex, utf8_valid_prefix(ex, strnlen(ex, n)));
 	free(ex);
 	char *text = simple_html_text(html);
 	if (!text)
@@ -530,12 +594,6 @@ static char *valid_source_summary(const struct site *site, const struct post *p,
 	return text;
 }
 
-static char *body_source_summary(const struct site *site, const struct post *p, const char *src,
-				 size_t len, struct diag_sink *diag)
-{
-	return valid_source_summary(site, p, src, valid_length(p, src, len, diag));
-}
-
 char *body_summary(const struct site *site, const struct post *p, struct diag_sink *diag)
 {
 	bool given;
@@ -546,9 +604,7 @@ char *body_summary(const struct site *site, const struct post *p, struct diag_si
 	char *src = body_read(p, &len, diag);
 	if (!src)
 		return NULL;
-	if (!liquid_pass(site, p, &src, &len, diag))
-		return NULL;	/* never the Liquid source as text */
-	text = body_source_summary(site, p, src, len, diag);
+	text = source_summary(site, p, src, len, diag);
 	free(src);
 	return text;
 }
@@ -562,12 +618,16 @@ char *body_render_summary(const struct site *site, const struct post *p, char **
 	char *src = body_read(p, &len, diag);
 	if (!src)
 		return NULL;
-	if (!liquid_pass(site, p, &src, &len, diag))
+	char *raw = given ? NULL : xstrndup(src, len);
+	if (!liquid_pass(site, p, &src, &len, diag)) {
+		free(raw);
 		return NULL;
+	}
 	len = valid_length(p, src, len, diag);
 	char *html = render_valid(site, p, src, len, diag);
-	if (!given)
-		*summary = valid_source_summary(site, p, src, len);
+	if (raw)
+		*summary = source_summary(site, p, raw, strlen(raw), diag);
+	free(raw);
 	free(src);
 	return html;
 }

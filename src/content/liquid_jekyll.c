@@ -246,7 +246,10 @@ static json_t *site_value(const struct site *site)
 		json_decref(o);
 		o = json_object();
 	}
-	set_str(o, "title", site->title);
+	/* site->title is `title`, else `name` (the feed's title); Liquid's
+	 * site.title is the `title` key only, empty on a site with a name. */
+	if (!json_object_get(o, "name"))
+		set_str(o, "title", site->title);
 	set_str(o, "description", site->description);
 	set_str(o, "url", site->url);
 	set_str(o, "baseurl", site->baseurl);
@@ -323,6 +326,8 @@ static void relative_url(struct buf *b, const struct site *site, const char *in)
 		return;
 	}
 	struct buf path = new_buf();
+	if (*base && *base != '/')
+		buf_addc(&path, '/');	/* ensure_leading_slash: "blog" is "/blog" */
 	buf_adds(&path, base);
 	if (path.len && path.data[path.len - 1] == '/')
 		path.data[--path.len] = '\0';

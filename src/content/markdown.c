@@ -1132,7 +1132,10 @@ static char *kramdown_to_html(const char *md, size_t n)
 {
 	struct kd_source ks;
 	kd_source_prepare(&ks, md, n);
-	int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART;
+	/* kramdown-parser-gfm strikes through only between "~~" pairs
+	 * (STRIKETHROUGH_DELIM = /~~/): "~single~" stays as written. */
+	int options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART |
+		CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
 	cmark_parser *p = new_parser(options, true, true);
 	cmark_parser_feed(p, ks.md, ks.len);
 	cmark_node *doc = cmark_parser_finish(p);

@@ -316,7 +316,9 @@ static void note_position(const yaml_node_t *n, unsigned long *line, unsigned lo
 	*col = (unsigned long)n->start_mark.column + 1;
 }
 
-/* Trailing slashes on url, and a lone "/" baseurl, would double up in links. */
+/* Trailing slashes on baseurl (a lone "/" too) would double up in links.
+ * The url's are kept: Jekyll's absolute_url is url + "/" + path, so a url
+ * ending in '/' gives "//" in jekyll-feed's ids, which a site keeps. */
 static void trim_slashes(char *s)
 {
 	size_t n = strlen(s);
@@ -395,7 +397,6 @@ static void read_config(const struct cfg *c, struct site *s)
 		free(s->lang);
 		s->lang = NULL;
 	}
-	trim_slashes(s->url);
 	trim_slashes(s->baseurl);
 	/* Last: it takes the document (and the strings read above were copied). */
 	s->defaults = defaults_new(doc, yamldoc_get(doc, root, "defaults"));

@@ -605,6 +605,10 @@ static void read_front_matter(const struct site *site, yaml_document_t *doc, str
 	read_dates(p, &fm, r, diag);
 	const char *slug = yamldoc_scalar(fm.n[FM_SLUG]);
 	if (slug && *slug) {
+		/* Jekyll titles an untitled post by its file name's slug
+		 * (Document#populate_title), never by a `slug:` key. */
+		if (!title)
+			p->title = jekyll_titleize_slug(p->slug);
 		free(p->slug);
 		p->slug = xml_clean(slug, strlen(slug), NULL);
 	}
