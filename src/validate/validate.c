@@ -148,6 +148,7 @@ struct walk {
 	bool malformed;		/* a well-formedness or namespace error was seen */
 	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
+	bool budget_spent;	/* past it: said once, nothing more added */
 	size_t head_nodes;	/* children copied into the head so far */
 	const struct stream_format *fmt;	/* how the document is streamed */
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
@@ -464,11 +465,14 @@ static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, 
 	if (!t)
 		rule_report(w->c, where, R_XML_ENTITY, "&%s; is not defined", ref->name);
 	size_t len = t ? strlen((const char *)t) : 0;
-	if (len > w->budget) {
-		if (w->budget != (size_t)-1)
+	if (len > w->budget || w->budget_spent) {
+		/* Once spent, it stays spent: a later short reference must not
+		 * start the count again (one 100 KB entity referenced 100,000
+		 * times took 4 GB when it did). */
+		if (!w->budget_spent)
 			rule_report(w->c, where, R_XML_ENTITY, "entities expand past %zu bytes",
 				    ENTITY_BUDGET);
-		w->budget = (size_t)-1;
+		w->budget_spent = true;
 		len = 0;
 	} else {
 		w->budget -= len;
