@@ -98,6 +98,11 @@ static void source_stop(struct source *s)
 	if (t->stop == TAGSCAN_ATTRIBUTES)
 		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_TOO_MANY_ATTRIBUTES,
 			       "<%s> has more than %d attributes", t->name, TAGSCAN_MAX_ATTRIBUTES);
+	else if (t->stop == TAGSCAN_DEFAULTS)
+		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_TOO_MANY_ATTRIBUTES,
+			       "<!ATTLIST> declarations give more than %d default values or %d "
+			       "bytes of them, which every element they name would get",
+			       TAGSCAN_MAX_DEFAULTS, TAGSCAN_MAX_DEFAULT_BYTES);
 	else
 		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_ENCODING,
 			       "the document is UTF-16, but its XML declaration names encoding "
