@@ -44,7 +44,8 @@ ok $? "one 100 KB entity referenced 100,000 times: one error at its line, ${kb} 
 
 # --- external entities, DTDs, XInclude: nothing is loaded --------------------
 echo "SECRET-HOSTILE3-$$" >"$TMP/secret.txt"
-python3 "$top_srcdir/tests/httpd.py" "$TMP/requests.log" >"$TMP/port" 2>/dev/null &
+mkdir "$TMP/www"
+python3 "$top_srcdir/tests/httpd.py" "$TMP/requests.log" "$TMP/www" >"$TMP/port" 2>/dev/null &
 srv=$!
 trap 'kill $srv 2>/dev/null; rm -rf "$TMP"' EXIT
 for i in $(seq 50); do [ -s "$TMP/port" ] && break; sleep 0.3; done
@@ -75,6 +76,19 @@ ok $? "an external entity's reference is an error at its place"
 sleep 0.5
 [ ! -s "$TMP/requests.log" ]
 ok $? "and the server on 127.0.0.1 got no connection ($(tr '\n' ' ' <"$TMP/requests.log"))"
+
+# --- a page whose feed links lead back to itself ---------------------------
+# Each link is fetched once, never followed further from there, and the
+# page it finds is said to be a page, not taken apart as broken XML.
+printf '<!DOCTYPE html>\n<html><head><title>p</title>\n<link rel="alternate" type="application/atom+xml" href="self.html">\n<link rel="alternate" type="application/rss+xml" href="%s/site/self.html?again">\n</head><body><p>x<br></body></html>\n' "$u" >"$TMP/www/self.html"
+v "$u/site/self.html"
+[ $rc = 1 ] && [ "$(grep -c 'GET /site/self.html' "$TMP/requests.log")" = 3 ] &&
+	[ "$(grep -c 'self.html.*:1:1: error: not a feed: an HTML page, not a feed' "$TMP/out")" = 2 ] &&
+	! vhas "xml-well-formed"
+ok $? "a page whose feed links lead back to it: each fetched once, 'an HTML page, not a feed' (exit $rc)"
+v "$TMP/www/self.html"
+[ $rc = 1 ] && vhas "self.html:1:1: error: not a feed: an HTML page" && ! vhas "xml-well-formed"
+ok $? "the page as a file: the same one error"
 
 # --- attribute defaults: libxml2 copies them into every element -------------
 # 100,000 defaults on <entry>: libxml2 adds each to every entry and compares

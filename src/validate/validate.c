@@ -35,6 +35,7 @@
 #include "validate/columns.h"
 #include "validate/rules.h"
 #include "validate/schema.h"
+#include "validate/sniff.h"
 #include "validate/tagscan.h"
 #include "validate/validate.h"
 #include "validate/validate_json.h"
@@ -1070,6 +1071,18 @@ static bool unreadable(const char *data, size_t len, struct vreport *out)
 				       compressed[i].name);
 			return true;
 		}
+	/* An HTML page that is no XML (a feed link that leads back to a page,
+	 * a page saved as feed.xml): said once, not as libxml2's first
+	 * complaint about HTML's syntax. */
+	size_t at = len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	while (at < len && (p[at] == ' ' || p[at] == '\t' || p[at] == '\r' || p[at] == '\n'))
+		at++;
+	if (at < len && p[at] == '<' && sniff_document(data, len, len < SNIFF_PREFIX) == SNIFF_HTML &&
+	    !(len - at >= 5 && memcmp(p + at, "<?xml", 5) == 0)) {
+		rule_report_at(&c, 1, 1, R_NOT_A_FEED, "an HTML page, not a feed (give a page's URL "
+			       "to check the feeds it links to); supported: " SUPPORTED);
+		return true;
+	}
 	unsigned char first;
 	const char *wide = wide_start(p, len, &first);
 	if (!wide)
