@@ -148,4 +148,21 @@ secs v -q "$TMP/oneline.xml"
 [ $rc = 1 ] && [ $took -le 30 ] && vhas "oneline.xml:1:"
 ok $? "200,000 entries with errors on one line: done in ${took} s <= 30 (exit $rc)"
 
+# --- JSON Feed: parsed whole, so bounded in size ----------------------------
+# 40 MB of items took 1.4 GB and most of a minute to parse and check.
+python3 -c 'import sys
+out = sys.stdout
+out.write("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"t\",\"items\":[")
+out.write(",".join("{\"id\":\"%d\",\"content_text\":\"x\"}" % i for i in range(1200000)))
+out.write("]}")' >"$TMP/big.json"
+for how in file stdin; do
+	if [ $how = file ]; then
+		kb=$(maxrss "$TMP/out" "$FEEDGEN" validate "$TMP/big.json")
+	else
+		kb=$(maxrss "$TMP/out" sh -c '"$1" validate - <"$2"' sh "$FEEDGEN" "$TMP/big.json")
+	fi
+	[ "$kb" -le 131072 ] && vhas ":1:1: error: a JSON Feed larger than is checked" && vhas "[json-too-large]"
+	ok $? "a 41 MB JSON Feed ($how): json-too-large, in ${kb} KiB <= 128 MiB"
+done
+
 done_testing

@@ -1198,7 +1198,7 @@ int validate_fd(struct validator *v, int fd, struct vreport *out)
 		return 0;
 	}
 	if (rc == 0 && validate_json_detect(peek.data ? peek.data : "", peek.len)) {
-		rc = read_some(fd, &peek, SIZE_MAX);
+		rc = read_some(fd, &peek, VALIDATE_JSON_MAX + 1 - peek.len);
 		if (rc == 0)
 			validate_json(peek.data, peek.len, out);
 		buf_free(&peek);
