@@ -165,4 +165,20 @@ for how in file stdin; do
 	ok $? "a 41 MB JSON Feed ($how): json-too-large, in ${kb} KiB <= 128 MiB"
 done
 
+# --- Liquid: values doubled in a loop ---------------------------------------
+# 'append' or 'concat' of a value to itself, 60 times: 10 x 2^60 bytes (a
+# hang and gigabytes before); the other post is still published.
+mkdir -p "$TMP/site/_posts"
+printf 'title: s\nurl: https://example.com\n' >"$TMP/site/_config.yml"
+printf -- '---\ntitle: good\n---\nok\n' >"$TMP/site/_posts/2024-01-01-good.md"
+printf -- '---\ntitle: app\n---\n{%% assign s = "xxxxxxxxxx" %%}{%% for i in (1..60) %%}{%% assign s = s | append: s %%}{%% endfor %%}{{ s | size }}\n' \
+	>"$TMP/site/_posts/2024-01-02-app.md"
+printf -- '---\ntitle: cat\n---\n{%% assign a = "1,2" | split: "," %%}{%% for i in (1..60) %%}{%% assign a = a | concat: a %%}{%% endfor %%}{{ a | size }}\n' \
+	>"$TMP/site/_posts/2024-01-03-cat.md"
+secs sh -c '(ulimit -v '"$MEMLIMIT"'; timeout 60 "$1" "$2" >"$3" 2>"$4")' sh "$FEEDGEN" "$TMP/site" "$TMP/site.xml" "$TMP/out"
+grep -q "2024-01-02-app.md:4:.*error: Liquid error: 'append' made a value larger than" "$TMP/out" &&
+	grep -q "2024-01-03-cat.md:4:.*error: Liquid error: 'concat' made a value larger than" "$TMP/out" &&
+	[ $took -le 30 ] && grep -q '<title>good</title>' "$TMP/site.xml"
+ok $? "a string doubled by append, an array by concat: an error at each, in ${took} s, the good post published"
+
 done_testing
