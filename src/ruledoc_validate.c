@@ -1022,6 +1022,15 @@ const struct ruledoc ruledoc_validator[] = {
 	  "us</podcast:funding>\n",
 	  "Use the formalized tags and attributes of docs/tags (here: drop platform=), or "
 	  "keep the proposal knowing apps may ignore it." },
+	/* branch harden */
+	{ "json-too-large",
+	  "A JSON Feed is parsed whole, and the parser keeps about twenty times the text's "
+	  "size, so a JSON text past 32 MiB is not checked: memory stays bounded whatever "
+	  "a document (or a server) sends. Real JSON Feeds are a few MB; readers fetch the "
+	  "whole file on every poll.",
+	  "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [ ...2 million items... ]}\n",
+	  "Keep the newest items only (feed.posts_limit), or link older items with "
+	  "next_url." },
 };
 
 const size_t ruledoc_validator_count = sizeof ruledoc_validator / sizeof ruledoc_validator[0];

@@ -1787,6 +1787,16 @@ json_t *lctx_eval_variable(struct lctx *c, const struct lvariable *v)
 		json_decref(kw);
 		json_decref(val);
 		val = out;
+		/* A value assigned back to itself doubles on each pass of a loop
+		 * ({% assign s = s | append: s %}, concat): no value may pass
+		 * what the whole render may write, nor an array the iterations. */
+		if ((json_is_string(val) && json_string_length(val) > c->opt->max_output) ||
+		    (json_is_array(val) && json_array_size(val) > c->opt->max_iterations)) {
+			lctx_error(c, "'%s' made a value larger than the limit of %zu bytes or %lu "
+				   "items", f->name, c->opt->max_output, c->opt->max_iterations);
+			json_decref(val);
+			val = json_null();
+		}
 	}
 	return val;
 }

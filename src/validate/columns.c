@@ -45,6 +45,7 @@ static void drop_front(struct rawwin *w, size_t n)
 	w->len -= n;
 	w->hint_line = w->first_line;
 	w->hint_off = 0;
+	w->nl_free = 0;
 }
 
 void rawwin_append(struct rawwin *w, const char *p, size_t n)
@@ -58,7 +59,10 @@ void rawwin_append(struct rawwin *w, const char *p, size_t n)
 		p += n - RAWWIN_MAX;
 		n = RAWWIN_MAX;
 	} else if (w->len + n > RAWWIN_MAX) {
-		drop_front(w, w->len + n - RAWWIN_MAX);
+		/* Down to half the window, not just enough for n: a document
+		 * of one long line moved 4 MiB for each 4 KiB it read. */
+		size_t keep = RAWWIN_MAX / 2 > n ? RAWWIN_MAX / 2 - n : 0;
+		drop_front(w, w->len > keep ? w->len - keep : 0);
 	}
 	if (w->len + n > w->cap) {
 		w->cap = w->cap ? w->cap : 65536;
@@ -82,14 +86,24 @@ static size_t line_offset(struct rawwin *w, unsigned long line)
 		off = w->hint_off;
 	}
 	while (at < line) {
-		const char *nl = memchr(w->buf + off, '\n', w->len - off);
-		if (!nl)
+		/* What an earlier call found free of newlines is not searched
+		 * again: asking for a line not yet read, once for each entry of
+		 * a document on one line, searched the whole window each time. */
+		size_t from = at == w->hint_line && off == w->hint_off && w->nl_free > off ?
+				      w->nl_free : off;
+		const char *nl = memchr(w->buf + from, '\n', w->len - from);
+		if (!nl) {
+			w->hint_line = at;
+			w->hint_off = off;
+			w->nl_free = w->len;
 			return SIZE_MAX;
+		}
 		off = (size_t)(nl - w->buf) + 1;
 		at++;
 	}
 	w->hint_line = at;
 	w->hint_off = off;
+	w->nl_free = off;
 	return off;
 }
 
@@ -164,16 +178,20 @@ unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *pr
 			    const char *name)
 {
 	size_t start = line_offset(w, line);
-	if (start == SIZE_MAX)
+	if (start == SIZE_MAX || w->col_scanned >= END_TAG_BUDGET)
 		return 0;
-	const char *nl = memchr(w->buf + start, '\n', w->len - start);
-	size_t end = nl ? (size_t)(nl - w->buf) : w->len;
-	for (size_t i = start; i < end; i++) {
-		const char *lt = memchr(w->buf + i, '<', end - i);
-		if (!lt)
-			break;
-		i = (size_t)(lt - w->buf);
-		if (tag_at(lt + 1, end - i - 1, prefix, name))
+	/* The line's end is not looked for first: a document on one line (a
+	 * window of 4 MiB) made each column cost the whole window. Each '<' is
+	 * found, then checked for a newline before it, so a column costs the
+	 * bytes up to its tag, and all of them at most END_TAG_BUDGET. */
+	for (size_t i = start; i < w->len; i++) {
+		const char *lt = memchr(w->buf + i, '<', w->len - i);
+		size_t at = lt ? (size_t)(lt - w->buf) : w->len;
+		w->col_scanned += at - i;
+		if (memchr(w->buf + i, '\n', at - i) || !lt)
+			return 0;
+		i = at;
+		if (tag_at(lt + 1, w->len - i - 1, prefix, name))
 			return (unsigned long)(i - start + 1);
 	}
 	return 0;

@@ -32,7 +32,9 @@ struct rawwin {
 	/* the last line found: its number and offset in buf, to resume from */
 	unsigned long hint_line;
 	size_t hint_off;
+	size_t nl_free;	/* buf[hint_off..nl_free) holds no newline */
 	size_t scanned;	/* bytes rawwin_end_tag has looked through, in all */
+	size_t col_scanned;	/* and rawwin_column */
 };
 
 void rawwin_init(struct rawwin *w);

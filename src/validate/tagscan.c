@@ -172,17 +172,71 @@ static void advance(struct tagscan *s, const unsigned char *p, size_t n)
 	s->col += chars;
 }
 
+/* Has the name so far (or, once done, the whole name) opened a comment, a
+ * CDATA section or a processing instruction other than the declaration? */
+static bool skip_start(struct tagscan *s)
+{
+	if (!s->name_done && s->name_len == 3 && memcmp(s->name, "!--", 3) == 0)
+		s->skip_to = "-->";
+	else if (!s->name_done && s->name_len == 8 && memcmp(s->name, "![CDATA[", 8) == 0)
+		s->skip_to = "]]>";
+	else if (s->name_done && s->name[0] == '?' && !s->in_decl)
+		s->skip_to = "?>";
+	else
+		return false;
+	s->name_done = true;
+	s->skip_match = 0;
+	return true;
+}
+
+/* One character of a skipped comment, CDATA section or instruction. The
+ * terminators' first two characters are equal ("--", "]]") or it has two
+ * ("?>"), so a mismatch restarts at 1, or stays at 2 on "--" "-". */
+static void skip_char(struct tagscan *s, unsigned char c)
+{
+	const char *t = s->skip_to;
+	if (c == (unsigned char)t[s->skip_match]) {
+		if (t[++s->skip_match] == '\0') {
+			s->skip_to = NULL;
+			s->in_tag = false;
+		}
+	} else if (c == (unsigned char)t[0]) {
+		s->skip_match = s->skip_match == 2 && t[1] == t[0] ? 2 : 1;
+	} else {
+		s->skip_match = 0;
+	}
+}
+
+/* A quoted value of an <!ATTLIST> declaration has ended: a default (or
+ * #FIXED) value, which libxml2 copies into every element it names. */
+static bool attlist_value(struct tagscan *s)
+{
+	s->defaults++;
+	s->default_bytes += s->quoted;
+	if (s->defaults <= TAGSCAN_MAX_DEFAULTS && s->default_bytes <= TAGSCAN_MAX_DEFAULT_BYTES)
+		return true;
+	s->stop = TAGSCAN_DEFAULTS;
+	return false;
+}
+
 /* One character inside a tag. Returns false when the scan stops; sets
  * *switched when a declared encoding applies from the next byte on. */
 static bool tag_char(struct tagscan *s, unsigned char c, bool *switched)
 {
-	if (!s->name_done)
+	if (!s->name_done) {
 		name_char(s, (char)c);
+		if (skip_start(s))
+			return true;
+	}
 	if (s->in_decl && s->decl_len + 1 < sizeof s->decl && !(s->quote && c == s->quote))
 		s->decl[s->decl_len++] = (char)c;
 	if (s->quote) {
-		if (c != s->quote)
+		if (c != s->quote) {
+			s->quoted++;
 			return true;
+		}
+		if (s->name_done && strcmp(s->name, "!ATTLIST") == 0 && !attlist_value(s))
+			return false;
 		if (s->in_decl) {
 			xmlCharEncodingHandlerPtr had = s->enc;
 			if (!decl_value_end(s))
@@ -195,6 +249,7 @@ static bool tag_char(struct tagscan *s, unsigned char c, bool *switched)
 		s->quote = 0;
 	} else if (c == '"' || c == '\'') {
 		s->quote = (char)c;
+		s->quoted = 0;
 	} else if (c == '>') {
 		s->in_tag = false;
 		s->in_decl = false;
@@ -230,6 +285,10 @@ static bool scan(struct tagscan *s, const unsigned char *p, size_t n, size_t *sw
 			s->col = 0;
 		} else if ((c & 0xc0) != 0x80) {
 			s->col++;
+		}
+		if (s->skip_to) {
+			skip_char(s, c);
+			continue;
 		}
 		if (c == '<') {
 			tag_start(s);

@@ -11,7 +11,8 @@
  * first bytes (UTF-16, EBCDIC) or the XML declaration names (switching where
  * libxml2 switches: right after the declaration's encoding value). An '='
  * outside quotes in a tag is one attribute; a '<' starts a new tag wherever
- * it is, as it does for libxml2 (no attribute value may hold one).
+ * it is, as it does for libxml2 (no attribute value may hold one); comments,
+ * CDATA sections and processing instructions are skipped to their end.
  *
  * Ownership: a struct tagscan owns its decoder and buffers; tagscan_free()
  * releases them. */
@@ -25,11 +26,18 @@
 #include <libxml/tree.h>
 
 #define TAGSCAN_MAX_ATTRIBUTES 256
+/* libxml2 copies each default value an <!ATTLIST> declares into every
+ * element it names, and checks each against the element's attributes
+ * pairwise: 100,000 defaults made a few elements take minutes. Real feeds
+ * declare none; past these (in the whole internal subset) the scan stops. */
+#define TAGSCAN_MAX_DEFAULTS 32
+#define TAGSCAN_MAX_DEFAULT_BYTES 1024
 
 enum tagscan_stop {
 	TAGSCAN_GOING,
 	TAGSCAN_ATTRIBUTES,	/* a start tag has more than TAGSCAN_MAX_ATTRIBUTES */
 	TAGSCAN_ENCODING,	/* a UTF-16 document's declaration names another encoding */
+	TAGSCAN_DEFAULTS,	/* <!ATTLIST> defaults past TAGSCAN_MAX_DEFAULTS or _BYTES */
 };
 
 struct tagscan {
@@ -49,6 +57,12 @@ struct tagscan {
 	size_t decl_len;
 	bool decl_done;		/* its encoding has been seen */
 	char enc_name[64];	/* what the declaration names, for messages */
+	/* Comments, CDATA sections and processing instructions hold text, not
+	 * attributes: skipped to their end ("-->", "]]>", "?>"). */
+	const char *skip_to;
+	size_t skip_match;	/* how much of skip_to has been seen */
+	unsigned long defaults;	/* quoted values of <!ATTLIST> declarations */
+	size_t default_bytes, quoted;
 	enum tagscan_stop stop;
 };
 

@@ -35,6 +35,7 @@
 #include "validate/columns.h"
 #include "validate/rules.h"
 #include "validate/schema.h"
+#include "validate/sniff.h"
 #include "validate/tagscan.h"
 #include "validate/validate.h"
 #include "validate/validate_json.h"
@@ -98,6 +99,11 @@ static void source_stop(struct source *s)
 	if (t->stop == TAGSCAN_ATTRIBUTES)
 		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_TOO_MANY_ATTRIBUTES,
 			       "<%s> has more than %d attributes", t->name, TAGSCAN_MAX_ATTRIBUTES);
+	else if (t->stop == TAGSCAN_DEFAULTS)
+		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_TOO_MANY_ATTRIBUTES,
+			       "<!ATTLIST> declarations give more than %d default values or %d "
+			       "bytes of them, which every element they name would get",
+			       TAGSCAN_MAX_DEFAULTS, TAGSCAN_MAX_DEFAULT_BYTES);
 	else
 		rule_report_at(s->c, t->tag_line, t->tag_col, R_XML_ENCODING,
 			       "the document is UTF-16, but its XML declaration names encoding "
@@ -148,6 +154,7 @@ struct walk {
 	bool malformed;		/* a well-formedness or namespace error was seen */
 	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
+	bool budget_spent;	/* past it: said once, nothing more added */
 	size_t head_nodes;	/* children copied into the head so far */
 	const struct stream_format *fmt;	/* how the document is streamed */
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
@@ -468,11 +475,14 @@ static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, 
 	if (!t)
 		rule_report(w->c, where, R_XML_ENTITY, "&%s; is not defined", ref->name);
 	size_t len = t ? strlen((const char *)t) : 0;
-	if (len > w->budget) {
-		if (w->budget != (size_t)-1)
+	if (len > w->budget || w->budget_spent) {
+		/* Once spent, it stays spent: a later short reference must not
+		 * start the count again (one 100 KB entity referenced 100,000
+		 * times took 4 GB when it did). */
+		if (!w->budget_spent)
 			rule_report(w->c, where, R_XML_ENTITY, "entities expand past %zu bytes",
 				    ENTITY_BUDGET);
-		w->budget = (size_t)-1;
+		w->budget_spent = true;
 		len = 0;
 	} else {
 		w->budget -= len;
@@ -1133,6 +1143,18 @@ static bool unreadable(const char *data, size_t len, struct vreport *out)
 				       compressed[i].name);
 			return true;
 		}
+	/* An HTML page that is no XML (a feed link that leads back to a page,
+	 * a page saved as feed.xml): said once, not as libxml2's first
+	 * complaint about HTML's syntax. */
+	size_t at = len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	while (at < len && (p[at] == ' ' || p[at] == '\t' || p[at] == '\r' || p[at] == '\n'))
+		at++;
+	if (at < len && p[at] == '<' && sniff_document(data, len, len < SNIFF_PREFIX) == SNIFF_HTML &&
+	    !(len - at >= 5 && memcmp(p + at, "<?xml", 5) == 0)) {
+		rule_report_at(&c, 1, 1, R_NOT_A_FEED, "an HTML page, not a feed (give a page's URL "
+			       "to check the feeds it links to); supported: " SUPPORTED);
+		return true;
+	}
 	unsigned char first;
 	const char *wide = wide_start(p, len, &first);
 	if (!wide)
@@ -1248,7 +1270,7 @@ int validate_fd(struct validator *v, int fd, struct vreport *out)
 		return 0;
 	}
 	if (rc == 0 && validate_json_detect(peek.data ? peek.data : "", peek.len)) {
-		rc = read_some(fd, &peek, SIZE_MAX);
+		rc = read_some(fd, &peek, VALIDATE_JSON_MAX + 1 - peek.len);
 		if (rc == 0)
 			validate_json(peek.data, peek.len, out);
 		buf_free(&peek);

@@ -70,6 +70,7 @@ enum jrule {
 	J_HTML_UNSAFE,
 	J_UNKNOWN_MEMBER,
 	J_EXTENSION_NAME,
+	J_TOO_LARGE,
 	J_COUNT
 };
 
@@ -104,6 +105,8 @@ static const struct jrule_def jrules[J_COUNT] = {
 	[J_EMPTY_ARRAY] = { "json-empty-array", W,
 		"an empty array says nothing: leave the member out",
 		SPEC " §Top-level (authors: one or more; hubs: one or more)" },
+	[J_TOO_LARGE] = { "json-too-large", E, "a JSON Feed larger than is checked",
+		"feedgen (bounded memory: a JSON text is read whole)" },
 	[J_NUL] = { "json-nul", W, "string holds U+0000, where many readers cut the text",
 		"RFC 8259 §7" },
 	[J_ID_NUMBER] = { "json-id-not-string", W,
@@ -907,6 +910,14 @@ unsigned long validate_json(const char *data, size_t len, struct vreport *out)
 {
 	unsigned long before = out->errors;
 	out->kind = DOC_UNKNOWN;
+	if (len > VALIDATE_JSON_MAX) {
+		char why[160];
+		snprintf(why, sizeof why, "more than %zu bytes (%zu MiB), which would take about "
+			 "twenty times as much memory to parse", VALIDATE_JSON_MAX,
+			 VALIDATE_JSON_MAX >> 20);
+		report_at(out, 1, 1, J_TOO_LARGE, why);
+		return out->errors - before;
+	}
 	json_t *root = parse(out, data, len);
 	if (!root)
 		return out->errors - before;

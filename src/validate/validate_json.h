@@ -27,6 +27,11 @@ bool validate_json_detect(const char *data, size_t len);
  * (warnings not counted), as validate_document() does. */
 unsigned long validate_json(const char *data, size_t len, struct vreport *out);
 
+/* A JSON text is parsed whole (jansson keeps about twenty times its size);
+ * a larger one is one json-too-large error, not parsed. Real JSON Feeds are
+ * a few MB. validate_fd() reads no more than this and a byte. */
+#define VALIDATE_JSON_MAX ((size_t)32 << 20)
+
 /* Reports that a JSON text is not UTF-8 (detail says what it is instead),
  * for a document found to be UTF-16 or UTF-32 JSON before parsing. */
 void validate_json_not_utf8(struct vreport *out, const char *detail);
