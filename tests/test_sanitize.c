@@ -119,5 +119,19 @@ int main(void)
 	char *got = html_sanitize(buf_take(&deep), &r);
 	ok(got && well_formed(got), "100,000 unclosed spans: well-formed");
 	free(got);
+	/* Plain text as HTML (an RSS description from a summary): escaped, and
+	 * the words validators read as script defused, as in sanitized HTML. */
+	struct { const char *in, *want; } texts[] = {
+		{ "a < b & c > d \"q\"", "a &lt; b &amp; c &gt; d \"q\"" },
+		{ "javascript:", "javascript&#58;" },
+		{ "VBScript: x onclick=y", "VBScript&#58; x onclick&#61;y" },
+		{ "精度", "精度" },
+	};
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		char *esc = html_escape_text(texts[i].in);
+		is_str(esc, texts[i].want, "html_escape_text");
+		free(esc);
+	}
+
 	return tap_done();
 }

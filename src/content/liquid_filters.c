@@ -1086,16 +1086,14 @@ static json_t *arith(struct lctx *c, json_t *in, json_t *arg, char op)
 			v = dec_to_double((struct dec){a.m * b.m, a.e + b.e});
 		} else if (op == '%') {
 			double q = floor(fa / fb);
-			struct dec qd = {(__int128)q, 0}, prod;
+			v = fa - q * fb;
+			/* exact decimals when the quotient fits an integer: q is
+			 * made one only then (a larger one is no __int128) */
 			if (exact && fabs(q) < 1e18 && b.m < ((__int128)1 << 62) && b.m > -((__int128)1 << 62)) {
-				prod = (struct dec){qd.m * b.m, b.e};
+				struct dec prod = {(__int128)q * b.m, b.e};
 				struct dec aa = a;
 				if (dec_align(&aa, &prod))
 					v = dec_to_double((struct dec){aa.m - prod.m, aa.e});
-				else
-					v = fa - q * fb;
-			} else {
-				v = fa - q * fb;
 			}
 		} else {
 			switch (op) {

@@ -349,6 +349,15 @@ static void put_text(struct buf *o, const char *s, bool attr)
 	}
 }
 
+char *html_escape_text(const char *s)
+{
+	struct buf o;
+	buf_init(&o);
+	buf_adds(&o, "");
+	put_text(&o, s, false);
+	return buf_take(&o);
+}
+
 enum node_kind { NODE_SKIP, NODE_UNWRAP, NODE_KEEP };
 
 static const char *elem_name(xmlNodePtr n)

@@ -42,6 +42,12 @@ struct sanitize_report {
  * copy on the common path), else frees it and returns a new string. */
 char *html_sanitize(char *html, struct sanitize_report *r);
 
+/* Plain text (UTF-8) as HTML: & < > escaped, and the words validators read
+ * as script wherever they stand ("javascript:", " onclick=") written with
+ * their last character as a reference, as in sanitized HTML. A new string,
+ * the caller's to free. */
+char *html_escape_text(const char *s);
+
 /* Did the report remove anything? */
 int sanitize_removed(const struct sanitize_report *r);
 

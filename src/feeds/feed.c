@@ -16,6 +16,7 @@
 #include "base/text.h"
 #include "base/url.h"
 #include "content/body.h"
+#include "content/sanitize.h"
 #include "content/smartify.h"
 #include "feeds/feed.h"
 
@@ -129,9 +130,9 @@ void xw_element_text_as_html(struct xw *x, const char *name, const char *s)
 {
 	if (!s || !*s)
 		return;
-	xmlChar *html = xmlEncodeSpecialChars(NULL, BAD_CAST s);
-	xw_element(x, name, (const char *)html);
-	xmlFree(html);
+	char *html = html_escape_text(s);
+	xw_element(x, name, html);
+	free(html);
 }
 
 void xw_date(struct xw *x, const char *name, const struct fg_time *t, bool rfc822)

@@ -107,7 +107,8 @@ char *feed_escape_text(const char *s);
 /* <name>s</name>, left out when s is NULL or empty: no element is written empty. */
 void xw_element(struct xw *x, const char *name, const char *s);
 /* <name>s</name> where s is plain text and the element holds HTML (an RSS
- * description): s is encoded as HTML by libxml2, then written as XML text. */
+ * description): s is encoded as HTML (html_escape_text: & < > escaped, words
+ * validators read as script defused), then written as XML text. */
 void xw_element_text_as_html(struct xw *x, const char *name, const char *s);
 /* <name>date</name> in RFC 3339 (rfc822 false) or RFC 822 form. */
 void xw_date(struct xw *x, const char *name, const struct fg_time *t, bool rfc822);
