@@ -72,10 +72,39 @@ static void test_colmap(void)
 	colmap_free(&m);
 }
 
+/* A feed written on one line: each entry's elements are found from its own
+ * start tag, and its end tag after it. */
+static void test_one_line(void)
+{
+	struct rawwin w;
+	rawwin_init(&w);
+	const char *doc = "<feed><id>f</id><entry><id>a</id><link/><link/></entry>"
+			  "<entry><id>b</id><link/></entry></feed>";
+	rawwin_append(&w, doc, strlen(doc));
+	int e1, e2;
+	rawwin_set_floor(&w, &e1, 1, NULL, "entry");
+	is_int(rawwin_column_in(&w, &e1, 0, 1, NULL, "id"), 24, "entry 1's <id, not the feed's");
+	is_int(rawwin_column_in(&w, &e1, 1, 1, NULL, "link"), 41, "entry 1's second <link");
+	unsigned long line = 0, col = 0;
+	ok(rawwin_end_tag(&w, 1, 17, NULL, "entry", &line, &col) && col == 48,
+	   "entry 1's </entry> from its start (column %lu)", col);
+	rawwin_set_floor(&w, &e2, 1, NULL, "entry");
+	is_int(rawwin_column_in(&w, &e2, 0, 1, NULL, "id"), 63, "entry 2's <id");
+	is_int(rawwin_column_in(&w, &e2, 0, 1, NULL, "link"), 73, "entry 2's <link");
+	is_int(rawwin_column_in(&w, &e1, 0, 1, NULL, "id"), 7,
+	       "another piece than the floor's: the first on the line");
+	ok(rawwin_end_tag(&w, 1, 56, NULL, "entry", &line, &col) && col == 80,
+	   "entry 2's </entry> (column %lu)", col);
+	ok(rawwin_end_tag(&w, 1, 0, NULL, "entry", &line, &col) && col == 48,
+	   "from the line's start: the first </entry>");
+	rawwin_free(&w);
+}
+
 int main(void)
 {
 	test_window();
 	test_overflow();
 	test_colmap();
+	test_one_line();
 	return tap_done();
 }

@@ -166,4 +166,14 @@ run "$tmp/head.xml"
 	grep -q 'RSS 2.0, valid: 0 errors, 1 warning' "$tmp/out"
 report $? "a head of 30,000 elements: checked up to the bound, one warning"
 
+# A feed written on one line (as Django's feedgenerator and node-rss write
+# them): each item's errors at its own elements, not at the first of their
+# tag on the line, and what an item lacks at its own end tag.
+printf '<?xml version="1.0"?>\n<rss version="2.0"><channel><title>t</title><link>http://e.example/</link><description>d</description><item><title>a</title><link>nope a</link><guid>http://e.example/1</guid></item><item><title>b</title><link>nope b</link><guid>http://e.example/2</guid><pubDate>bad</pubDate></item><item><guid isPermaLink="false">x3</guid></item></channel></rss>\n' > "$TMP/oneline.xml"
+"$FEEDGEN" validate "$TMP/oneline.xml" > "$tmp/out" 2>&1
+grep -q ':2:125: error: .*"nope a"' "$tmp/out" && grep -q ':2:204: error: .*"nope b"' "$tmp/out" &&
+	grep -q ':2:254: error: .*pubDate "bad"' "$tmp/out" &&
+	grep -q ':2:324: error: .*\[rss-item-title-or-description\]' "$tmp/out"
+report $? "a feed on one line: each item's errors at its own columns"
+
 done_testing

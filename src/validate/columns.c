@@ -14,6 +14,7 @@ void rawwin_init(struct rawwin *w)
 	memset(w, 0, sizeof *w);
 	w->first_line = 1;
 	w->hint_line = 1;
+	w->floor_off = SIZE_MAX;
 }
 
 void rawwin_free(struct rawwin *w)
@@ -46,6 +47,7 @@ static void drop_front(struct rawwin *w, size_t n)
 	w->hint_line = w->first_line;
 	w->hint_off = 0;
 	w->nl_free = 0;
+	w->floor_off = w->floor_off != SIZE_MAX && w->floor_off >= n ? w->floor_off - n : SIZE_MAX;
 }
 
 void rawwin_append(struct rawwin *w, const char *p, size_t n)
@@ -114,19 +116,21 @@ static bool tag_at(const char *p, size_t n, const char *prefix, const char *name
 #define END_TAG_SCAN ((size_t)256 << 10)
 #define END_TAG_BUDGET ((size_t)64 << 20)
 
-bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
-		    const char *name, unsigned long *line, unsigned long *col)
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, unsigned long from_col,
+		    const char *prefix, const char *name, unsigned long *line, unsigned long *col)
 {
 	/* Lines before the window were read before from_line's successors that
 	 * were streamed; the search then starts at the window's first whole
 	 * line. */
-	if (from_line < w->first_line + (w->partial ? 1 : 0))
+	if (from_line < w->first_line + (w->partial ? 1 : 0)) {
 		from_line = w->first_line + (w->partial ? 1 : 0);
-	size_t start = line_offset(w, from_line);
-	if (start == SIZE_MAX)
+		from_col = 0;
+	}
+	size_t bol = line_offset(w, from_line);	/* the offset of line at's first byte */
+	if (bol == SIZE_MAX)
 		return false;
+	size_t start = from_col > 0 && from_col - 1 < w->len - bol ? bol + from_col - 1 : bol;
 	unsigned long at = from_line;
-	size_t bol = start;	/* the offset of line at's first byte */
 	if (w->scanned >= END_TAG_BUDGET)
 		return false;
 	size_t stop = w->len - start > END_TAG_SCAN ? start + END_TAG_SCAN : w->len;
@@ -174,27 +178,62 @@ static bool tag_at(const char *p, size_t n, const char *prefix, const char *name
 	return n >= ln && memcmp(p, name, ln) == 0 && (n == ln || name_ends(p[ln]));
 }
 
+/* Offset in buf of the (skip+1)th start tag <prefix:name from from to the
+ * end of its line; SIZE_MAX when not there. */
+static size_t find_start_tag(struct rawwin *w, size_t from, size_t skip, const char *prefix,
+			     const char *name)
+{
+	/* The line's end is not looked for first: a document on one line (a
+	 * window of 4 MiB) made each column cost the whole window. Each '<' is
+	 * found, then checked for a newline before it, so a column costs the
+	 * bytes up to its tag, and all of them at most END_TAG_BUDGET. */
+	for (size_t i = from; i < w->len && w->col_scanned < END_TAG_BUDGET; i++) {
+		const char *lt = memchr(w->buf + i, '<', w->len - i);
+		size_t at = lt ? (size_t)(lt - w->buf) : w->len;
+		w->col_scanned += at - i;
+		if (memchr(w->buf + i, '\n', at - i) || !lt)
+			return SIZE_MAX;
+		i = at;
+		if (tag_at(lt + 1, w->len - i - 1, prefix, name) && skip-- == 0)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+void rawwin_set_floor(struct rawwin *w, const void *key, unsigned long line, const char *prefix,
+		      const char *name)
+{
+	size_t start = line_offset(w, line);
+	size_t from = start;
+	if (start != SIZE_MAX && w->floor_off != SIZE_MAX && w->floor_line == line &&
+	    w->floor_off >= start)
+		from = w->floor_off + 1;
+	w->floor_off = start == SIZE_MAX ? SIZE_MAX : find_start_tag(w, from, 0, prefix, name);
+	w->floor_line = line;
+	w->floor_key = key;
+}
+
+unsigned long rawwin_column_in(struct rawwin *w, const void *key, size_t nth, unsigned long line,
+			       const char *prefix, const char *name)
+{
+	if (!key || key != w->floor_key || line != w->floor_line || w->floor_off == SIZE_MAX)
+		return rawwin_column(w, line, prefix, name);
+	size_t start = line_offset(w, line);
+	if (start == SIZE_MAX || w->floor_off < start)
+		return rawwin_column(w, line, prefix, name);
+	size_t at = find_start_tag(w, w->floor_off, nth, prefix, name);
+	return at == SIZE_MAX ? rawwin_column(w, line, prefix, name)
+			      : (unsigned long)(at - start + 1);
+}
+
 unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
 			    const char *name)
 {
 	size_t start = line_offset(w, line);
 	if (start == SIZE_MAX || w->col_scanned >= END_TAG_BUDGET)
 		return 0;
-	/* The line's end is not looked for first: a document on one line (a
-	 * window of 4 MiB) made each column cost the whole window. Each '<' is
-	 * found, then checked for a newline before it, so a column costs the
-	 * bytes up to its tag, and all of them at most END_TAG_BUDGET. */
-	for (size_t i = start; i < w->len; i++) {
-		const char *lt = memchr(w->buf + i, '<', w->len - i);
-		size_t at = lt ? (size_t)(lt - w->buf) : w->len;
-		w->col_scanned += at - i;
-		if (memchr(w->buf + i, '\n', at - i) || !lt)
-			return 0;
-		i = at;
-		if (tag_at(lt + 1, w->len - i - 1, prefix, name))
-			return (unsigned long)(i - start + 1);
-	}
-	return 0;
+	size_t at = find_start_tag(w, start, 0, prefix, name);
+	return at == SIZE_MAX ? 0 : (unsigned long)(at - start + 1);
 }
 
 void colmap_init(struct colmap *m)

@@ -35,6 +35,13 @@ struct rawwin {
 	size_t nl_free;	/* buf[hint_off..nl_free) holds no newline */
 	size_t scanned;	/* bytes rawwin_end_tag has looked through, in all */
 	size_t col_scanned;	/* and rawwin_column */
+	/* The start tag of the entry being checked, where the columns of its
+	 * elements are looked for on a line that holds many entries (a feed
+	 * written on one line): floor_off in buf (SIZE_MAX: none), on
+	 * floor_line, for the piece floor_key (compared, never dereferenced). */
+	size_t floor_off;
+	unsigned long floor_line;
+	const void *floor_key;
 };
 
 void rawwin_init(struct rawwin *w);
@@ -47,14 +54,25 @@ void rawwin_forget_before(struct rawwin *w, unsigned long line);
 unsigned long rawwin_column(struct rawwin *w, unsigned long line, const char *prefix,
 			    const char *name);
 
+/* The entry (item, outline) key about to be checked starts on line with the
+ * start tag <prefix:name: the first such tag there after the previous
+ * entry's, when that was on the same line. */
+void rawwin_set_floor(struct rawwin *w, const void *key, unsigned long line, const char *prefix,
+		      const char *name);
+/* Column of the start tag <prefix:name on line that is the nth (from 0)
+ * such tag from the start of the entry key, when key is the entry the floor
+ * was set for and line is its first; else rawwin_column's. */
+unsigned long rawwin_column_in(struct rawwin *w, const void *key, size_t nth, unsigned long line,
+			       const char *prefix, const char *name);
+
 /* The first end tag </prefix:name> (prefix NULL: </name>) on line from_line
- * or after it (from the window's first whole line when from_line has left
- * it), within 256 KiB, and within 64 MiB looked through in all (so many
+ * (from its column from_col when that is not 0) or after it (from the
+ * window's first whole line when from_line has left it), within 256 KiB, and within 64 MiB looked through in all (so many
  * reports on a hostile document stay linear): sets *line and *col and returns
  * true, or returns false when no such end tag is there or the budget is
  * spent. */
-bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, const char *prefix,
-		    const char *name, unsigned long *line, unsigned long *col);
+bool rawwin_end_tag(struct rawwin *w, unsigned long from_line, unsigned long from_col,
+		    const char *prefix, const char *name, unsigned long *line, unsigned long *col);
 
 struct colmap {
 	struct colmap_pair { const void *node; unsigned long col; } *v;

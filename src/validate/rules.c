@@ -456,6 +456,32 @@ const struct rule rule_table[R_COUNT] = {
 #undef W
 #undef E
 
+static bool same_tag(xmlNodePtr a, xmlNodePtr b)
+{
+	const xmlChar *pa = a->ns ? a->ns->prefix : NULL, *pb = b->ns ? b->ns->prefix : NULL;
+	return xmlStrEqual(a->name, b->name) && xmlStrEqual(pa, pb);
+}
+
+/* How many elements before node in root's tree (document order) have its
+ * tag, as written, on its line: on a line of many entries, its tag is the
+ * one that many tags after the entry's start. Bounded, as reports are. */
+static size_t same_tags_before(xmlNodePtr root, xmlNodePtr node, long line)
+{
+	size_t k = 0, steps = 0;
+	for (xmlNodePtr n = root; n && n != node && steps++ < 10000;) {
+		if (n->type == XML_ELEMENT_NODE && xmlGetLineNo(n) == line && same_tag(n, node))
+			k++;
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n && n != root && !n->next)
+			n = n->parent;
+		n = n && n != root ? n->next : NULL;
+	}
+	return k;
+}
+
 unsigned long node_column(struct vctx *c, xmlNodePtr node)
 {
 	if (!node || node->type != XML_ELEMENT_NODE)
@@ -467,7 +493,9 @@ unsigned long node_column(struct vctx *c, xmlNodePtr node)
 	if (!c->win || line <= 0)
 		return 0;
 	const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
-	return rawwin_column(c->win, (unsigned long)line, prefix, (const char *)node->name);
+	xmlNodePtr root = node->doc ? xmlDocGetRootElement(node->doc) : NULL;
+	return rawwin_column_in(c->win, root, same_tags_before(root, node, line), (unsigned long)line,
+				prefix, (const char *)node->name);
 }
 
 /* ---- ids seen ---- */
@@ -569,11 +597,30 @@ void rule_report(struct vctx *c, xmlNodePtr node, enum rule_id id, const char *f
 /* The line of node's end tag and its column, from the raw window: searched
  * from the line of its last descendant (the deepest last child), after which
  * the first end tag of its name is its own. */
+/* Is there an element of node's tag inside it? (A walk, not recursion:
+ * hostile documents nest deep.) */
+static bool has_same_tag_inside(xmlNodePtr node)
+{
+	for (xmlNodePtr n = node->children; n && n != node;) {
+		if (n->type == XML_ELEMENT_NODE && same_tag(n, node))
+			return true;
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			continue;
+		}
+		while (n != node && !n->next)
+			n = n->parent;
+		if (n != node)
+			n = n->next;
+	}
+	return false;
+}
+
 static bool node_end(struct vctx *c, xmlNodePtr node, unsigned long *line, unsigned long *col)
 {
 	if (!c->win || !node || node->type != XML_ELEMENT_NODE)
 		return false;
-	long from = xmlGetLineNo(node);
+	long start = xmlGetLineNo(node), from = start;
 	for (xmlNodePtr n = node->last; n; n = n->last) {
 		long l = xmlGetLineNo(n);
 		if (l > from)
@@ -583,9 +630,13 @@ static bool node_end(struct vctx *c, xmlNodePtr node, unsigned long *line, unsig
 	}
 	if (from <= 0)
 		return false;
+	/* On a line of many entries, the end tag after this one's start tag
+	 * (unless an element of its own tag inside may end first) */
+	unsigned long from_col = from == start && !has_same_tag_inside(node)
+					 ? node_column(c, node) : 0;
 	const char *prefix = node->ns && node->ns->prefix ? (const char *)node->ns->prefix : NULL;
-	return rawwin_end_tag(c->win, (unsigned long)from, prefix, (const char *)node->name, line,
-			      col);
+	return rawwin_end_tag(c->win, (unsigned long)from, from_col, prefix,
+			      (const char *)node->name, line, col);
 }
 
 void node_note_end(struct vctx *c, xmlNodePtr orig, xmlNodePtr copy)

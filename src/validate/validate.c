@@ -872,6 +872,11 @@ static int check_piece(struct walk *w, piece_check_fn *check, int schema)
 	xmlDocPtr d = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlDocCopyNode(n, d, 1);
 	xmlDocSetRootElement(d, root);
+	long line = xmlGetLineNo(n);
+	if (line > 0)
+		rawwin_set_floor(w->c->win, root, (unsigned long)line,
+				 n->ns && n->ns->prefix ? (const char *)n->ns->prefix : NULL,
+				 (const char *)n->name);
 	/* what settle finds (xml:lang, xml:base) counts as the rules' too */
 	unsigned long before = w->c->rep->errors;
 	settle(w, n, root, NULL);
