@@ -36,6 +36,12 @@ expect_rule rss091-ok.xml xml-undefined-entity "0.91: Latin-1 entities only with
 	'/<!DOCTYPE/d'
 expect_rule rss091-ok.xml xml-undefined-entity "0.91's DTD: Latin-1 entities, no others" \
 	's|Caf&eacute; notes</title>|Caf\&hellip;</title>|'
+run rss091-ok.xml 's|Caf&eacute; notes</title>|Caf\&hellip;</title>|'
+refs=$(grep -c 'Caf&eacute; notes</title>' "$srcdir/rss091-ok.xml")
+[ "$(grep -c "Entity 'hellip' not defined" "$tmp/out")" -eq "$refs" ] &&
+	[ "$(grep -c '\[xml-undefined-entity\]' "$tmp/out")" -eq "$refs" ]
+ok $? "an undefined entity is one error a reference ($refs), where the parser met it, not two"
+show $?
 expect_rule rss091-ok.xml rss-image-width "0.91: image width at most 144" \
 	's|<width>88</width>|<width>200</width>|'
 expect_rule rss091-ok.xml email "0.91: managingEditor is an e-mail address" \

@@ -155,6 +155,8 @@ struct walk {
 	int unplaced;		/* code of the last error that came without a position */
 	size_t budget;		/* bytes entity references may still add */
 	bool budget_spent;	/* past it: said once, nothing more added */
+	size_t undeclared;	/* undefined entities the parser has reported, that
+				 * entity_text has not met yet: said once, not twice */
 	size_t head_nodes;	/* children copied into the head so far */
 	const struct stream_format *fmt;	/* how the document is streamed */
 	const char *piece_ns;	/* the namespace of its pieces; NULL: none */
@@ -256,6 +258,9 @@ static void parse_error(void *arg, xmlErrorPtr e)
 	    e->domain == XML_FROM_PARSER && e->ctxt &&
 	    rss091_entity(((xmlParserCtxtPtr)e->ctxt)->myDoc, (const xmlChar *)e->str1))
 		return;
+	if ((e->code == XML_WAR_UNDECLARED_ENTITY || e->code == XML_ERR_UNDECLARED_ENTITY) &&
+	    e->domain == XML_FROM_PARSER)
+		w->undeclared++;
 	if (e->level >= XML_ERR_ERROR &&
 	    (e->domain == XML_FROM_PARSER || e->domain == XML_FROM_NAMESPACE ||
 	     e->domain == XML_FROM_I18N || is_encoding_error(e->code)))
@@ -472,7 +477,9 @@ static xmlNodePtr entity_text(struct walk *w, xmlNodePtr ref, xmlNodePtr where, 
 		latin1[2] = '\0';
 		t = latin1;
 	}
-	if (!t)
+	if (!t && w->undeclared > 0)
+		w->undeclared--;	/* the parser said so, where it is */
+	else if (!t)
 		rule_report(w->c, where, R_XML_ENTITY, "&%s; is not defined", ref->name);
 	size_t len = t ? strlen((const char *)t) : 0;
 	if (len > w->budget || w->budget_spent) {
