@@ -208,6 +208,14 @@ run podcast-ok.xml 's|<itunes:name>Someone</itunes:name>|<itunes:name>Someone</i
 ok $? "a namespace that is known: no near-miss warning"
 
 # Podcasting 2.0 (podcastindex.org namespace 1.0), tag by tag.
+# liveItem "takes the same format as a standard <item>": its children are
+# checked as an item's are.
+expect_rule podcast20-ok.xml missing-attribute "liveItem: its enclosure needs a length" \
+	's|type="audio/mpeg" length="0"/>|type="audio/mpeg"/>|'
+expect_rule podcast20-ok.xml unknown-element "liveItem: no element an item does not have" \
+	's|<title>Live now</title>|<title>Live now</title><ttl>5</ttl>|'
+expect_rule podcast20-ok.xml duplicate-element "liveItem: one title, as an item" \
+	's|<title>Live now</title>|<title>Live now</title><title>Again</title>|'
 expect_rule podcast20-ok.xml podcast-guid "podcast:guid is a UUID" \
 	's|917393e3-1b1e-5cef-ace4-edaa54e1f810|my-show|'
 expect_rule podcast20-ok.xml extension-value "podcast:locked is yes or no" \

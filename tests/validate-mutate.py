@@ -351,14 +351,6 @@ KNOWN_GAPS = [
     "ext-sync-ok.xml: rename rss/channel/item/sx:sync/sx:conflicts/",
     "ext-sync-ok.xml: text in rss/channel/item/sx:sync/sx:conflicts/",
     "ext-sync-ok.xml: unknown element in rss/channel/item/sx:sync/sx:conflicts/",
-    "podcast20-ok.xml: isPermaLink=boolean on rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: url=uri on rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: type=mime on rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: length=int on rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: drop @url of rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: drop @length of rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: drop @type of rss/channel/podcast:liveItem/",
-    "podcast20-ok.xml: rename rss/channel/podcast:liveItem/",
 ]
 
 

@@ -360,6 +360,9 @@ void atom_note_head_child(struct vctx *c, xmlNodePtr child);
 void atom_check_head(struct vctx *c, xmlNodePtr feed);
 void rss_check_head(struct vctx *c, xmlNodePtr rss);
 void rss_check_item(struct vctx *c, xmlNodePtr item);
+/* The children in no namespace of an element that takes an item's format
+ * (Podcasting 2.0's liveItem), each checked as an item's child is. */
+void rss_check_item_children(struct vctx *c, xmlNodePtr n);
 /* RSS 0.91 (Netscape and UserLand), 0.92, 0.93 and 0.94, by c->version
  * (rules_rss.c). */
 void rss09_check_head(struct vctx *c, xmlNodePtr rss);

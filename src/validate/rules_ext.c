@@ -957,4 +957,6 @@ static void check_live_item(struct vctx *c, xmlNodePtr n)
 	if (count_children(n, NS_PODCAST, "contentLink") == 0)
 		rule_report_end(c, n, R_MISSING_ELEMENT,
 				"<podcast:liveItem> needs <podcast:contentLink>");
+	/* "It takes the same format as a standard <item>" */
+	rss_check_item_children(c, n);
 }

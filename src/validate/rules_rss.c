@@ -432,7 +432,8 @@ static void check_itunes_enclosure(struct vctx *c, xmlNodePtr n, const char *url
 	static const char *const playable[] = {
 		".m4a", ".mp3", ".mov", ".mp4", ".m4v", ".pdf", ".epub", NULL
 	};
-	bool podcast = n->parent && has_child_in(n->parent, NS_ITUNES);
+	/* an item Apple reads: not a liveItem, which Apple does not know */
+	bool podcast = n->parent && !n->parent->ns && has_child_in(n->parent, NS_ITUNES);
 	size_t len = strcspn(url, "?#");
 	const char *slash = url + len;
 	while (slash > url && slash[-1] != '/')
@@ -675,6 +676,29 @@ void rss_check_item(struct vctx *c, xmlNodePtr item)
 		rule_report_end(c, item, R_RSS_NO_GUID, "<item>");
 	if (has_child(item, "http://purl.org/rss/1.0/modules/slash/", "comments"))
 		seen_before(c, SLASH_SEEN);
+}
+
+void rss_check_item_children(struct vctx *c, xmlNodePtr n)
+{
+	for (xmlNodePtr ch = n->children; ch; ch = ch->next) {
+		if (ch->type != XML_ELEMENT_NODE || ch->ns)
+			continue;
+		const struct elem_def *d = item_children;
+		while (d->name && !xmlStrEqual(ch->name, (const xmlChar *)d->name))
+			d++;
+		if (!d->name) {
+			rule_report(c, ch, R_UNKNOWN_ELEMENT, "<%s> in <%s>", ch->name, n->name);
+			continue;
+		}
+		if (d->flags & E_UNIQUE)
+			for (xmlNodePtr b = n->children; b != ch; b = b->next)
+				if (b->type == XML_ELEMENT_NODE && !b->ns && xmlStrEqual(b->name, ch->name)) {
+					rule_report(c, ch, R_DUPLICATE_ELEMENT, "<%s> in <%s>", ch->name,
+						    n->name);
+					break;
+				}
+		elem_walk(c, ch, d, NULL);
+	}
 }
 
 static const struct rss09_version *rss09_find(unsigned version)
