@@ -271,7 +271,9 @@ post "$s/_posts" 2021-01-03-h.md 'title: H\ndate: 2021-01-03 10:00:00 +0000\n' '
 "$FEEDGEN" -f rss -c summary "$s" >"$TMP/onerror.xml" 2>/dev/null &&
 "$FEEDGEN" validate "$TMP/onerror.xml" >"$TMP/err" 2>&1
 rc=$?
-grep -q 'onerror=rol' "$TMP/onerror.xml" && [ $rc = 0 ] && ! grep -q 'html-security-risk' "$TMP/err"
+# (its '=' may be written as a reference, &#61;, as sanitized HTML writes it)
+grep -q 'onerror\(=\|&amp;#61;\)rol' "$TMP/onerror.xml" && [ $rc = 0 ] &&
+	! grep -q 'html-security-risk' "$TMP/err"
 ok $? "a summary reading ' onerror=' is valid RSS with no html-security-risk (exit $rc)"
 printf '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><link>http://e.example/</link><description>d</description><item><title>x</title><guid>http://e.example/1</guid><description>&lt;img src="http://e.example/x.png" onerror="alert(1)"&gt;</description></item></channel></rss>' >"$TMP/handler.xml"
 "$FEEDGEN" validate "$TMP/handler.xml" 2>&1 | grep -q 'html-security-risk'

@@ -306,6 +306,11 @@ static void absolute_is(const char *site, const char *base, const char *path, co
 static void test_absolute(void)
 {
 	absolute_is("https://example.com", "", "/2021/x.html", "https://example.com/2021/x.html");
+	/* A decoded byte a host cannot hold keeps its escape, in upper case
+	 * (fuzz_config: "exa%5Cmple" became "exa\\mple", no IRI). */
+	absolute_is("http://exa%5Cmple.zcom", "", "/x", "http://exa%5Cmple.zcom/x");
+	absolute_is("http://EXA%7cMPLE.com", "", "/x", "http://exa%7Cmple.com/x");
+	absolute_is("http://ex%41mple.com", "", "/x", "http://example.com/x");
 	absolute_is("https://example.com", NULL, "/2021/x.html", "https://example.com/2021/x.html");
 	/* The url as written, as Jekyll's site.url + relative_url. */
 	absolute_is("https://example.com/", "/blog/", "/2021/x.html",

@@ -493,9 +493,17 @@ static bool host_is_text(const char *h, size_t n)
 {
 	if (utf8_valid_prefix(h, n) != n)
 		return false;
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)h[i] <= 0x20 || h[i] == 0x7F)
+	/* A decoded byte a reg-name cannot hold (RFC 3986 §3.2.2: unreserved,
+	 * sub-delims and percent-encodings only; "[...]" an IP literal) keeps
+	 * the host as written: "exa%5Cmple" must not become "exa\mple". */
+	bool literal = n > 0 && h[0] == '[';
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)h[i];
+		if (c <= 0x20 || c == 0x7F)
 			return false;
+		if (!literal && c < 0x80 && strchr("\"<>\\^`{|}%/?#[]@", c))
+			return false;
+	}
 	return true;
 }
 
@@ -566,7 +574,11 @@ static void add_escaped(struct buf *out, const char *s, const char *end, bool lo
 {
 	for (const char *p = s; p < end; p++) {
 		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || c >= 0x7F)
+		int e = lower ? pct_byte(p, (size_t)(end - p)) : -1;
+		if (e >= 0) {
+			add_pct(out, (unsigned char)e);	/* its hex in upper case, as RFC 3986 §6.2.2.1 */
+			p += 2;
+		} else if (c <= 0x20 || c >= 0x7F)
 			add_pct(out, c);
 		else if (lower)
 			add_lower(out, p, 1);
