@@ -7,22 +7,12 @@
 # (severity:rule-id) feedgen validate gives it, empty when it is valid and
 # clean. Why each one is right, by the specification, is said next to it.
 . "${top_srcdir:-.}/tests/lib.sh"
-FEEDGEN=${FEEDGEN:-src/feedgen}
+. "${top_srcdir:-.}/tests/validate-lib.sh"
 dir=${top_srcdir:-.}/tests/realgen
 
 # expect FILE EXIT "severity:rule ..." — one TAP test.
 expect() {
-	"$FEEDGEN" validate "$dir/$1" > "$TMP/out" 2>&1
-	rc=$?
-	got=$(sed -n 's/.*: \(error\|warning\): .*\[\([a-z0-9-]*\)\]$/\1:\2/p' "$TMP/out" |
-		sort -u | tr '\n' ' ' | sed 's/ $//')
-	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
-	st=$?
-	ok $st "$1: exit $2, {${3}}"
-	if [ $st -ne 0 ]; then
-		echo "# exit $rc, got {$got}"
-		sed 's/^/# /' "$TMP/out"
-	fi
+	expect_rules "$dir/$1" "$2" "$3" "$1"
 }
 
 # ---- RSS 1.0 (RDF Site Summary, web.resource.org/rss/1.0/spec) ----
@@ -113,14 +103,7 @@ expect json_jekyll_template.json 1 "error:json-type"
 # edited, then as expect.
 expect_sed() {
 	sed -e "$5" "$dir/$1" > "$TMP/case.${1##*.}"
-	"$FEEDGEN" validate "$TMP/case.${1##*.}" > "$TMP/out" 2>&1
-	rc=$?
-	got=$(sed -n 's/.*: \(error\|warning\): .*\[\([a-z0-9-]*\)\]$/\1:\2/p' "$TMP/out" |
-		sort -u | tr '\n' ' ' | sed 's/ $//')
-	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
-	st=$?
-	ok $st "$4: exit $2, {${3}}"
-	[ $st -eq 0 ] || { echo "# exit $rc, got {$got}"; sed 's/^/# /' "$TMP/out"; }
+	expect_rules "$TMP/case.${1##*.}" "$2" "$3" "$4"
 }
 
 # OPML 2.0 §<outline> created: "the date-time that the outline node was

@@ -17,14 +17,7 @@ listed=$TMP/listed
 # sorted set of severity:rule pairs of its messages ("" for none).
 expect() {
 	echo "$1" >> "$listed"
-	"$FEEDGEN" validate "$dir/$1" > "$TMP/out" 2>&1
-	rc=$?
-	got=$(sed -n 's/^[^ ]*: \(error\|warning\|note\): .*\[\([a-z0-9:-]*\)\]$/\1:\2/p' "$TMP/out" |
-		sort -u | tr '\n' ' ' | sed 's/ $//')
-	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
-	st=$?
-	ok $st "$1: exit $2, {$3}"
-	[ $st -eq 0 ] || { echo "# exit $rc, {$got}"; sed 's/^/# /' "$TMP/out"; }
+	expect_rules "$dir/$1" "$2" "$3" "$1"
 }
 
 # ---- WordPress (wp-includes/feed-*.php) ----

@@ -62,3 +62,17 @@ expect_clean() {
 	ok $st "$2 (valid, no warnings)"
 	show $st
 }
+
+# expect_rules FILE EXIT "SEVERITY:RULE ..." DESCRIPTION: FILE (any path)
+# validated: its exit status, and the sorted set of severity:rule pairs of
+# its messages ("" for none), exactly.
+expect_rules() {
+	"$FEEDGEN" validate "$1" > "$tmp/out" 2>&1
+	rc=$?
+	got=$(sed -n 's/^.*: \(error\|warning\|note\): .*\[\([a-z0-9:-]*\)\]$/\1:\2/p' "$tmp/out" |
+		sort -u | tr '\n' ' ' | sed 's/ $//')
+	[ "$rc" -eq "$2" ] && [ "$got" = "$3" ]
+	st=$?
+	ok $st "$4: exit $2, {$3}"
+	[ $st -eq 0 ] || { echo "# exit $rc, got {$got}"; sed 's/^/# /' "$tmp/out"; }
+}
