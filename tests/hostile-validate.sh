@@ -11,15 +11,6 @@ v() { # v ARGS...: runs feedgen validate, output in $TMP/out, status in $rc
 }
 vhas() { grep -qF -- "$1" "$TMP/out"; }
 
-# Peak resident memory (KiB) of one command, its standard output in OUT.
-# AddressSanitizer's quarantine keeps freed memory for a while (hundreds of
-# MiB): off, so a sanitized build is held to the same bound.
-maxrss() { # maxrss OUT COMMAND...
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" python3 -c 'import resource, subprocess, sys
-with open(sys.argv[1], "w") as f:
-    subprocess.call(sys.argv[2:], stdout=f, stderr=subprocess.STDOUT)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-}
 
 # --- 18: memory does not grow with the number of diagnostics -----------------
 # N items with neither title nor description: N errors of one rule

@@ -11,15 +11,6 @@ v() { # v ARGS...: feedgen validate under a time bound, output in $TMP/out, stat
 	rc=$?
 }
 vhas() { grep -qF -- "$1" "$TMP/out"; }
-# Peak resident memory (KiB) of one command, its output in OUT (as in
-# hostile-validate.sh: ASan's quarantine off, so a sanitized build is held
-# to the same bound).
-maxrss() { # maxrss OUT COMMAND...
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" python3 -c 'import resource, subprocess, sys
-with open(sys.argv[1], "w") as f:
-    subprocess.call(sys.argv[2:], stdout=f, stderr=subprocess.STDOUT)
-print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
-}
 secs() { # secs COMMAND...: run it, set $took to the whole seconds it took
 	t0=$(date +%s)
 	"$@"

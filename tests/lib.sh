@@ -16,6 +16,16 @@ check() { # check DESCRIPTION COMMAND...
 	"$@" >/dev/null 2>&1
 	ok $? "$desc"
 }
+# Peak resident memory (KiB) of one command, its standard output in OUT.
+# AddressSanitizer's quarantine keeps freed memory for a while (hundreds of
+# MiB): off, so a sanitized build is held to the same bound.
+maxrss() { # maxrss OUT COMMAND...
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}quarantine_size_mb=0" python3 -c 'import resource, subprocess, sys
+with open(sys.argv[1], "w") as f:
+    subprocess.call(sys.argv[2:], stdout=f, stderr=subprocess.STDOUT)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]
